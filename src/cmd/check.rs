@@ -1,0 +1,10 @@
+//! `briefing check`.
+
+use std::path::Path;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn execute(_root: &Path, _args: Args) -> anyhow::Result<()> {
+    super::not_yet("check", 3)
+}

@@ -1,0 +1,10 @@
+//! `briefing pdf`.
+
+use std::path::Path;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn execute(_root: &Path, _args: Args) -> anyhow::Result<()> {
+    super::not_yet("pdf", 4)
+}

@@ -1,0 +1,341 @@
+//! The content file format, `content/<slug>.md`: YAML front matter between
+//! `---` lines, then a markdown body. It is the contract between `ingest`
+//! (which writes it) and `site` (which reads it), so both stages use these
+//! types and nothing else.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// `None` when no date could be found (`date_source: unknown`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub date_source: DateSource,
+    #[serde(default)]
+    pub dialogues: Vec<String>,
+    #[serde(default = "default_kind")]
+    pub kind: String,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<ThemeWeight>,
+    #[serde(default)]
+    pub summary: String,
+    /// Acronym → expansion.
+    #[serde(default)]
+    pub glossary: BTreeMap<String, String>,
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<Generated>,
+}
+
+fn default_kind() -> String {
+    "other".to_string()
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A dateline in the document.
+    Stated,
+    /// The latest full date mentioned in the text.
+    Inferred,
+    /// Set in `seeds/<stem>.yaml` or by hand.
+    #[default]
+    Override,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeWeight {
+    pub slug: String,
+    /// Share of the document's keyword hits, 0–1, rounded to two places.
+    pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    /// The id of the section it was made in.
+    pub section: String,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub kind: RecommendationKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecommendationKind {
+    /// Asks someone else to act (urge, call on, should, recommend, request).
+    #[default]
+    Recommendation,
+    /// The authors bind themselves (commit, reaffirm, will).
+    Commitment,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Path of the seed, relative to the project root.
+    pub file: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Generated {
+    /// Hash of the file as ingest wrote it, without this line: a mismatch means
+    /// the file was edited by hand and must not be overwritten.
+    pub sha256: String,
+}
+
+/// A date that may lack its day or month (an override may give only a year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<PartialDate> {
+        chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+        Some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let mut parts = s.trim().split('-');
+        let year: i32 = parse_digits(parts.next()?, 4)?;
+        let month: Option<u32> = match parts.next() {
+            Some(m) => Some(parse_digits(m, 2)?),
+            None => None,
+        };
+        let day: Option<u32> = match parts.next() {
+            Some(d) => Some(parse_digits(d, 2)?),
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        match (month, day) {
+            (None, _) => Some(PartialDate {
+                year,
+                month: None,
+                day: None,
+            }),
+            (Some(m), None) if (1..=12).contains(&m) => Some(PartialDate {
+                year,
+                month: Some(m),
+                day: None,
+            }),
+            (Some(m), Some(d)) => PartialDate::ymd(year, m, d),
+            _ => None,
+        }
+    }
+}
+
+fn parse_digits<T: std::str::FromStr>(s: &str, len: usize) -> Option<T> {
+    if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0)).cmp(&(
+            other.year,
+            other.month.unwrap_or(0),
+            other.day.unwrap_or(0),
+        ))
+    }
+}
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Year(i64),
+            Text(String),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::Year(y) => format!("{y:04}"),
+            Raw::Text(s) => s,
+        };
+        PartialDate::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "date: invalid date {text:?}: write YYYY-MM-DD, YYYY-MM or YYYY"
+            ))
+        })
+    }
+}
+
+/// A parsed content file.
+#[derive(Debug, Clone)]
+pub struct ContentFile {
+    pub front_matter: FrontMatter,
+    pub body: String,
+    /// 1-based line of the file on which the body starts (for error messages).
+    pub body_line: usize,
+}
+
+/// Splits `---\nyaml\n---\nbody`. Returns (yaml, body, line the body starts on).
+pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'a str, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
+        return Err(Error::at(
+            path,
+            text,
+            1,
+            1,
+            "no front matter: a content file starts with a line `---`, then YAML, then `---` \
+             (did you forget the opening `---`?)",
+        ));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = 2 + yaml.lines().count() + 1;
+            return Ok((yaml, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(Error::at(
+        path,
+        text,
+        1,
+        1,
+        "front matter is not closed: add a line `---` after the YAML (did you forget the closing `---`?)",
+    ))
+}
+
+impl ContentFile {
+    pub fn parse(path: &Path, text: &str) -> Result<ContentFile> {
+        let (yaml, body, body_line) = split_front_matter(path, text)?;
+        let front_matter: FrontMatter =
+            serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?;
+        if front_matter.title.trim().is_empty() {
+            return Err(Error::at(path, text, 2, 1, "title is empty: give the document a title"));
+        }
+        Ok(ContentFile {
+            front_matter,
+            body: body.to_string(),
+            body_line,
+        })
+    }
+
+    /// The file as it is written to disk.
+    pub fn render(front_matter: &FrontMatter, body: &str) -> String {
+        let yaml = serde_yaml::to_string(front_matter).expect("front matter always serialises");
+        format!("---\n{yaml}---\n{body}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_round_trip() {
+        for s in ["2025", "2025-07", "2019-10-18"] {
+            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
+        }
+        for s in ["2025-13", "2019-02-30", "19-10-18", "2019/10/18", ""] {
+            assert!(PartialDate::parse(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn year_only_sorts_before_dates_in_it() {
+        let y = PartialDate::parse("2025").unwrap();
+        let d = PartialDate::parse("2025-01-01").unwrap();
+        assert!(y < d);
+    }
+
+    #[test]
+    fn parses_a_content_file() {
+        let text = "---\ntitle: T\ndate: 2025\ndialogues: [a]\n---\n\n## One\n\nText.\n";
+        let file = ContentFile::parse(Path::new("c.md"), text).unwrap();
+        assert_eq!(file.front_matter.date.unwrap().to_string(), "2025");
+        assert_eq!(file.body_line, 6);
+        assert!(file.body.contains("## One"));
+    }
+
+    #[test]
+    fn render_then_parse_is_identity() {
+        let text = "---\ntitle: T\ndate: 2019-10-18\ndate_source: stated\n---\nBody\n";
+        let file = ContentFile::parse(Path::new("c.md"), text).unwrap();
+        let again = ContentFile::render(&file.front_matter, &file.body);
+        let file2 = ContentFile::parse(Path::new("c.md"), &again).unwrap();
+        assert_eq!(file.front_matter, file2.front_matter);
+        assert_eq!(file2.body, "Body\n");
+    }
+
+    #[test]
+    fn front_matter_errors_name_file_line_and_column() {
+        let cases = [
+            ("title: T\n", "no front matter", 1),
+            ("---\ntitle: T\n", "not closed", 1),
+            ("---\ntitle: T\ndate: 2019-02-30\n---\n", "invalid date", 3),
+            ("---\ntitle: T\nthemes: [\n---\n", "", 4),
+            ("---\ntitle: T\ncolour: red\n---\n", "unknown field `colour`", 3),
+        ];
+        for (text, needle, line) in cases {
+            let msg = ContentFile::parse(Path::new("c.md"), text).unwrap_err().to_string();
+            assert!(msg.contains(needle), "{text:?}: {msg}");
+            assert!(msg.starts_with(&format!("c.md:{line}:")), "{text:?}: {msg}");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The library's error type. Every variant carries the file it is about, and
+//! where we parse text ourselves the line and column, so a message always says
+//! which file to open and what to change.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A syntax or schema error at a known place in a text file.
+    #[error("{location}: {message}\n{snippet}")]
+    Parse {
+        location: Location,
+        message: String,
+        snippet: String,
+    },
+    #[error("{}: {message}", path.display())]
+    Config { path: PathBuf, message: String },
+    /// A file that cannot be used as input (empty, binary, not UTF-8, too large …).
+    #[error("{}: {message}", path.display())]
+    Input { path: PathBuf, message: String },
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+/// `file:line:column`, 1-based, as editors and terminals understand it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn config(path: &Path, message: impl Into<String>) -> Error {
+        Error::Config {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+
+    pub fn input(path: &Path, message: impl Into<String>) -> Error {
+        Error::Input {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+
+    /// An error at `line`/`column` (1-based) of `text`, which is the content of `path`.
+    pub fn at(path: &Path, text: &str, line: usize, column: usize, message: impl Into<String>) -> Error {
+        Error::Parse {
+            location: Location {
+                path: path.to_path_buf(),
+                line,
+                column,
+            },
+            message: message.into(),
+            snippet: snippet(text, line, column),
+        }
+    }
+
+    /// A serde_yaml error in a YAML block that starts after `line_offset` lines of `text`.
+    pub fn yaml(path: &Path, text: &str, line_offset: usize, err: &serde_yaml::Error) -> Error {
+        // serde_yaml appends " at line N column M" to its message; we show that ourselves.
+        let message = err.to_string();
+        let message = match message.find(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        let (line, column) = quoted_value_position(text, line_offset, &message)
+            .or_else(|| err.location().map(|l| (l.line() + line_offset, l.column())))
+            .unwrap_or((line_offset + 1, 1));
+        Error::at(path, text, line, column, message)
+    }
+
+    /// The path the error is about, when it is about a file.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Error::Io { path, .. } | Error::Config { path, .. } | Error::Input { path, .. } => {
+                Some(path)
+            }
+            Error::Parse { location, .. } => Some(&location.path),
+            Error::Template { .. } | Error::Other(_) => None,
+        }
+    }
+}
+
+/// A value check (ours, not serde_yaml's syntax check) reports no useful
+/// location but quotes the bad value: point at the line that holds it.
+fn quoted_value_position(text: &str, line_offset: usize, message: &str) -> Option<(usize, usize)> {
+    let start = message.find(": invalid ")?;
+    let quoted = message[start..].split('"').nth(1)?;
+    if quoted.is_empty() {
+        return None;
+    }
+    text.lines()
+        .enumerate()
+        .skip(line_offset)
+        .find_map(|(i, l)| l.find(quoted).map(|col| (i + 1, col + 1)))
+}
+
+/// The offending line with a caret under the column, as rustc shows it.
+pub fn snippet(text: &str, line: usize, column: usize) -> String {
+    let Some(content) = text.lines().nth(line.saturating_sub(1)) else {
+        return String::new();
+    };
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let shown: String = content.chars().take(200).collect();
+    let caret_at = column.saturating_sub(1).min(shown.chars().count());
+    format!(
+        "{pad} |\n{number} | {shown}\n{pad} | {}^",
+        " ".repeat(caret_at)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_error_shows_location_and_line() {
+        let err = Error::at(Path::new("a.md"), "one\ntwo: [\nthree", 2, 6, "unclosed list");
+        let msg = err.to_string();
+        assert!(msg.starts_with("a.md:2:6: unclosed list"), "{msg}");
+        assert!(msg.contains("2 | two: ["), "{msg}");
+        assert!(msg.contains("  |      ^"), "{msg}");
+    }
+
+    #[test]
+    fn snippet_past_end_is_empty() {
+        assert_eq!(snippet("a", 5, 1), "");
+    }
+}

@@ -1,0 +1,19 @@
+//! `briefing`: raw policy documents in, a cross-linked briefing site out.
+//!
+//! The pipeline runs one way, one module per stage; each stage takes the
+//! previous stage's value and knows nothing of the next:
+//!
+//! ```text
+//! seeds/*.txt ──ingest──▶ content/*.md ──site::load──▶ Site ──render──▶ public/
+//! ```
+//!
+//! [`config`] holds the corpus taxonomy, [`content`] the file format between
+//! ingest and site, [`build`] runs the stages in order.
+
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod util;
+
+pub use config::Config;
+pub use error::{Error, Result};

@@ -1,0 +1,83 @@
+//! Small helpers shared by every stage: slugs, hashes and safe file writes.
+
+use std::io::Write;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// A file-name-safe slug: ASCII lower-case letters, digits and single dashes,
+/// at most 80 bytes. Never empty, never `.`/`..`, never a path.
+pub fn slugify(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut slug = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if (c.is_whitespace() || c.is_ascii_punctuation()) && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_matches('-').to_string();
+    if slug.len() > 80 {
+        slug.truncate(80);
+        slug = slug.trim_end_matches('-').to_string();
+    }
+    if slug.is_empty() {
+        slug.push_str("untitled");
+    }
+    slug
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Writes through a temporary file in the same folder and renames it into
+/// place, so a reader (or a crash) never sees half a file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
+}
+
+/// Like [`write_atomic`], but leaves the file (and its mtime) alone when it
+/// already holds these bytes. Returns whether it wrote.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    write_atomic(path, bytes)?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_file_names() {
+        assert_eq!(slugify("Data Free Flow with Trust (DFFT)"), "data-free-flow-with-trust-dfft");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("C:\\Windows"), "c-windows");
+        assert_eq!(slugify("Ōsaka Track"), "osaka-track");
+        assert_eq!(slugify("..."), "untitled");
+        assert!(slugify(&"x".repeat(500)).len() <= 80);
+    }
+
+    #[test]
+    fn write_if_changed_skips_identical_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.txt");
+        assert!(write_if_changed(&path, b"one").unwrap());
+        assert!(!write_if_changed(&path, b"one").unwrap());
+        assert!(write_if_changed(&path, b"two").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+}
