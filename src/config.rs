@@ -170,7 +170,11 @@ fn default_kinds() -> Vec<KindDef> {
             "Press release",
             &["press release", "news release", "held", "meeting summary"],
         ),
-        kind("commentary", "Commentary", &["commentary", "about the author"]),
+        kind(
+            "commentary",
+            "Commentary",
+            &["commentary", "about the author"],
+        ),
         kind("other", "Other", &[]),
     ]
 }
@@ -195,7 +199,11 @@ impl Config {
 
     fn validate(&self, path: &Path) -> Result<()> {
         check_slugs(path, "theme", self.themes.iter().map(|t| t.slug.as_str()))?;
-        check_slugs(path, "dialogue", self.dialogues.iter().map(|d| d.slug.as_str()))?;
+        check_slugs(
+            path,
+            "dialogue",
+            self.dialogues.iter().map(|d| d.slug.as_str()),
+        )?;
         check_slugs(path, "kind", self.kinds.iter().map(|k| k.slug.as_str()))?;
         if !matches!(self.print.page_size.as_str(), "A4" | "Letter") {
             return Err(Error::config(
@@ -267,14 +275,18 @@ mod tests {
     #[test]
     fn bad_slug_is_an_error() {
         let text = "title: x\nthemes:\n  - {slug: 'A I', name: AI}\n";
-        let msg = Config::parse(text, Path::new("b.yaml")).unwrap_err().to_string();
+        let msg = Config::parse(text, Path::new("b.yaml"))
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("\"A I\""), "{msg}");
     }
 
     #[test]
     fn bad_page_size_is_an_error() {
         let text = "title: x\nprint: {page_size: A3}\n";
-        let msg = Config::parse(text, Path::new("b.yaml")).unwrap_err().to_string();
+        let msg = Config::parse(text, Path::new("b.yaml"))
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("A4 or Letter"), "{msg}");
     }
 }

@@ -267,7 +267,13 @@ impl ContentFile {
         let front_matter: FrontMatter =
             serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?;
         if front_matter.title.trim().is_empty() {
-            return Err(Error::at(path, text, 2, 1, "title is empty: give the document a title"));
+            return Err(Error::at(
+                path,
+                text,
+                2,
+                1,
+                "title is empty: give the document a title",
+            ));
         }
         Ok(ContentFile {
             front_matter,
@@ -330,10 +336,16 @@ mod tests {
             ("---\ntitle: T\n", "not closed", 1),
             ("---\ntitle: T\ndate: 2019-02-30\n---\n", "invalid date", 3),
             ("---\ntitle: T\nthemes: [\n---\n", "", 4),
-            ("---\ntitle: T\ncolour: red\n---\n", "unknown field `colour`", 3),
+            (
+                "---\ntitle: T\ncolour: red\n---\n",
+                "unknown field `colour`",
+                3,
+            ),
         ];
         for (text, needle, line) in cases {
-            let msg = ContentFile::parse(Path::new("c.md"), text).unwrap_err().to_string();
+            let msg = ContentFile::parse(Path::new("c.md"), text)
+                .unwrap_err()
+                .to_string();
             assert!(msg.contains(needle), "{text:?}: {msg}");
             assert!(msg.starts_with(&format!("c.md:{line}:")), "{text:?}: {msg}");
         }

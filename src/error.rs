@@ -70,7 +70,13 @@ impl Error {
     }
 
     /// An error at `line`/`column` (1-based) of `text`, which is the content of `path`.
-    pub fn at(path: &Path, text: &str, line: usize, column: usize, message: impl Into<String>) -> Error {
+    pub fn at(
+        path: &Path,
+        text: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Error {
         Error::Parse {
             location: Location {
                 path: path.to_path_buf(),
@@ -143,7 +149,13 @@ mod tests {
 
     #[test]
     fn parse_error_shows_location_and_line() {
-        let err = Error::at(Path::new("a.md"), "one\ntwo: [\nthree", 2, 6, "unclosed list");
+        let err = Error::at(
+            Path::new("a.md"),
+            "one\ntwo: [\nthree",
+            2,
+            6,
+            "unclosed list",
+        );
         let msg = err.to_string();
         assert!(msg.starts_with("a.md:2:6: unclosed list"), "{msg}");
         assert!(msg.contains("2 | two: ["), "{msg}");

@@ -10,9 +10,11 @@
 //! [`config`] holds the corpus taxonomy, [`content`] the file format between
 //! ingest and site, [`build`] runs the stages in order.
 
+pub mod build;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod ingest;
 pub mod util;
 
 pub use config::Config;

@@ -63,7 +63,10 @@ mod tests {
 
     #[test]
     fn slugs_are_safe_file_names() {
-        assert_eq!(slugify("Data Free Flow with Trust (DFFT)"), "data-free-flow-with-trust-dfft");
+        assert_eq!(
+            slugify("Data Free Flow with Trust (DFFT)"),
+            "data-free-flow-with-trust-dfft"
+        );
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert_eq!(slugify("C:\\Windows"), "c-windows");
         assert_eq!(slugify("Ōsaka Track"), "osaka-track");
