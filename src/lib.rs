@@ -15,6 +15,8 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod ingest;
+pub mod render;
+pub mod site;
 pub mod util;
 
 pub use config::Config;
