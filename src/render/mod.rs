@@ -9,6 +9,7 @@ mod document;
 mod feeds;
 mod pages;
 pub mod plan;
+pub mod print;
 mod theme;
 mod views;
 

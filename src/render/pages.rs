@@ -35,6 +35,13 @@ pub fn context(site: &Site, page: &Page) -> Option<tera::Context> {
         PageKind::Feed | PageKind::ThemeFeed(_) | PageKind::Sitemap => {
             return Some(super::feeds::context(site, page))
         }
+        PageKind::Print
+        | PageKind::PrintTheme(_)
+        | PageKind::PrintDialogue(_)
+        | PageKind::PrintYear(_) => {
+            let pack = super::print::Pack::of(&page.kind)?;
+            tera::Context::from_serialize(super::print::view(site, page, pack))
+        }
     };
     ctx.ok()
 }

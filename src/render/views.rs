@@ -26,6 +26,8 @@ pub struct Layout<'a> {
     pub has_code: bool,
     /// Atom feeds the page advertises.
     pub feeds: Vec<Link<'a>>,
+    /// The briefing pack that prints this page's documents (theme, dialogue and year pages).
+    pub print_pack: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -58,12 +60,13 @@ pub struct DocCard<'a> {
 
 /// The site's sections, in the order the navigation shows them; later
 /// features (search, print) add theirs here.
-const NAV: [(&str, &str); 5] = [
+const NAV: [(&str, &str); 6] = [
     ("Home", "index.html"),
     ("Themes", "themes.html"),
     ("Dialogues", "dialogues.html"),
     ("Years", "years.html"),
     ("Glossary", "glossary.html"),
+    ("Briefing book", super::print::BOOK_PATH),
 ];
 
 impl<'a> Layout<'a> {
@@ -91,6 +94,7 @@ impl<'a> Layout<'a> {
                 href: format!("{root}feed.xml"),
                 label: &site.config.title,
             }],
+            print_pack: super::print::pack_href(site, page),
         }
     }
 
