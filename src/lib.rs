@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod ingest;
+pub mod pdf;
 pub mod render;
 pub mod site;
 pub mod util;

@@ -40,8 +40,18 @@ pub struct Targets {
     pub pages: BTreeMap<String, String>,
     /// Glossary anchors (`g-DFFT`) the book's glossary appendix holds.
     pub glossary: BTreeSet<String>,
-    /// Anchor → title, for the "see §Title" of links to them.
+    /// Anchor → how a reader on paper finds it: `§Findings`, `“Beta Letter”`.
     pub titles: BTreeMap<String, String>,
+}
+
+/// How a link to a section or part reads on paper.
+pub fn section_see(title: &str) -> String {
+    format!("§{title}")
+}
+
+/// How a link to a document reads on paper.
+pub fn document_see(title: &str) -> String {
+    format!("“{title}”")
 }
 
 impl Targets {
@@ -56,11 +66,11 @@ impl Targets {
             None => (href, ""),
         };
         if path.is_empty() {
-            return self.in_document(slug, fragment);
+            return self.in_document(slug, slug, fragment);
         }
         let path = path.split('?').next().unwrap_or(path);
         match site_path("documents/", path) {
-            Some(path) => self.on_site(&path, fragment),
+            Some(path) => self.on_site(slug, &path, fragment),
             None => Target::None,
         }
     }
@@ -77,25 +87,33 @@ impl Targets {
         }
     }
 
-    fn in_document(&self, slug: &str, fragment: &str) -> Target {
+    /// A place in document `slug`, linked from document `from`: a section of
+    /// another document reads with that document's title.
+    fn in_document(&self, from: &str, slug: &str, fragment: &str) -> Target {
         let Some(ids) = self.documents.get(slug) else {
             return Target::None;
         };
-        let anchor = if ids.contains(fragment) {
-            scoped_id(slug, fragment)
-        } else {
-            doc_anchor(slug)
+        if !ids.contains(fragment) {
+            return self.anchor(doc_anchor(slug));
+        }
+        let anchor = scoped_id(slug, fragment);
+        let see = match (self.titles.get(&anchor), from == slug) {
+            (Some(section), false) => self
+                .titles
+                .get(&doc_anchor(slug))
+                .map(|doc| format!("{doc}, {section}")),
+            (section, _) => section.cloned(),
         };
-        self.anchor(anchor)
+        Target::Anchor { anchor, see }
     }
 
-    fn on_site(&self, path: &str, fragment: &str) -> Target {
+    fn on_site(&self, from: &str, path: &str, fragment: &str) -> Target {
         if let Some(slug) = path
             .strip_prefix("documents/")
             .and_then(|p| p.strip_suffix(".html"))
         {
             if self.documents.contains_key(slug) {
-                return self.in_document(slug, fragment);
+                return self.in_document(from, slug, fragment);
             }
         }
         if self.glossary.contains(fragment) && path == "glossary.html" {
@@ -176,7 +194,8 @@ mod tests {
         t.pages
             .insert("themes/ai.html".into(), "part-theme-ai".into());
         t.glossary.insert("g-DFFT".into());
-        t.titles.insert("a--summary".into(), "Summary".into());
+        t.titles.insert("a--summary".into(), "§Summary".into());
+        t.titles.insert("doc-a".into(), "“A”".into());
         t
     }
 
@@ -192,14 +211,17 @@ mod tests {
         let t = targets();
         assert_eq!(
             t.resolve("a", "#summary"),
-            anchor("a--summary", Some("Summary"))
+            anchor("a--summary", Some("§Summary"))
         );
         assert_eq!(t.resolve("a", "#1"), anchor("a--1", None));
         assert_eq!(
             t.resolve("b", "a.html#summary"),
-            anchor("a--summary", Some("Summary"))
+            anchor("a--summary", Some("“A”, §Summary"))
         );
-        assert_eq!(t.resolve("b", "../documents/a.html"), anchor("doc-a", None));
+        assert_eq!(
+            t.resolve("b", "../documents/a.html"),
+            anchor("doc-a", Some("“A”"))
+        );
         assert_eq!(t.resolve("a", "b.html#gone"), anchor("doc-b", None));
         assert_eq!(
             t.resolve("a", "../themes/ai.html"),

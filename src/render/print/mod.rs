@@ -21,7 +21,7 @@ use super::views::{year_span, Layout};
 use crate::config::PrintGrouping;
 use crate::site::{display_date, DocId, Site};
 use appendix::Appendices;
-use links::{doc_anchor, scoped_id, Targets};
+use links::{doc_anchor, document_see, scoped_id, section_see, Targets};
 use parts::Part;
 
 /// The template every print page is rendered with.
@@ -222,17 +222,17 @@ fn targets(site: &Site, pack: Pack, groups: &[parts::Group]) -> Targets {
         t.base_url.clear();
     }
     for group in groups {
-        t.titles.insert(group.id.clone(), group.title.to_string());
+        t.titles.insert(group.id.clone(), section_see(group.title));
         for path in &group.site_pages {
             t.pages.insert(path.clone(), group.id.clone());
         }
         for &d in &group.documents {
             let doc = &site.documents[d];
             t.titles
-                .insert(doc_anchor(&doc.slug), doc.front.title.clone());
+                .insert(doc_anchor(&doc.slug), document_see(&doc.front.title));
             for s in &doc.sections {
                 t.titles
-                    .insert(scoped_id(&doc.slug, &s.id), s.title.clone());
+                    .insert(scoped_id(&doc.slug, &s.id), section_see(&s.title));
             }
             let ids: BTreeSet<String> = html::start_tags(&doc.html)
                 .filter_map(|tag| tag.get("id").map(str::to_string))
@@ -248,7 +248,7 @@ fn targets(site: &Site, pack: Pack, groups: &[parts::Group]) -> Targets {
         t.pages.entry(path).or_insert_with(|| anchor.to_string());
     }
     for (id, title) in appendix::TITLES {
-        t.titles.insert(id.to_string(), title.to_string());
+        t.titles.insert(id.to_string(), section_see(title));
     }
     let in_book = |d: &DocId| groups.iter().any(|g| g.documents.contains(d));
     t.glossary = site

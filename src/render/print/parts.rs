@@ -298,7 +298,7 @@ mod tests {
         targets
             .documents
             .insert("a".into(), ["s".to_string()].into());
-        targets.titles.insert("a--s".into(), "Summary".into());
+        targets.titles.insert("a--s".into(), "§Summary".into());
         let doc_html = r##"<h2 id="s">S</h2><p><a href="#s">back</a> <a href="../years/2020.html">2020</a> <img src="map.png" alt=""></p>"##;
         let out = html::rewrite(
             doc_html,
@@ -307,7 +307,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            r##"<h3 id="a--s">S</h3><p><a href="#a--s" data-see="Summary">back</a> <a>2020</a> <img src="../../documents/map.png" alt=""></p>"##
+            r##"<h3 id="a--s">S</h3><p><a href="#a--s" data-see="§Summary">back</a> <a>2020</a> <img src="../../documents/map.png" alt=""></p>"##
         );
     }
 }
