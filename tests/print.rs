@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use briefing::build::{build, BuildOptions};
+use briefing::render::print::{document_element_id, document_id};
 use briefing::site::{escape_html, Site};
 use briefing::Config;
 use regex::Regex;
@@ -67,12 +68,11 @@ fn the_book_holds_every_document_section_and_glossary_entry() {
     assert!(!site.documents.is_empty() && !site.glossary.is_empty());
     for doc in &site.documents {
         let title = escape_html(&doc.front.title);
-        assert!(
-            html.contains(&format!("id=\"doc-{}\">{title}<", doc.slug)),
-            "{title}"
-        );
+        let id = document_id(&doc.slug);
+        assert!(html.contains(&format!("id=\"{id}\">{title}<")), "{title}");
         for s in &doc.sections {
-            let heading = format!("id=\"{}--{}\">{}<", doc.slug, s.id, escape_html(&s.title));
+            let id = document_element_id(&doc.slug, &s.id);
+            let heading = format!("id=\"{id}\">{}<", escape_html(&s.title));
             assert!(html.contains(&heading), "section {heading}");
         }
     }
@@ -208,7 +208,7 @@ fn a_pack_holds_only_its_documents() {
     let theme = site.themes.iter().find(|t| t.slug == "telecom").unwrap();
     let html = read(&out.path().join("public/print/themes/telecom.html"));
     for (id, doc) in site.documents.iter().enumerate() {
-        let present = html.contains(&format!("id=\"doc-{}\"", doc.slug));
+        let present = html.contains(&format!("id=\"{}\"", document_id(&doc.slug)));
         assert_eq!(present, theme.documents.contains(&id), "{}", doc.slug);
     }
 }

@@ -7,14 +7,50 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::site::escape_html;
 
-/// The id a document's element `id` gets in the print page.
+/// Ids longer than this are shortened: a PDF names each link target after
+/// its id, and PDF names may not exceed 127 bytes.
+const MAX_ID: usize = 96;
+/// How much of a document's slug prefixes its ids.
+const MAX_KEY: usize = 40;
+/// Hex digits of the hash that keeps shortened ids apart.
+const HASH_DIGITS: usize = 8;
+
+/// The id a document's element `id` gets in the print page: the document's
+/// slug (shortened if long), `--`, the id.
 pub fn scoped_id(slug: &str, id: &str) -> String {
-    format!("{slug}--{id}")
+    shorten(format!("{}--{id}", doc_key(slug)))
 }
 
 /// The id of the start of a document in the print page.
 pub fn doc_anchor(slug: &str) -> String {
-    format!("doc-{slug}")
+    format!("doc-{}", doc_key(slug))
+}
+
+/// The slug, or for a long slug its start and a hash of the whole.
+fn doc_key(slug: &str) -> String {
+    shorten_to(slug.to_string(), MAX_KEY)
+}
+
+fn shorten(id: String) -> String {
+    shorten_to(id, MAX_ID)
+}
+
+/// `id` if it fits in `max` bytes, else its start and a hash of the whole,
+/// so two long ids that share a start stay apart.
+fn shorten_to(id: String, max: usize) -> String {
+    if id.len() <= max {
+        return id;
+    }
+    let mut cut = max - HASH_DIGITS - 1;
+    while !id.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hash = crate::util::sha256_hex(id.as_bytes());
+    format!(
+        "{}-{}",
+        id[..cut].trim_end_matches('-'),
+        &hash[..HASH_DIGITS]
+    )
 }
 
 /// What a link becomes.
@@ -247,6 +283,24 @@ mod tests {
         assert_eq!(t.resolve("a", "../../outside.html"), Target::None);
         t.base_url.clear();
         assert_eq!(t.resolve("a", "../years/2020.html"), Target::None);
+    }
+
+    #[test]
+    fn long_ids_are_shortened_apart() {
+        assert_eq!(scoped_id("a", "b"), "a--b");
+        let slug = "joint-policy-recommendations-on-the-digital-economy-by-the-japan";
+        let one = scoped_id(
+            slug,
+            "1-promoting-trusted-and-secure-ai-and-digital-infrastructure-one",
+        );
+        let two = scoped_id(
+            slug,
+            "1-promoting-trusted-and-secure-ai-and-digital-infrastructure-two",
+        );
+        assert!(one.len() <= MAX_ID && two.len() <= MAX_ID, "{one}");
+        assert_ne!(one, two);
+        assert!(one.starts_with("joint-policy-recommendations-on-"), "{one}");
+        assert!(doc_anchor(slug).len() <= MAX_KEY + 4);
     }
 
     #[test]

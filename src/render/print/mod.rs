@@ -24,6 +24,8 @@ use appendix::Appendices;
 use links::{doc_anchor, document_see, scoped_id, section_see, Targets};
 use parts::Part;
 
+pub use links::{doc_anchor as document_id, scoped_id as document_element_id};
+
 /// The template every print page is rendered with.
 pub const TEMPLATE: &str = "print.html";
 /// The whole book's path in the site.
