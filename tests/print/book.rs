@@ -224,3 +224,20 @@ fn two_builds_give_the_same_book() {
         );
     }
 }
+
+#[test]
+fn the_cover_dates_the_book_without_reading_the_clock() {
+    let dir = project("site-basic");
+    let run = |epoch: Option<&str>| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"));
+        cmd.arg("--root").arg(dir.path()).arg("build");
+        match epoch {
+            Some(e) => cmd.env("SOURCE_DATE_EPOCH", e),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        assert!(cmd.output().unwrap().status.success());
+        read(&dir.path().join("public/print.html"))
+    };
+    assert!(run(None).contains("Compiled from documents up to 1 March 2024"));
+    assert!(run(Some("1700000000")).contains("Compiled 14 November 2023"));
+}
