@@ -143,12 +143,20 @@ fn colon(text: &str) -> Option<Heading> {
         " could ",
         " need ",
     ];
+    // "… commit to:" introduces a list; a label does not end on a function word.
+    let dangling = [
+        "to", "of", "for", "on", "in", "with", "as", "by", "that", "and", "the", "from", "at",
+    ];
+    let last = body.rsplit(' ').next().unwrap_or("").to_lowercase();
     let words = body.split_whitespace().count();
-    (words <= 12 && title_like(body, false) && !sentence_words.iter().any(|w| lower.contains(w)))
-        .then_some(Heading {
-            style: Style::Colon,
-            label_end: 0,
-        })
+    (words <= 12
+        && !dangling.contains(&last.as_str())
+        && title_like(body, false)
+        && !sentence_words.iter().any(|w| lower.contains(w)))
+    .then_some(Heading {
+        style: Style::Colon,
+        label_end: 0,
+    })
 }
 
 /// "Japan’s Approach to AI Policymaking": most content words capitalised.
@@ -244,6 +252,7 @@ mod tests {
             ),
             ("This includes joint initiatives such as:", None, ""),
             ("The two governments should:", None, ""),
+            ("The Participants commit to:", None, ""),
             ("Erik M. Jacobs (Hyogo, 2013-2016)", None, ""),
             ("1. We urge both governments to act.", None, ""),
             ("The meeting was held in Tokyo on Monday", None, ""),
