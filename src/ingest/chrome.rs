@@ -99,6 +99,10 @@ impl ChromeRules {
     }
 
     fn is_chrome_line(&self, line: &str) -> bool {
+        // Chrome is short; a long line can only be a cookie notice.
+        if line.len() > 120 && !line.contains("ookie") {
+            return false;
+        }
         let k = key(line);
         CHROME_LINES.contains(&k.as_str())
             || self.lines.contains(&k)

@@ -37,6 +37,10 @@ fn is_private_use(c: char) -> bool {
 }
 
 fn normalise_line(line: &str) -> String {
+    let plain = line.bytes().all(|b| (b' '..0x7f).contains(&b));
+    if plain {
+        return line.trim_end().to_string();
+    }
     let mut out = String::with_capacity(line.len());
     let mut at_start = true;
     for c in line.chars() {

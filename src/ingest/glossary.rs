@@ -74,7 +74,7 @@ fn definition(text: &str, open: usize, close: usize) -> Option<Acronym> {
     // "Long Name (ABBR)" or "Long Name (ABBR, formerly …)".
     let head = inner.split([',', ';']).next().unwrap_or("").trim();
     if is_acronym(head) {
-        let long = long_form(head, &text[..open])?;
+        let long = long_form(head, window_before(text, open))?;
         return Some(Acronym {
             short: head.to_string(),
             long,
@@ -108,6 +108,15 @@ fn definition(text: &str, open: usize, close: usize) -> Option<Acronym> {
         });
     }
     None
+}
+
+/// The few hundred bytes before `end`: a long form is at most a dozen words.
+fn window_before(text: &str, end: usize) -> &str {
+    let mut start = end.saturating_sub(240);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
 }
 
 /// Two or more capitals, then letters, digits, `&`, `-` or `/`; at most 10 long.

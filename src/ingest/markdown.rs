@@ -42,6 +42,15 @@ pub fn render(blocks: &[Block], section_themes: &HashMap<usize, Vec<String>>) ->
 
 /// Characters that would otherwise start emphasis, code, links or HTML.
 pub fn escape_inline(text: &str) -> String {
+    let special = |b: &u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'<' | b'[' | b']' | b'_' | b'&' | b'{'
+        )
+    };
+    if !text.as_bytes().iter().any(special) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();

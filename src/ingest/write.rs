@@ -4,19 +4,29 @@
 
 use std::path::Path;
 
-use crate::content::{ContentFile, FrontMatter, Generated};
+use crate::content::{ContentFile, FrontMatter};
 use crate::error::{Error, Result};
 use crate::util::sha256_hex;
 
-/// The file text, with `generated` filled in from the rest of it.
+/// The file text, with `generated` filled in from the rest of it. The block
+/// is the last field of the front matter, so it is spliced in before the
+/// closing `---` rather than serialising everything twice.
 pub fn render(mut front_matter: FrontMatter, body: &str, inputs: &str) -> String {
     front_matter.generated = None;
     let bare = ContentFile::render(&front_matter, body);
-    front_matter.generated = Some(Generated {
-        sha256: sha256_hex(bare.as_bytes()),
-        inputs: inputs.to_string(),
-    });
-    ContentFile::render(&front_matter, body)
+    let sha256 = sha256_hex(bare.as_bytes());
+    let yaml_end = bare.len() - body.len() - "---\n".len();
+    let mut text = String::with_capacity(bare.len() + 200);
+    text.push_str(&bare[..yaml_end]);
+    text.push_str("generated:\n  sha256: ");
+    text.push_str(&sha256);
+    if !inputs.is_empty() {
+        text.push_str("\n  inputs: ");
+        text.push_str(inputs);
+    }
+    text.push('\n');
+    text.push_str(&bare[yaml_end..]);
+    text
 }
 
 /// `text` without the `generated:` block of its front matter.
@@ -119,6 +129,17 @@ mod tests {
             Some(Existing::HandEdited(None))
         ));
         assert!(inspect(&dir.path().join("none.md")).unwrap().is_none());
+    }
+
+    #[test]
+    fn spliced_block_is_what_serde_would_write() {
+        let mut fm = front_matter();
+        let text = render(fm.clone(), "\nBody.\n", "abc");
+        fm.generated = ContentFile::parse(Path::new("c.md"), &text)
+            .unwrap()
+            .front_matter
+            .generated;
+        assert_eq!(ContentFile::render(&fm, "\nBody.\n"), text);
     }
 
     #[test]
