@@ -5,11 +5,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::glossary;
+use super::recommend;
 use super::sentences;
 use super::structure::{Block, Document};
 use super::vocabulary::{Category, Hit, Vocabulary};
 use crate::config::Config;
-use crate::content::{Recommendation, RecommendationKind, ThemeWeight};
+use crate::content::{Recommendation, ThemeWeight};
 
 /// A theme below this share of the document's keyword hits is noise.
 pub const THEME_THRESHOLD: f64 = 0.05;
@@ -30,9 +31,9 @@ pub struct Annotations {
 }
 
 /// The body as one string, each block on its own line, with block offsets.
-struct Plain {
-    text: String,
-    starts: Vec<usize>,
+pub(super) struct Plain {
+    pub(super) text: String,
+    pub(super) starts: Vec<usize>,
 }
 
 impl Plain {
@@ -74,7 +75,7 @@ pub fn annotate(
             g.entry(a.short.clone()).or_insert_with(|| a.long.clone());
             g
         }),
-        recommendations: recommendations(config, doc, &plain, &body_hits),
+        recommendations: recommend::recommendations(config, doc, &plain, &body_hits),
         section_themes: section_themes(config, doc, &plain, &body_hits),
     }
 }
@@ -259,85 +260,6 @@ fn summary(blocks: &[Block]) -> String {
     String::new()
 }
 
-/// Sentences that ask (urge, call on, should …) or commit (reaffirm, pledge
-/// …): the earliest cue decides which. A cue sentence that ends in ':' hands
-/// its kind to the list items under it, each of which is then one ask.
-fn recommendations(
-    config: &Config,
-    doc: &Document,
-    plain: &Plain,
-    hits: &[Hit],
-) -> Vec<Recommendation> {
-    let mut out: Vec<Recommendation> = Vec::new();
-    let mut section = String::new();
-    let mut intro: Option<(RecommendationKind, Option<usize>)> = None;
-    for (i, block) in doc.blocks.iter().enumerate() {
-        let depth = match block {
-            Block::Heading { id, .. } => {
-                section = id.clone();
-                intro = None;
-                continue;
-            }
-            Block::Paragraph(_) => None,
-            Block::Item { depth, .. } => Some(*depth),
-        };
-        let inherited = match intro {
-            Some((kind, intro_depth)) if depth.is_some() && depth > intro_depth => Some(kind),
-            _ => None,
-        };
-        if inherited.is_none() {
-            intro = None;
-        }
-        let text = block.text();
-        for (n, (s, e)) in sentences::split(text).into_iter().enumerate() {
-            let range = plain.starts[i] + s..plain.starts[i] + e;
-            let in_sentence = &hits[hits.partition_point(|h| h.start < range.start)
-                ..hits.partition_point(|h| h.start < range.end)];
-            let kind = match (n, inherited) {
-                (0, Some(kind)) => kind,
-                _ => match cue_kind(in_sentence) {
-                    Some(kind) => kind,
-                    None => continue,
-                },
-            };
-            let sentence = &text[s..e];
-            if sentence.ends_with(':') && e == text.len() {
-                intro = Some((kind, depth));
-                continue;
-            }
-            if !out.iter().any(|r| r.text == sentence) {
-                let themes = sentence_themes(config, in_sentence);
-                out.push(Recommendation {
-                    section: section.clone(),
-                    themes,
-                    kind,
-                    text: sentence.to_string(),
-                });
-            }
-        }
-    }
-    out
-}
-
-fn cue_kind(hits: &[Hit]) -> Option<RecommendationKind> {
-    hits.iter().find_map(|h| match h.category {
-        Category::Recommendation => Some(RecommendationKind::Recommendation),
-        Category::Commitment => Some(RecommendationKind::Commitment),
-        _ => None,
-    })
-}
-
-fn sentence_themes(config: &Config, hits: &[Hit]) -> Vec<String> {
-    let mut themes: Vec<String> = Vec::new();
-    for h in hits.iter().filter(|h| h.category == Category::Theme) {
-        let slug = &config.themes[h.entry].slug;
-        if !themes.contains(slug) {
-            themes.push(slug.clone());
-        }
-    }
-    themes
-}
-
 /// A breadcrumb's last item often carries the site's tag for the series
 /// after the title ("… Working Group U.S.-Japan Dialogue on Digital
 /// Economy"): drop a trailing dialogue name when a whole title stands before it.
@@ -374,6 +296,7 @@ pub fn tidy_breadcrumb_title(title: &str, config: &Config) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::RecommendationKind;
     use crate::ingest::structure::structure;
 
     fn config() -> Config {

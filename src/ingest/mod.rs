@@ -15,6 +15,7 @@ mod glossary;
 mod headings;
 mod markdown;
 mod read;
+mod recommend;
 mod sentences;
 mod structure;
 mod vocabulary;
