@@ -70,7 +70,7 @@ pub struct ThemeWeight {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
-    /// The id of the section it was made in.
+    /// The id of the section it was made in; empty when made before the first heading.
     pub section: String,
     #[serde(default)]
     pub themes: Vec<String>,

@@ -37,7 +37,7 @@ pub use read::MAX_SEED_BYTES;
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
-const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-1");
+const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-2");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
