@@ -16,6 +16,7 @@ pub mod content;
 pub mod error;
 pub mod ingest;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod util;
 
