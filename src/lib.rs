@@ -11,6 +11,7 @@
 //! ingest and site, [`build`] runs the stages in order.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;

@@ -47,6 +47,7 @@ impl Renderer {
     pub fn new(root: &Path) -> Result<Renderer> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape);
         tera.add_raw_templates(assets::templates(root)?)
             .map_err(|e| template_error(None, &e))?;
         Ok(Renderer { tera })
@@ -101,6 +102,12 @@ pub fn render_site(
         files,
         search,
     })
+}
+
+/// Escapes what HTML and XML need escaped; unlike Tera's default it leaves
+/// `/` alone, so links read as written.
+fn escape(text: &str) -> String {
+    crate::site::escape_html(text)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use syntect::highlighting::ThemeSet;
+use syntect::highlighting::{Color, Theme, ThemeSet};
 use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -57,7 +57,8 @@ pub fn stylesheet() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
+            .map(readable)
+            .and_then(|t| css_for_theme_with_class_style(&t, CLASS_STYLE).ok())
             .unwrap_or_default()
     };
     format!(
@@ -65,6 +66,64 @@ pub fn stylesheet() -> String {
         css("InspiredGitHub"),
         css("base16-eighties.dark")
     )
+}
+
+/// WCAG AA asks for this contrast between text and its background.
+const MIN_CONTRAST: f64 = 4.5;
+
+/// The theme with every colour that is too faint on its background (pale
+/// comments, mostly) pushed towards the text colour until it reads.
+fn readable(theme: &Theme) -> Theme {
+    let mut theme = theme.clone();
+    let background = theme.settings.background.unwrap_or(Color::WHITE);
+    let towards = if luminance(background) > 0.5 {
+        Color::BLACK
+    } else {
+        Color::WHITE
+    };
+    let fix = |c: &mut Color| {
+        let mut step = 0;
+        while contrast(*c, background) < MIN_CONTRAST && step < 20 {
+            *c = mix(*c, towards, 0.1);
+            step += 1;
+        }
+    };
+    if let Some(c) = theme.settings.foreground.as_mut() {
+        fix(c);
+    }
+    for item in &mut theme.scopes {
+        if let Some(c) = item.style.foreground.as_mut() {
+            fix(c);
+        }
+    }
+    theme
+}
+
+fn mix(a: Color, b: Color, t: f64) -> Color {
+    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    Color {
+        r: m(a.r, b.r),
+        g: m(a.g, b.g),
+        b: m(a.b, b.b),
+        a: a.a,
+    }
+}
+
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 #[cfg(test)]
@@ -83,6 +142,18 @@ mod tests {
     fn unknown_language_is_escaped_text() {
         let html = highlight("<b>x</b>\n", Some("no-such-language"));
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"), "{html}");
+    }
+
+    #[test]
+    fn faint_colours_are_darkened_to_read() {
+        let themes = ThemeSet::load_defaults();
+        let theme = readable(&themes.themes["InspiredGitHub"]);
+        let background = theme.settings.background.unwrap();
+        for item in &theme.scopes {
+            if let Some(c) = item.style.foreground {
+                assert!(contrast(c, background) >= MIN_CONTRAST, "{c:?}");
+            }
+        }
     }
 
     #[test]

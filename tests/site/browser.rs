@@ -1,6 +1,6 @@
 //! The reader's side of the built site: search finds what is in the
 //! documents (Japanese included), and — in headless Chromium, driven by
-//! tests/browser/run.mjs — the site can be clicked through, searched, used
+//! tests/browser/run.mjs (from the `site` test binary) — the site can be clicked through, searched, used
 //! from the keyboard and at 390 px, with no axe-core violation; the Nu HTML
 //! checker finds no error on any page.
 //!
@@ -15,6 +15,8 @@ use briefing::search::{tokenize, SearchIndex};
 use briefing::site::Site;
 use briefing::Config;
 
+use crate::support::copy_dir;
+
 const FIXTURES: [&str; 2] = [
     "tests/fixtures/site-basic",
     "tests/fixtures/search-japanese",
@@ -25,24 +27,12 @@ const JAPANESE_DOC: &str = "hiroshima-ai-process-jp";
 fn fixture_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for fixture in FIXTURES {
-        copy_tree(
+        copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture),
             dir.path(),
         );
     }
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("fixture entry");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside fixture"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("create fixture dir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy fixture file");
-        }
-    }
 }
 
 fn built_site() -> (tempfile::TempDir, PathBuf, BuildReport) {
