@@ -24,6 +24,12 @@ pub struct BuildReport {
     pub ingest: Option<IngestReport>,
     pub pages: usize,
     pub files: usize,
+    /// Documents in the site.
+    pub documents: usize,
+    /// Bytes of `search-index.js`, which the search page loads whole.
+    pub search_index_bytes: u64,
+    /// Bytes of the per-document passage scripts, loaded only for shown results.
+    pub search_text_bytes: u64,
     pub elapsed: Duration,
     pub warnings: Vec<String>,
 }
@@ -53,6 +59,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
         ingest,
         pages: written.pages,
         files: written.files,
+        documents: site.documents.len(),
+        search_index_bytes: written.search.index_bytes,
+        search_text_bytes: written.search.text_bytes,
         elapsed: started.elapsed(),
         warnings,
     })

@@ -18,6 +18,7 @@ pub mod error;
 pub mod ingest;
 pub mod pdf;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod util;
 

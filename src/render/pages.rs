@@ -28,6 +28,7 @@ pub fn context(site: &Site, page: &Page) -> Option<tera::Context> {
         PageKind::Dialogues => tera::Context::from_serialize(dialogues(site, page)),
         PageKind::Years => tera::Context::from_serialize(years(site, page)),
         PageKind::Glossary => tera::Context::from_serialize(glossary(site, page)),
+        PageKind::Search => tera::Context::from_serialize(super::search::view(site, page)),
         PageKind::NotFound => tera::Context::from_serialize(View {
             layout: Layout::new(site, page, "Page not found".into(), ""),
             page: (),

@@ -22,6 +22,7 @@ pub enum PageKind {
     Dialogues,
     Years,
     Glossary,
+    Search,
     NotFound,
     Feed,
     ThemeFeed(usize),
@@ -163,6 +164,12 @@ pub fn plan(site: &Site) -> Vec<Page> {
             "glossary.html".into(),
             PageKind::Glossary,
             "glossary.html",
+            all.clone(),
+        ),
+        page(
+            "search.html".into(),
+            PageKind::Search,
+            "search.html",
             all.clone(),
         ),
         page(

@@ -21,6 +21,9 @@ fn writes_every_page_kind() {
         "years.html",
         "glossary.html",
         "404.html",
+        "search.html",
+        "search-index.js",
+        "search/tenth-dialogue.js",
         "feed.xml",
         "sitemap.xml",
         "themes/ai.html",
@@ -44,8 +47,8 @@ fn writes_every_page_kind() {
         assert!(site.join(page).is_file(), "{page} missing");
     }
     assert!(!site.join("years/undated.html").exists());
-    // 33 site pages, the briefing book and 11 packs (4 themes, 2 dialogues, 5 years).
-    assert_eq!(report.pages, 45);
+    // 34 site pages (search included), the briefing book and 11 packs (4 themes, 2 dialogues, 5 years).
+    assert_eq!(report.pages, 46);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
