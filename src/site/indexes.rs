@@ -231,15 +231,14 @@ fn glossary(documents: &[Document]) -> Vec<GlossaryEntry> {
     for (id, doc) in documents.iter().enumerate() {
         for abbr in &doc.acronyms {
             if let Some(entry) = entries.get_mut(abbr) {
-                if !entry.documents.contains(&id) {
-                    entry.documents.push(id);
-                }
+                entry.documents.push(id);
             }
         }
     }
     let mut list: Vec<GlossaryEntry> = entries.into_values().collect();
     for entry in &mut list {
         entry.documents.sort_unstable();
+        entry.documents.dedup();
     }
     list.sort_by(|a, b| {
         a.abbr
