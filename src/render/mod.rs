@@ -75,12 +75,15 @@ pub fn render_site(
     tick: &(dyn Fn() + Sync),
 ) -> Result<Output> {
     let pages = plan(site);
+    create_folders(out, &pages)?;
     pages.par_iter().try_for_each(|page| {
         let bytes = renderer.render_page(site, page)?;
-        write(&out.join(page.output()), &bytes)?;
+        write_file(&out.join(page.output()), &bytes)?;
         tick();
         Ok::<(), Error>(())
     })?;
+    // After the pages, not beside them: both are parallel inside, and one at a
+    // time keeps the peak memory that of the larger.
     let search = search::write_index(site, out)?;
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
@@ -115,7 +118,26 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
+    write_file(path, bytes)
+}
+
+/// Writes into a folder that exists. No fsync: the site is written into a
+/// fresh temporary folder that replaces `public/` by a rename only once every
+/// file is written, so a killed build never leaves a half-written site.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+}
+
+/// Every folder the pages go into, made once rather than once per page.
+fn create_folders(out: &Path, pages: &[Page]) -> Result<()> {
+    let folders: std::collections::BTreeSet<std::path::PathBuf> = pages
+        .iter()
+        .filter_map(|p| out.join(p.output()).parent().map(Path::to_path_buf))
+        .collect();
+    for dir in folders {
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    }
+    Ok(())
 }
 
 /// Tera's error with its whole cause chain (which holds the line for syntax

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::pages::View;
@@ -39,15 +40,19 @@ pub fn write_index(site: &Site, out: &Path) -> Result<IndexFiles> {
         text_bytes: 0,
         files: 1,
     };
-    for (i, doc) in index.docs.iter().enumerate() {
-        let Some(text) = index.text_script(i) else {
-            continue;
-        };
-        let path = out.join(TEXT_DIR).join(format!("{}.js", doc.slug));
-        super::write(&path, text.as_bytes())?;
-        files.text_bytes += text.len() as u64;
-        files.files += 1;
-    }
+    let dir = out.join(TEXT_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| crate::error::Error::io(&dir, e))?;
+    let written: Vec<u64> = (0..index.docs.len())
+        .into_par_iter()
+        .filter_map(|i| Some((i, index.text_script(i)?)))
+        .map(|(i, text)| {
+            let path = dir.join(format!("{}.js", index.docs[i].slug));
+            super::write(&path, text.as_bytes())?;
+            Ok(text.len() as u64)
+        })
+        .collect::<Result<_>>()?;
+    files.text_bytes = written.iter().sum();
+    files.files += written.len();
     Ok(files)
 }
 

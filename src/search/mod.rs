@@ -11,7 +11,9 @@ pub mod script;
 pub mod text;
 pub mod tokenize;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -22,6 +24,8 @@ pub use tokenize::tokenize;
 /// title this many times among its section's: a word in a title says more.
 const DOC_TITLE_BOOST: u32 = 3;
 const SECTION_TITLE_BOOST: u32 = 2;
+/// Documents whose terms are extracted in parallel before being merged.
+const PARALLEL_CHUNK: usize = 64;
 
 /// What the browser needs about one document.
 #[derive(Debug, Clone, Serialize)]
@@ -60,89 +64,49 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Reads the documents in parallel, then merges their entries in site
+    /// order, so the index is the same whatever the thread count.
     pub fn build(site: &Site) -> SearchIndex {
         let mut index = SearchIndex {
             themes: pairs(site.config.themes.iter().map(|t| (&t.slug, &t.name))),
             dialogues: pairs(site.config.dialogues.iter().map(|d| (&d.slug, &d.name))),
             ..SearchIndex::default()
         };
-        for doc in &site.documents {
-            index.add_document(site, doc);
+        let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+        // A chunk at a time, so the terms waiting to be merged stay few.
+        for chunk in site.documents.chunks(PARALLEL_CHUNK) {
+            let documents: Vec<DocumentTerms> = chunk
+                .par_iter()
+                .map(|doc| DocumentTerms::of(site, doc, &index.themes, &index.dialogues))
+                .collect();
+            for doc in documents {
+                index.add_document(doc, &mut postings);
+            }
         }
+        index.postings = postings.into_iter().collect();
         index
     }
 
-    fn add_document(&mut self, site: &Site, doc: &Document) {
+    fn add_document(
+        &mut self,
+        doc: DocumentTerms,
+        postings: &mut HashMap<String, Vec<(u32, u32)>>,
+    ) {
         let doc_id = self.docs.len();
-        let position =
-            |list: &[(String, String)], slug: &str| list.iter().position(|(s, _)| s == slug);
-        self.docs.push(DocEntry {
-            slug: doc.slug.clone(),
-            title: doc.front.title.clone(),
-            date: doc
-                .front
-                .date
-                .as_ref()
-                .map(display_date)
-                .unwrap_or_default(),
-            year: doc.front.date.as_ref().map(|d| d.year),
-            themes: doc
-                .themes
-                .iter()
-                .filter_map(|t| position(&self.themes, t))
-                .collect(),
-            dialogues: doc
-                .front
-                .dialogues
-                .iter()
-                .filter_map(|d| position(&self.dialogues, d))
-                .collect(),
-        });
-        let bodies = text::sections(&doc.html);
-        let intro = bodies.iter().find(|b| b.id.is_empty());
-        let mut texts = Vec::new();
-        let whole = whole_document_terms(site, doc, intro.map(|b| b.text.as_str()));
-        let lead = [
-            doc.front.summary.as_str(),
-            intro.map_or("", |b| b.text.as_str()),
-        ];
-        self.add_entry(doc_id, "", &doc.front.title, whole);
-        texts.push(
-            lead.iter()
-                .filter(|t| !t.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-        for section in &doc.sections {
-            let body = bodies.iter().find(|b| b.id == section.id);
-            let body = body.map_or("", |b| b.text.as_str());
-            let mut terms = repeat(tokenize(&section.title), SECTION_TITLE_BOOST);
-            terms.extend(tokenize(body));
-            for theme in &section.themes {
-                terms.extend(tokenize(site.theme_name(theme)));
+        self.docs.push(doc.entry);
+        for (id, title, length, counts) in doc.entries {
+            let entry = self.sections.len() as u32;
+            self.sections.push(SectionEntry {
+                doc: doc_id,
+                id,
+                title,
+                length,
+            });
+            for (term, tf) in counts {
+                postings.entry(term).or_default().push((entry, tf));
             }
-            self.add_entry(doc_id, &section.id, &section.title, terms);
-            texts.push(body.to_string());
         }
-        self.texts.push(texts);
-    }
-
-    fn add_entry(&mut self, doc: usize, id: &str, title: &str, terms: Vec<String>) {
-        let entry = self.sections.len() as u32;
-        self.sections.push(SectionEntry {
-            doc,
-            id: id.to_string(),
-            title: title.to_string(),
-            length: terms.len() as u32,
-        });
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for term in terms {
-            *counts.entry(term).or_default() += 1;
-        }
-        for (term, tf) in counts {
-            self.postings.entry(term).or_default().push((entry, tf));
-        }
+        self.texts.push(doc.texts);
     }
 
     /// The (document slug, section id) of every entry holding all the terms of
@@ -165,6 +129,100 @@ impl SearchIndex {
             })
             .collect()
     }
+}
+
+/// One document's part of the index, computed on its own (in parallel).
+struct DocumentTerms {
+    entry: DocEntry,
+    /// (section id, title, number of terms, term frequencies) of the
+    /// whole-document entry, then of each section.
+    entries: Vec<EntryTerms>,
+    texts: Vec<String>,
+}
+
+impl DocumentTerms {
+    fn of(
+        site: &Site,
+        doc: &Document,
+        themes: &[(String, String)],
+        dialogues: &[(String, String)],
+    ) -> DocumentTerms {
+        let position =
+            |list: &[(String, String)], slug: &str| list.iter().position(|(s, _)| s == slug);
+        let entry = DocEntry {
+            slug: doc.slug.clone(),
+            title: doc.front.title.clone(),
+            date: doc
+                .front
+                .date
+                .as_ref()
+                .map(display_date)
+                .unwrap_or_default(),
+            year: doc.front.date.as_ref().map(|d| d.year),
+            themes: doc
+                .themes
+                .iter()
+                .filter_map(|t| position(themes, t))
+                .collect(),
+            dialogues: doc
+                .front
+                .dialogues
+                .iter()
+                .filter_map(|d| position(dialogues, d))
+                .collect(),
+        };
+        let bodies = text::sections(&doc.html);
+        let intro = bodies.iter().find(|b| b.id.is_empty());
+        let whole = whole_document_terms(site, doc, intro.map(|b| b.text.as_str()));
+        let lead = [
+            doc.front.summary.as_str(),
+            intro.map_or("", |b| b.text.as_str()),
+        ];
+        let mut entries = vec![entry_terms(String::new(), &doc.front.title, whole)];
+        let mut texts = vec![lead
+            .iter()
+            .filter(|t| !t.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")];
+        for section in &doc.sections {
+            let body = bodies.iter().find(|b| b.id == section.id);
+            let body = body.map_or("", |b| b.text.as_str());
+            let mut terms = repeat(tokenize(&section.title), SECTION_TITLE_BOOST);
+            terms.extend(tokenize(body));
+            for theme in &section.themes {
+                terms.extend(tokenize(site.theme_name(theme)));
+            }
+            entries.push(entry_terms(section.id.clone(), &section.title, terms));
+            texts.push(body.to_string());
+        }
+        DocumentTerms {
+            entry,
+            entries,
+            texts,
+        }
+    }
+}
+
+/// (section id, title, number of terms, term frequencies) of one entry.
+type EntryTerms = (String, String, u32, Vec<(String, u32)>);
+
+fn entry_terms(id: String, title: &str, terms: Vec<String>) -> EntryTerms {
+    let length = terms.len() as u32;
+    (id, title.to_string(), length, term_frequencies(terms))
+}
+
+/// Each distinct term with its count, in term order.
+fn term_frequencies(mut terms: Vec<String>) -> Vec<(String, u32)> {
+    terms.sort_unstable();
+    let mut counts: Vec<(String, u32)> = Vec::new();
+    for term in terms {
+        match counts.last_mut() {
+            Some((last, n)) if *last == term => *n += 1,
+            _ => counts.push((term, 1)),
+        }
+    }
+    counts
 }
 
 /// A document's own entry: its title (boosted), summary, themes, dialogues,

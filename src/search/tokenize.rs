@@ -22,7 +22,12 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// The search terms of `text`, in order, repeats kept (they are the term frequency).
 pub fn tokenize(text: &str) -> Vec<String> {
-    let folded: String = text.nfkc().flat_map(char::to_lowercase).collect();
+    // NFKC leaves ASCII as it is: most text skips the normaliser.
+    let folded: String = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.nfkc().flat_map(char::to_lowercase).collect()
+    };
     let mut terms = Vec::new();
     let mut run = String::new();
     let mut run_is_cjk = false;
