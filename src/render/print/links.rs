@@ -26,9 +26,25 @@ pub fn doc_anchor(slug: &str) -> String {
     format!("doc-{}", doc_key(slug))
 }
 
-/// The slug, or for a long slug its start and a hash of the whole.
+/// The slug, or for a long slug its start and a hash of the whole. Every id
+/// of a document in every book that prints it starts with this key, so the
+/// hashed keys are kept (per thread) rather than hashed again each time.
 fn doc_key(slug: &str) -> String {
-    shorten_to(slug.to_string(), MAX_KEY)
+    if slug.len() <= MAX_KEY {
+        return slug.to_string();
+    }
+    thread_local! {
+        static KEYS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
+    }
+    KEYS.with(|keys| {
+        if let Some(key) = keys.borrow().get(slug) {
+            return key.clone();
+        }
+        let key = shorten_to(slug.to_string(), MAX_KEY);
+        keys.borrow_mut().insert(slug.to_string(), key.clone());
+        key
+    })
 }
 
 fn shorten(id: String) -> String {
