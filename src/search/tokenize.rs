@@ -9,7 +9,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Words too common to tell sections apart. Shipped inside the index so the
-/// browser drops the same ones.
+/// browser drops the same ones. Sorted: looked up by binary search.
 pub const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
     "being", "between", "both", "but", "by", "can", "could", "do", "does", "each", "for", "from",
@@ -70,7 +70,7 @@ fn cjk_grams(run: &str) -> Vec<String> {
 /// A word's term: stemmed; `None` for stop words and single letters.
 fn word_term(word: &str) -> Option<String> {
     let single_letter = word.chars().count() == 1 && !word.starts_with(|c: char| c.is_numeric());
-    if single_letter || STOP_WORDS.contains(&word) {
+    if single_letter || STOP_WORDS.binary_search(&word).is_ok() {
         return None;
     }
     Some(stem(word))
@@ -123,6 +123,11 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
 
     fn terms(text: &str) -> Vec<String> {
         tokenize(text)
