@@ -70,6 +70,7 @@ pub fn annotate(
     let kind = kind(config, doc, &plain, &title_hits, &body_hits);
     let voice = Voice::of_kind(&kind);
     let argument = argument_hits(doc, &plain, &body_hits);
+    let sections = section_themes(config, doc, &plain, &argument);
     Annotations {
         dialogues: dialogues(config, &title_hits, &body_hits),
         organisations: organisations(config, &title_hits, &body_hits, &acronyms),
@@ -79,8 +80,17 @@ pub fn annotate(
             g.entry(a.short.clone()).or_insert_with(|| a.long.clone());
             g
         }),
-        recommendations: recommend::recommendations(config, doc, &plain, &body_hits, voice),
-        section_themes: section_themes(config, doc, &plain, &argument),
+        recommendations: recommend::recommendations(
+            recommend::Sources {
+                config,
+                doc,
+                plain: &plain,
+                hits: &body_hits,
+                section_themes: &sections,
+            },
+            voice,
+        ),
+        section_themes: sections,
         kind,
     }
 }

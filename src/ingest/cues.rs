@@ -279,6 +279,8 @@ fn verb_asks(word: &str, before: &Before, after: &[String], voice: Voice) -> boo
         return !by && !before.head_is(FIRST_PERSON);
     }
     match voice {
+        // "We expect the EU to …" asks in a statement; in a commentary it forecasts.
+        _ if word == "expect" => voice == Voice::Parties && before.head_is(FIRST_PERSON),
         Voice::Author => before.head_is(FIRST_PERSON),
         Voice::Parties => before.head_acts(),
     }

@@ -73,6 +73,10 @@ fn asks_by_authors_and_parties() {
             ("Training programmes must be reformed before 2030.", ASK),
             ("Tariffs on sensors should be removed.", ASK),
             ("Japan and Korea should lead the talks on trust.", ASK),
+            (
+                "In this context, we expect both sides to align their AI rules.",
+                ASK,
+            ),
         ],
         Voice::Parties,
     );
@@ -190,6 +194,8 @@ fn descriptive_uses_are_neither() {
                 NEITHER,
             ),
             ("We are encouraged by the progress made so far.", NEITHER),
+            ("Demand for chips is expected to grow.", NEITHER),
+            ("Analysts expect the two markets to merge.", NEITHER),
         ],
         Voice::Parties,
     );

@@ -1,6 +1,7 @@
 //! Recommendation and commitment sentences: which sentences ask someone to
 //! act and which bind their authors, with the section and themes of each.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::annotate::Plain;
@@ -24,18 +25,12 @@ const MAX_THEMES: usize = 2;
 /// authors are and are left out. A cue sentence that ends in ':' leads the
 /// list under it: lead-in and items become one recommendation, or, for a
 /// long list, each item one.
-pub(super) fn recommendations(
-    config: &Config,
-    doc: &Document,
-    plain: &Plain,
-    hits: &[Hit],
-    voice: Voice,
-) -> Vec<Recommendation> {
-    let finder = Finder {
-        config,
-        plain,
-        hits,
+pub(super) fn recommendations(sources: Sources<'_>, voice: Voice) -> Vec<Recommendation> {
+    let doc = sources.doc;
+    let mut finder = Finder {
+        sources,
         voice,
+        section_themes: &[],
     };
     let mut out = Out::default();
     let mut section = String::new();
@@ -46,6 +41,7 @@ pub(super) fn recommendations(
         if let Block::Heading { id, text, .. } = block {
             section.clone_from(id);
             about = is_about_heading(text);
+            finder.section_themes = sources.section_themes.get(&i).map_or(&[], Vec::as_slice);
             i += 1;
             continue;
         }
@@ -98,23 +94,34 @@ fn list_under(blocks: &[Block], i: usize) -> Range<usize> {
     i + 1..end
 }
 
+/// What recommendations are found in: the document, its plain text and
+/// keyword hits, and the themes of each section (by heading block index).
+#[derive(Clone, Copy)]
+pub(super) struct Sources<'a> {
+    pub config: &'a Config,
+    pub doc: &'a Document,
+    pub plain: &'a Plain,
+    pub hits: &'a [Hit],
+    pub section_themes: &'a HashMap<usize, Vec<String>>,
+}
+
 struct Finder<'a> {
-    config: &'a Config,
-    plain: &'a Plain,
-    hits: &'a [Hit],
+    sources: Sources<'a>,
     voice: Voice,
+    /// The themes of the section being read.
+    section_themes: &'a [String],
 }
 
 impl Finder<'_> {
     /// Hits within a byte range of the plain text.
     fn hits_in(&self, range: Range<usize>) -> &[Hit] {
-        let from = self.hits.partition_point(|h| h.start < range.start);
-        let to = self.hits.partition_point(|h| h.start < range.end);
-        &self.hits[from..to]
+        let from = self.sources.hits.partition_point(|h| h.start < range.start);
+        let to = self.sources.hits.partition_point(|h| h.start < range.end);
+        &self.sources.hits[from..to]
     }
 
     fn absolute(&self, block: usize, range: &Range<usize>) -> Range<usize> {
-        let base = self.plain.starts[block];
+        let base = self.sources.plain.starts[block];
         base + range.start..base + range.end
     }
 
@@ -123,9 +130,9 @@ impl Finder<'_> {
         sentences::split(text)
             .into_iter()
             .filter_map(|(s, e)| {
-                let base = self.plain.starts[i] + s;
+                let base = self.sources.plain.starts[i] + s;
                 let cues: Vec<Cue> = self
-                    .hits_in(base..self.plain.starts[i] + e)
+                    .hits_in(base..self.sources.plain.starts[i] + e)
                     .iter()
                     .filter_map(|h| {
                         let asks = match h.category {
@@ -152,7 +159,7 @@ impl Finder<'_> {
         block: usize,
         range: Range<usize>,
     ) -> Recommendation {
-        let text = self.plain.text[self.absolute(block, &range)].to_string();
+        let text = self.sources.plain.text[self.absolute(block, &range)].to_string();
         Recommendation {
             section: section.to_string(),
             themes: self.themes(&[self.absolute(block, &range)]),
@@ -170,15 +177,16 @@ impl Finder<'_> {
         items: Range<usize>,
         out: &mut Out,
     ) {
-        let lead_text = &self.plain.text[self.absolute(lead, &lead_range)];
+        let lead_text = &self.sources.plain.text[self.absolute(lead, &lead_range)];
         let item_text = |i: usize| {
-            let start = self.plain.starts[i];
+            let start = self.sources.plain.starts[i];
             let end = self
+                .sources
                 .plain
                 .starts
                 .get(i + 1)
-                .map_or(self.plain.text.len(), |&e| e);
-            self.plain.text[start..end].trim_end()
+                .map_or(self.sources.plain.text.len(), |&e| e);
+            self.sources.plain.text[start..end].trim_end()
         };
         let merged_len =
             lead_text.len() + items.clone().map(|i| item_text(i).len() + 1).sum::<usize>();
@@ -188,7 +196,9 @@ impl Finder<'_> {
             for i in items {
                 text.push(' ');
                 text.push_str(item_text(i));
-                ranges.push(self.plain.starts[i]..self.plain.starts[i] + item_text(i).len());
+                ranges.push(
+                    self.sources.plain.starts[i]..self.sources.plain.starts[i] + item_text(i).len(),
+                );
             }
             out.push(Recommendation {
                 section: section.to_string(),
@@ -212,7 +222,8 @@ impl Finder<'_> {
         }
     }
 
-    /// The themes the words of `ranges` name, most named first.
+    /// The themes the words of `ranges` name, most named first: the first
+    /// always, another only when named twice or a theme of the section too.
     fn themes(&self, ranges: &[Range<usize>]) -> Vec<String> {
         let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entry, count, first)
         for range in ranges {
@@ -228,10 +239,15 @@ impl Finder<'_> {
             }
         }
         counts.sort_by_key(|&(_, count, first)| (std::cmp::Reverse(count), first));
+        let themes = &self.sources.config.themes;
         counts
             .into_iter()
+            .enumerate()
+            .filter(|(rank, (entry, count, _))| {
+                *rank == 0 || *count >= 2 || self.section_themes.contains(&themes[*entry].slug)
+            })
             .take(MAX_THEMES)
-            .map(|(entry, _, _)| self.config.themes[entry].slug.clone())
+            .map(|(_, (entry, _, _))| themes[entry].slug.clone())
             .collect()
     }
 }

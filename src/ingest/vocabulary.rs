@@ -58,6 +58,7 @@ const RECOMMENDATION_CUES: &[&str] = &[
     "invited",
     "advocate",
     "advocates",
+    "expect",
 ];
 
 /// Verbs by which the authors bind themselves. Whether a cue really asks or
