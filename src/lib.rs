@@ -8,13 +8,15 @@
 //! ```
 //!
 //! [`config`] holds the corpus taxonomy, [`content`] the file format between
-//! ingest and site, [`build`] runs the stages in order.
+//! ingest and site, [`build`] runs the stages in order, [`serve`] previews
+//! the built site and rebuilds it on change.
 
 pub mod build;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod ingest;
+pub mod serve;
 pub mod util;
 
 pub use config::Config;
