@@ -67,34 +67,22 @@ impl Server {
         // Watching starts before the first build, so no save is lost between them.
         let (mut watcher, stop_watcher) =
             SourceWatcher::new(&options.root, &options.output, options.debounce)?;
-        let log = Log {
+        let mut log = Log {
             quiet: options.quiet,
+            warnings: Vec::new(),
         };
-        run_build(
-            &mut rebuild,
-            &Changes::everything(),
-            &live,
-            &mut watcher,
-            log,
-        );
+        let everything = Changes::everything();
+        run_build(&mut rebuild, &everything, &live, &mut watcher, &mut log);
 
         let listener = bind(options.bind, options.port, options.port_attempts)?;
         let address = listener
             .local_addr()
             .map_err(|e| listen_error(options.bind, options.port, e))?;
         if options.port != 0 && address.port() != options.port {
-            log.info(&format!(
-                "port {} is taken; using {}",
-                options.port,
-                address.port()
-            ));
+            let moved = format!("port {} is taken; using {}", options.port, address.port());
+            log.info(&moved);
         }
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("briefing-serve")
-            .enable_all()
-            .build()
-            .map_err(|e| Error::Other(format!("cannot start the server runtime: {e}")))?;
+        let runtime = new_runtime()?;
         let app = http::router(AppState {
             output: options.output.clone(),
             live: live.clone(),
@@ -109,7 +97,7 @@ impl Server {
             .name("briefing-rebuild".into())
             .spawn(move || {
                 while let Some(changes) = watcher.next_changes() {
-                    run_build(&mut rebuild, &changes, &live, &mut watcher, log);
+                    run_build(&mut rebuild, &changes, &live, &mut watcher, &mut log);
                 }
             })
             .map_err(|e| Error::Other(format!("cannot start the rebuild thread: {e}")))?;
@@ -176,16 +164,14 @@ fn run_build(
     changes: &Changes,
     live: &LiveReload,
     watcher: &mut SourceWatcher,
-    log: Log,
+    log: &mut Log,
 ) {
     let result = catch_unwind(AssertUnwindSafe(|| rebuild.rebuild(changes)))
         .unwrap_or_else(|_| Err(Error::Other("the build panicked; this is a bug".into())));
     match result {
         Ok(outcome) => {
             watcher.expect_written(&outcome.written_sources);
-            for warning in &outcome.warnings {
-                log.warn(warning);
-            }
+            log.warnings(&outcome.warnings);
             for error in &outcome.errors {
                 log.error(error);
             }
@@ -207,6 +193,15 @@ fn run_build(
             live.publish(false, false, Some(message));
         }
     }
+}
+
+fn new_runtime() -> Result<Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("briefing-serve")
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Other(format!("cannot start the server runtime: {e}")))
 }
 
 fn bind(ip: IpAddr, port: u16, attempts: u16) -> Result<std::net::TcpListener> {
@@ -263,27 +258,42 @@ async fn interrupted() {
 }
 
 /// The terminal lines of a serve session (silenced in tests).
-#[derive(Clone, Copy)]
 struct Log {
     quiet: bool,
+    /// The last build's warnings: the same ones are not repeated each save.
+    warnings: Vec<String>,
 }
 
 impl Log {
-    fn info(self, line: &str) {
+    fn info(&self, line: &str) {
         if !self.quiet {
             println!("{line}");
         }
     }
 
-    fn warn(self, line: &str) {
-        if !self.quiet {
-            eprintln!("warning: {line}");
-        }
-    }
-
-    fn error(self, line: &str) {
+    fn error(&self, line: &str) {
         if !self.quiet {
             eprintln!("error: {line}");
         }
+    }
+
+    /// Prints the warnings that are new since the last build, and how many
+    /// still stand.
+    fn warnings(&mut self, warnings: &[String]) {
+        if self.quiet {
+            return;
+        }
+        let new: Vec<&String> = warnings
+            .iter()
+            .filter(|w| !self.warnings.contains(w))
+            .collect();
+        for warning in &new {
+            eprintln!("warning: {warning}");
+        }
+        let old = warnings.len() - new.len();
+        if old > 0 {
+            eprintln!("({old} earlier warning(s) still stand)");
+        }
+        self.warnings = warnings.to_vec();
     }
 }

@@ -182,7 +182,20 @@ impl SourceWatcher {
         (is_source && !is_editor_temp(name)).then(|| relative.to_path_buf())
     }
 
+    /// A file the last build wrote, still as it wrote it; or a folder
+    /// holding only such files (the build created `content/`).
     fn is_build_echo(&self, path: &Path) -> bool {
+        if path.is_dir() {
+            return walkdir::WalkDir::new(path)
+                .into_iter()
+                .flatten()
+                .filter(|entry| entry.file_type().is_file())
+                .all(|entry| self.is_written_file(entry.path()));
+        }
+        self.is_written_file(path)
+    }
+
+    fn is_written_file(&self, path: &Path) -> bool {
         self.written_by_build
             .get(path)
             .is_some_and(|hash| hash_file(path).as_ref() == Some(hash))

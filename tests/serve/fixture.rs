@@ -55,6 +55,14 @@ impl Project {
 
     /// Starts the server on a free port with the fake builder.
     pub fn serve(&self) -> Running {
+        self.serve_with(fake_build)
+    }
+
+    /// Starts the server with `build` (called with the project root).
+    pub fn serve_with(
+        &self,
+        build: impl Fn(&Path) -> briefing::Result<BuildOutcome> + Send + 'static,
+    ) -> Running {
         let mut options = ServeOptions::new(self.root());
         options.port = 0;
         options.quiet = true;
@@ -63,7 +71,7 @@ impl Project {
         let builds = Arc::clone(&self.builds);
         let server = Server::start(options, move |changes: &Changes| {
             builds.lock().unwrap().push(changes.clone());
-            fake_build(&root)
+            build(&root)
         })
         .expect("the server starts");
         Running { server }
@@ -80,7 +88,7 @@ impl Running {
     }
 }
 
-fn fake_build(root: &Path) -> briefing::Result<BuildOutcome> {
+pub fn fake_build(root: &Path) -> briefing::Result<BuildOutcome> {
     let staging = root.join(".public-staging");
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;

@@ -174,3 +174,31 @@ fn a_deleted_document_rebuilds() {
     assert_eq!(events.next().name, "reload");
     assert_eq!(get(running.addr(), "/beta.html").status, 404);
 }
+
+#[test]
+fn files_the_build_writes_into_the_sources_start_no_second_build() {
+    let project = Project::new();
+    std::fs::remove_dir_all(project.path("content")).unwrap();
+    // Like ingest: the build writes content/ from a seed, and says so.
+    let running = project.serve_with(|root| {
+        let generated = root.join("content/from-seed.md");
+        if !generated.exists() {
+            std::fs::create_dir_all(generated.parent().unwrap()).unwrap();
+            std::fs::write(&generated, "From seed\n\nIngested.\n").unwrap();
+        }
+        let mut outcome = crate::fixture::fake_build(root)?;
+        outcome.written_sources = vec![PathBuf::from("content/from-seed.md")];
+        Ok(outcome)
+    });
+    let mut events = Events::connect(running.addr());
+    events.next();
+    assert!(
+        events.next_within(QUIET).is_none(),
+        "no rebuild for the build's own writes"
+    );
+    assert_eq!(project.build_count(), 1);
+
+    project.write("content/from-seed.md", "From seed\n\nEdited by hand.\n");
+    assert_eq!(events.next().name, "reload");
+    assert_eq!(project.build_count(), 2);
+}
