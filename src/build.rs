@@ -1,12 +1,15 @@
 //! `build`: the pipeline end to end — ingest what changed, load the site
 //! model, render into a fresh folder and swap it in for `public/`.
-//! (Interface fixed; implementation: issue #3.)
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::ingest::IngestReport;
+use crate::ingest::{IngestOptions, IngestReport};
+use crate::render::{self, Renderer};
+use crate::site::Site;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -21,10 +24,139 @@ pub struct BuildReport {
     pub ingest: Option<IngestReport>,
     pub pages: usize,
     pub files: usize,
+    /// Documents in the site.
+    pub documents: usize,
+    /// Bytes of `search-index.js`, which the search page loads whole.
+    pub search_index_bytes: u64,
+    /// Bytes of the per-document passage scripts, loaded only for shown results.
+    pub search_text_bytes: u64,
     pub elapsed: Duration,
     pub warnings: Vec<String>,
 }
 
-pub fn build(_root: &Path, _options: &BuildOptions) -> Result<BuildReport> {
-    Err(Error::Other("build is not built yet (issue #3)".into()))
+/// The folder a build writes when no output is given.
+pub const DEFAULT_OUTPUT: &str = "public";
+/// Builds with more pages than this show a progress bar on a terminal.
+const PROGRESS_MIN_PAGES: usize = 200;
+
+pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let config = Config::load(root)?;
+    let ingest = ingest_if_seeded(root, &config)?;
+    let site = Site::load(root, &config)?;
+    let renderer = Renderer::new(root)?;
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
+    let written = render_atomically(&site, &renderer, &output, options.progress)?;
+    let mut warnings = ingest
+        .as_ref()
+        .map(|r| r.warnings.clone())
+        .unwrap_or_default();
+    warnings.extend(site.warnings.iter().cloned());
+    Ok(BuildReport {
+        ingest,
+        pages: written.pages,
+        files: written.files,
+        documents: site.documents.len(),
+        search_index_bytes: written.search.index_bytes,
+        search_text_bytes: written.search.text_bytes,
+        elapsed: started.elapsed(),
+        warnings,
+    })
+}
+
+/// Runs ingest only when there are seeds: a project of hand-written content needs none.
+fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>> {
+    let seeds = root.join("seeds");
+    let has_seeds = std::fs::read_dir(&seeds).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "txt"))
+    });
+    if !has_seeds {
+        return Ok(None);
+    }
+    let report = crate::ingest::ingest_project(root, config, &IngestOptions::default())?;
+    if report.failed() {
+        let errors = report.errors.into_iter().collect();
+        return Err(Error::many(errors));
+    }
+    Ok(Some(report))
+}
+
+/// Renders into a temporary folder beside `output`, then swaps it in: a
+/// failed build leaves the previous site whole.
+fn render_atomically(
+    site: &Site,
+    renderer: &Renderer,
+    output: &Path,
+    progress: bool,
+) -> Result<render::Output> {
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| DEFAULT_OUTPUT.to_string());
+    let fresh = tempfile::Builder::new()
+        .prefix(&format!("{name}.tmp-"))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?;
+    let bar = progress_bar(site, progress);
+    let tick = || {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let written = render::render_site(site, renderer, fresh.path(), &tick)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    swap_in(fresh, output, &parent, &name)?;
+    Ok(written)
+}
+
+fn swap_in(fresh: tempfile::TempDir, output: &Path, parent: &Path, name: &str) -> Result<()> {
+    let old = if output.exists() {
+        let old = tempfile::Builder::new()
+            .prefix(&format!("{name}.old-"))
+            .tempdir_in(parent)
+            .map_err(|e| Error::io(parent, e))?;
+        let old_path = old.path().to_path_buf();
+        // An empty folder is in the way of the rename; remove it, keep its unique name.
+        drop(old);
+        std::fs::rename(output, &old_path).map_err(|e| Error::io(output, e))?;
+        Some(old_path)
+    } else {
+        None
+    };
+    let fresh_path = fresh.keep();
+    if let Err(e) = std::fs::rename(&fresh_path, output) {
+        if let Some(old) = &old {
+            let _ = std::fs::rename(old, output);
+        }
+        let _ = std::fs::remove_dir_all(&fresh_path);
+        return Err(Error::io(output, e));
+    }
+    if let Some(old) = old {
+        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+    }
+    Ok(())
+}
+
+fn progress_bar(site: &Site, wanted: bool) -> Option<indicatif::ProgressBar> {
+    let pages = render::plan(site).len();
+    if !wanted || pages < PROGRESS_MIN_PAGES || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(pages as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages") {
+        bar.set_style(style);
+    }
+    Some(bar)
 }

@@ -31,6 +31,20 @@ pub enum Error {
     Template { name: String, message: String },
     #[error("{0}")]
     Other(String),
+    /// Several independent problems (every bad content file, not just the first).
+    #[error("{}", join_errors(.0))]
+    Many(Vec<Error>),
+}
+
+fn join_errors(errors: &[Error]) -> String {
+    let mut text = String::new();
+    for (i, e) in errors.iter().enumerate() {
+        if i > 0 {
+            text.push_str("\n\n");
+        }
+        text.push_str(&e.to_string());
+    }
+    text
 }
 
 /// `file:line:column`, 1-based, as editors and terminals understand it.
@@ -102,6 +116,15 @@ impl Error {
         Error::at(path, text, line, column, message)
     }
 
+    /// One error as itself, several as [`Error::Many`].
+    pub fn many(mut errors: Vec<Error>) -> Error {
+        if errors.len() == 1 {
+            errors.remove(0)
+        } else {
+            Error::Many(errors)
+        }
+    }
+
     /// The path the error is about, when it is about a file.
     pub fn path(&self) -> Option<&Path> {
         match self {
@@ -109,7 +132,7 @@ impl Error {
                 Some(path)
             }
             Error::Parse { location, .. } => Some(&location.path),
-            Error::Template { .. } | Error::Other(_) => None,
+            Error::Template { .. } | Error::Other(_) | Error::Many(_) => None,
         }
     }
 }

@@ -12,11 +12,16 @@
 //! the built site and rebuilds it on change.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod error;
 pub mod ingest;
+pub mod pdf;
+pub mod render;
+pub mod search;
 pub mod serve;
+pub mod site;
 pub mod util;
 
 pub use config::Config;

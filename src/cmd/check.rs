@@ -1,10 +1,36 @@
 //! `briefing check`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use briefing::build::DEFAULT_OUTPUT;
+use briefing::check::{check_content, check_site};
+use briefing::Config;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The built site to check; default <root>/public.
+    #[arg(long, value_name = "DIR")]
+    site: Option<PathBuf>,
+}
 
-pub fn execute(_root: &Path, _args: Args) -> anyhow::Result<()> {
-    super::not_yet("check", 3)
+pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
+    let config = Config::load(root)?;
+    let mut problems = check_content(root, &config)?;
+    let site = args.site.unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
+    let report = check_site(&site)?;
+    problems.extend(report.problems);
+    for problem in &problems {
+        println!("{problem}");
+    }
+    println!(
+        "checked content and {} pages with {} internal links: {} problem{}",
+        report.pages,
+        report.links,
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    if !problems.is_empty() {
+        anyhow::bail!("{} problems found", problems.len());
+    }
+    Ok(())
 }

@@ -1,0 +1,156 @@
+//! One content file → one [`Document`]: front matter parsed and checked,
+//! body rendered, its seed located for provenance.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path};
+
+use super::markdown::{self, Glossary};
+use super::{vocabulary, ContentText, Document, SourceFile};
+use crate::config::Config;
+use crate::content::ContentFile;
+use crate::error::{Error, Result};
+use crate::util::slugify;
+
+/// A content file whose front matter parsed and validated.
+pub struct Parsed<'a> {
+    pub text: &'a ContentText,
+    pub file: ContentFile,
+}
+
+/// Parses and validates one file, reporting every problem in it.
+pub fn parse<'a>(text: &'a ContentText, config: &Config) -> Result<Parsed<'a>> {
+    let file = ContentFile::parse(&text.path, &text.text)?;
+    let errors =
+        vocabulary::validate_front_matter(&text.path, &text.text, &file.front_matter, config);
+    if !errors.is_empty() {
+        return Err(Error::many(errors));
+    }
+    Ok(Parsed { text, file })
+}
+
+/// The site's glossary: every document's acronyms; the first definition (by
+/// file name) wins, so the result never depends on load order.
+pub fn site_glossary(parsed: &[Parsed]) -> Glossary {
+    let mut entries = BTreeMap::new();
+    for p in parsed {
+        for (abbr, expansion) in &p.file.front_matter.glossary {
+            if abbr.trim().is_empty() || expansion.trim().is_empty() {
+                continue;
+            }
+            entries
+                .entry(abbr.clone())
+                .or_insert_with(|| expansion.clone());
+        }
+    }
+    Glossary::new(entries)
+}
+
+/// Renders the body and gathers what the indexes need; warnings name file and line.
+pub fn build(
+    parsed: Parsed,
+    root: &Path,
+    config: &Config,
+    glossary: &Glossary,
+) -> (Document, Vec<String>) {
+    let path = &parsed.text.path;
+    let file = parsed.file;
+    let themes: BTreeMap<String, String> = config
+        .themes
+        .iter()
+        .map(|t| (t.slug.clone(), t.name.clone()))
+        .collect();
+    let cx = markdown::Context {
+        glossary,
+        themes: &themes,
+        allow_raw_html: config.allow_raw_html,
+    };
+    let rendered = markdown::render(&file.body, &cx);
+    let mut warnings = Vec::new();
+    for (offset, class) in &rendered.unknown_classes {
+        let line = file.body_line + file.body[..*offset].matches('\n').count();
+        warnings.push(format!(
+            "{}:{line}: heading class `.{class}` is not a theme slug in briefing.yaml; it is ignored",
+            path.display()
+        ));
+    }
+    for rec in &file.front_matter.recommendations {
+        let before_first_heading = rec.section.is_empty();
+        if !before_first_heading && !rendered.sections.iter().any(|s| s.id == rec.section) {
+            warnings.push(format!(
+                "{}: recommendation names section {:?}, which has no heading with that id",
+                path.display(),
+                rec.section
+            ));
+        }
+    }
+    for (abbr, expansion) in &file.front_matter.glossary {
+        if abbr.trim().is_empty() || expansion.trim().is_empty() {
+            warnings.push(format!(
+                "{}: glossary entry {abbr:?} has no expansion (in a YAML flow map, quote an expansion that holds a comma); it is ignored",
+                path.display()
+            ));
+        }
+    }
+    let source = locate_source(root, &file, path, &mut warnings);
+    let mut doc_themes: Vec<(f64, String)> = file
+        .front_matter
+        .themes
+        .iter()
+        .map(|t| (t.weight, t.slug.clone()))
+        .collect();
+    doc_themes.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut all_themes: Vec<String> = doc_themes.into_iter().map(|(_, s)| s).collect();
+    for section in &rendered.sections {
+        for theme in &section.themes {
+            if !all_themes.contains(theme) {
+                all_themes.push(theme.clone());
+            }
+        }
+    }
+    let slug = path
+        .file_stem()
+        .map(|s| slugify(&s.to_string_lossy()))
+        .unwrap_or_default();
+    let doc = Document {
+        slug,
+        path: path.clone(),
+        front: file.front_matter,
+        html: rendered.html,
+        sections: rendered.sections,
+        acronyms: rendered.acronyms.into_iter().collect(),
+        has_code: rendered.has_code,
+        themes: all_themes,
+        source,
+        related: Vec::new(),
+        neighbours: Vec::new(),
+    };
+    (doc, warnings)
+}
+
+/// The seed named in `source.file`, when it is a plain relative path to a file in the project.
+fn locate_source(
+    root: &Path,
+    file: &ContentFile,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Option<SourceFile> {
+    let source = file.front_matter.source.as_ref()?;
+    let relative = Path::new(&source.file);
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    let full = root.join(relative);
+    if !plain || !full.is_file() {
+        warnings.push(format!(
+            "{}: source file {:?} is not a file inside the project; the page will not link to it",
+            path.display(),
+            source.file
+        ));
+        return None;
+    }
+    let file_name = relative.file_name()?.to_string_lossy().to_string();
+    Some(SourceFile {
+        path: full,
+        file_name,
+    })
+}

@@ -1,0 +1,339 @@
+//! Stage 2, content → site model: reads `content/*.md`, checks their front
+//! matter against the vocabulary of `briefing.yaml`, parses each markdown body
+//! once, and derives every index the pages show (themes, dialogues, years,
+//! glossary, the theme × year matrix, related documents, recurring pledges).
+//! The model knows nothing of templates or output paths.
+
+mod document;
+mod highlight;
+mod indexes;
+mod markdown;
+mod pledges;
+mod vocabulary;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{FrontMatter, PartialDate, RecommendationKind};
+use crate::error::{Error, Result};
+
+pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
+pub use indexes::shade;
+pub use markdown::{escape_html, glossary_anchor, truncate_words};
+pub use pledges::{Occurrence, Pledge};
+pub use vocabulary::validate_front_matter;
+
+/// Index of a document in [`Site::documents`].
+pub type DocId = usize;
+
+/// The folder under the project root that holds the content files.
+pub const CONTENT_DIR: &str = "content";
+
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Newest first; undated documents last; ties by slug.
+    pub documents: Vec<Document>,
+    /// One per theme of the config, in config order.
+    pub themes: Vec<ThemeIndex>,
+    /// One per dialogue of the config, in config order.
+    pub dialogues: Vec<DialogueIndex>,
+    /// Years that have documents, oldest first.
+    pub years: Vec<YearIndex>,
+    /// Documents without a date: listed on the years index, never on a year page.
+    pub undated: Vec<DocId>,
+    /// Every acronym of every document's glossary, alphabetical.
+    pub glossary: Vec<GlossaryEntry>,
+    /// Theme × year counts, one row per theme, one cell per entry of `years`.
+    pub matrix: Vec<MatrixRow>,
+    /// Problems that did not stop the load (a missing source file, an unknown section class …).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub slug: String,
+    /// The content file it was read from.
+    #[serde(skip)]
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    /// The body as HTML, ready to embed.
+    pub html: String,
+    pub sections: Vec<Section>,
+    /// Acronyms of the site glossary that occur in the body.
+    pub acronyms: Vec<String>,
+    pub has_code: bool,
+    /// Theme slugs: front-matter themes by weight, then themes only its sections carry.
+    pub themes: Vec<String>,
+    /// The seed it was made from, when that file exists: copied into the site.
+    pub source: Option<SourceFile>,
+    /// Documents sharing the most themes with this one, best first.
+    pub related: Vec<DocId>,
+    /// Previous and next document in each of its dialogues.
+    pub neighbours: Vec<Neighbours>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub level: u8,
+    /// Theme slugs from the heading's classes (`{#id .ai .telecom}`).
+    pub themes: Vec<String>,
+    /// The section's opening text, for passages on theme pages.
+    pub excerpt: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFile {
+    /// Path of the seed inside the project.
+    #[serde(skip)]
+    pub path: PathBuf,
+    /// File name under `sources/` in the built site.
+    pub file_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Neighbours {
+    pub dialogue: String,
+    pub prev: Option<DocId>,
+    pub next: Option<DocId>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThemeIndex {
+    pub slug: String,
+    /// Documents carrying the theme, newest first.
+    pub documents: Vec<DocId>,
+    /// Per document (same order), the sections tagged with the theme.
+    pub passages: Vec<Passages>,
+    /// Recommendations and commitments on the theme, recurring ones merged, newest first.
+    pub pledges: Vec<pledges::Pledge>,
+    /// Other themes found in the same documents, most shared first: (slug, documents).
+    pub cooccurring: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Passages {
+    pub doc: DocId,
+    /// Indexes into the document's sections.
+    pub sections: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DialogueIndex {
+    pub slug: String,
+    /// Oldest first; undated last.
+    pub chronology: Vec<DocId>,
+    /// For each year the dialogue has documents, its themes by summed weight.
+    pub theme_shift: Vec<YearThemes>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearThemes {
+    pub year: i32,
+    pub themes: Vec<ThemeCount>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeCount {
+    pub slug: String,
+    pub documents: usize,
+    /// True when the theme did not appear in the previous year of the same list.
+    pub new: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearIndex {
+    pub year: i32,
+    /// The year as text, for links and titles.
+    pub label: String,
+    /// Newest first.
+    pub documents: Vec<DocId>,
+    pub themes: Vec<ThemeCount>,
+    pub prev: Option<i32>,
+    pub next: Option<i32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GlossaryEntry {
+    pub abbr: String,
+    pub anchor: String,
+    pub expansion: String,
+    /// Documents that define or use it, newest first.
+    pub documents: Vec<DocId>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixRow {
+    pub theme: String,
+    pub cells: Vec<MatrixCell>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixCell {
+    pub year: i32,
+    pub count: usize,
+    /// 0 (none) to 4 (the most documents of any cell): the cell's shade.
+    pub level: u8,
+}
+
+impl Site {
+    /// Reads and cross-links every `content/*.md` under `root`.
+    pub fn load(root: &Path, config: &Config) -> Result<Site> {
+        let files = content_files(root)?;
+        let parsed: Vec<Result<document::Parsed>> = files
+            .par_iter()
+            .map(|file| document::parse(file, config))
+            .collect();
+        let mut ok = Vec::new();
+        let mut errors = Vec::new();
+        for result in parsed {
+            match result {
+                Ok(p) => ok.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::many(errors));
+        }
+        let glossary = document::site_glossary(&ok);
+        let built: Vec<(Document, Vec<String>)> = ok
+            .into_par_iter()
+            .map(|p| document::build(p, root, config, &glossary))
+            .collect();
+        let mut documents = Vec::new();
+        let mut warnings = Vec::new();
+        for (doc, doc_warnings) in built {
+            documents.push(doc);
+            warnings.extend(doc_warnings);
+        }
+        check_unique_slugs(&documents)?;
+        documents.sort_by(newest_first);
+        Ok(indexes::derive(root, config.clone(), documents, warnings))
+    }
+
+    pub fn theme_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.config.theme(slug).map_or(slug, |t| t.name.as_str())
+    }
+
+    pub fn dialogue_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.config.dialogue(slug).map_or(slug, |d| d.name.as_str())
+    }
+
+    pub fn kind_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.config.kind(slug).map_or(slug, |k| k.name.as_str())
+    }
+
+    /// Whether any document has a highlighted code block (pages then need its stylesheet).
+    pub fn has_code(&self) -> bool {
+        self.documents.iter().any(|d| d.has_code)
+    }
+}
+
+/// Two files whose names slugify alike would write the same page.
+fn check_unique_slugs(documents: &[Document]) -> Result<()> {
+    let mut seen: std::collections::BTreeMap<&str, &Path> = Default::default();
+    for doc in documents {
+        if let Some(other) = seen.insert(&doc.slug, &doc.path) {
+            return Err(Error::input(
+                &doc.path,
+                format!(
+                    "its page name {:?} is also that of {}; rename one of the files",
+                    doc.slug,
+                    other.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Newest first, undated last, then by slug so the order never depends on the file system.
+fn newest_first(a: &Document, b: &Document) -> std::cmp::Ordering {
+    b.front
+        .date
+        .cmp(&a.front.date)
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// The `content/*.md` files under `root`, sorted by name, each read into memory.
+pub fn content_files(root: &Path) -> Result<Vec<ContentText>> {
+    let dir = root.join(CONTENT_DIR);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(&dir, e)),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(&dir, e))?.path();
+        if path.extension().is_some_and(|x| x == "md") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            Ok(ContentText { path, text })
+        })
+        .collect()
+}
+
+/// A content file's path and text, before parsing.
+#[derive(Debug)]
+pub struct ContentText {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A date as readers see it: `18 October 2019`, `November 2021`, `2022`.
+pub fn display_date(date: &PartialDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = date.month.and_then(|m| MONTHS.get(m as usize - 1));
+    match (date.day, month) {
+        (Some(d), Some(m)) => format!("{d} {m} {}", date.year),
+        (None, Some(m)) => format!("{m} {}", date.year),
+        _ => date.year.to_string(),
+    }
+}
+
+/// A word for a recommendation kind, for labels.
+pub fn kind_label(kind: RecommendationKind) -> &'static str {
+    match kind {
+        RecommendationKind::Recommendation => "Recommendation",
+        RecommendationKind::Commitment => "Commitment",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_words() {
+        let d = |s| display_date(&PartialDate::parse(s).unwrap());
+        assert_eq!(d("2019-10-18"), "18 October 2019");
+        assert_eq!(d("2021-11"), "November 2021");
+        assert_eq!(d("2022"), "2022");
+    }
+}

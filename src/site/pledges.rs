@@ -1,0 +1,180 @@
+//! Recurring recommendations and commitments: the same pledge, in nearly the
+//! same words, made in several documents (another year, another dialogue).
+//! Sentences are compared as sets of normalised content words (Jaccard
+//! similarity); similar ones are grouped so a theme page shows each pledge
+//! once, with every place it was made.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::{DocId, Document};
+use crate::content::RecommendationKind;
+
+/// Two sentences whose content-word sets overlap this much are one pledge.
+const SAME_PLEDGE: f64 = 0.6;
+/// Sentences with fewer content words than this are only grouped when identical.
+const MIN_WORDS: usize = 3;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pledge {
+    /// The wording of its latest occurrence.
+    pub text: String,
+    pub kind: RecommendationKind,
+    /// Every place it was made, newest first.
+    pub occurrences: Vec<Occurrence>,
+    /// Theme slugs of any occurrence.
+    pub themes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Occurrence {
+    pub doc: DocId,
+    pub section: String,
+    pub text: String,
+    pub kind: RecommendationKind,
+}
+
+/// Groups every recommendation of every document; `documents` is newest first,
+/// so each group's occurrences (and the groups) come newest first too.
+pub fn group(documents: &[Document]) -> Vec<Pledge> {
+    let mut items: Vec<(Occurrence, Vec<String>, BTreeSet<String>)> = Vec::new();
+    for (doc_id, doc) in documents.iter().enumerate() {
+        for rec in &doc.front.recommendations {
+            let themes = if rec.themes.is_empty() {
+                section_themes(doc, &rec.section)
+            } else {
+                rec.themes.clone()
+            };
+            let occurrence = Occurrence {
+                doc: doc_id,
+                section: rec.section.clone(),
+                text: rec.text.clone(),
+                kind: rec.kind,
+            };
+            items.push((occurrence, themes, content_words(&rec.text)));
+        }
+    }
+    let mut groups = UnionFind::new(items.len());
+    for i in 0..items.len() {
+        for j in i + 1..items.len() {
+            if similar(&items[i].2, &items[j].2) {
+                groups.union(i, j);
+            }
+        }
+    }
+    let mut pledges: Vec<(usize, Pledge)> = Vec::new();
+    for (i, (occurrence, themes, _)) in items.into_iter().enumerate() {
+        let root = groups.find(i);
+        match pledges.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, pledge)) => {
+                for t in themes {
+                    if !pledge.themes.contains(&t) {
+                        pledge.themes.push(t);
+                    }
+                }
+                pledge.occurrences.push(occurrence);
+            }
+            None => pledges.push((
+                root,
+                Pledge {
+                    text: occurrence.text.clone(),
+                    kind: occurrence.kind,
+                    occurrences: vec![occurrence],
+                    themes,
+                },
+            )),
+        }
+    }
+    pledges.into_iter().map(|(_, p)| p).collect()
+}
+
+fn section_themes(doc: &Document, section: &str) -> Vec<String> {
+    doc.sections
+        .iter()
+        .find(|s| s.id == section)
+        .map(|s| s.themes.clone())
+        .unwrap_or_default()
+}
+
+fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
+        return a == b && !a.is_empty();
+    }
+    let shared = a.intersection(b).count() as f64;
+    let union = a.union(b).count() as f64;
+    shared / union >= SAME_PLEDGE
+}
+
+/// Lower-case words without function words or a plural `s`: "Both governments
+/// will promote the Forum" and "We call on both governments to promote the
+/// Forum" share their content words.
+fn content_words(text: &str) -> BTreeSet<String> {
+    const STOP: &[&str] = &[
+        "a", "all", "also", "an", "and", "are", "as", "at", "be", "both", "by", "call", "calls",
+        "for", "from", "in", "into", "is", "it", "its", "of", "on", "or", "our", "shall", "should",
+        "that", "the", "their", "these", "this", "to", "urge", "urges", "we", "will", "with",
+        "would",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => w,
+        })
+        .collect()
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind((0..n).collect())
+    }
+    fn find(&mut self, i: usize) -> usize {
+        let parent = self.0[i];
+        if parent == i {
+            return i;
+        }
+        let root = self.find(parent);
+        self.0[i] = root;
+        root
+    }
+    /// Joins two groups; the earlier item stays the root, so the newest wording leads.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (keep, join) = (ra.min(rb), ra.max(rb));
+        self.0[join] = keep;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        similar(&content_words(a), &content_words(b))
+    }
+
+    #[test]
+    fn near_identical_pledges_match() {
+        assert!(same(
+            "Both governments will promote Data Free Flow with Trust in international fora.",
+            "Both sides will promote Data Free Flow with Trust in international fora."
+        ));
+        assert!(same(
+            "Both governments will promote the Global CBPR Forum.",
+            "We call on both governments to promote the Global CBPR Forum."
+        ));
+    }
+
+    #[test]
+    fn different_pledges_do_not() {
+        assert!(!same(
+            "We urge both governments to align their AI risk-management frameworks.",
+            "The two sides will cooperate on trustworthy AI principles at the OECD."
+        ));
+        assert!(!same("Promote AI.", "Promote 5G."));
+    }
+}
