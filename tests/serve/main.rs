@@ -7,3 +7,4 @@ mod client;
 mod fixture;
 mod http;
 mod live;
+mod real_build;
