@@ -89,17 +89,53 @@ where
 }
 
 /// The real build ([`crate::build::build`]) of the project at `root` into
-/// `output`, rebuilt in full on every change.
+/// `output`. A change to stylesheets only, after a good build, copies them
+/// into the site's assets (the build copies them verbatim too) instead of
+/// rebuilding every page; anything else rebuilds in full.
 pub fn site_rebuild(root: &Path, output: &Path) -> impl Rebuild {
     let root = root.to_path_buf();
     let options = BuildOptions {
         output: Some(output.to_path_buf()),
         progress: false,
     };
-    move |_changes: &Changes| {
-        let report = crate::build::build(&root, &options)?;
-        Ok(BuildOutcome::from_report(&root, report))
+    let mut last_build_ok = false;
+    move |changes: &Changes| {
+        let output = options.output.as_deref().unwrap_or(Path::new("public"));
+        if last_build_ok && changes.css_only() {
+            if let Some(outcome) = copy_stylesheets(&root, output, changes) {
+                return outcome;
+            }
+        }
+        let report = crate::build::build(&root, &options);
+        last_build_ok = report.is_ok();
+        Ok(BuildOutcome::from_report(&root, report?))
     }
+}
+
+/// Writes the changed stylesheets into `output/assets/`; `None` when that
+/// cannot stand in for a build (a stylesheet was deleted, the site is gone).
+fn copy_stylesheets(root: &Path, output: &Path, changes: &Changes) -> Option<Result<BuildOutcome>> {
+    let started = std::time::Instant::now();
+    let assets = output.join(crate::render::ASSETS_DIR);
+    if !assets.is_dir() || changes.paths.iter().any(|p| !root.join(p).is_file()) {
+        return None;
+    }
+    let files = match crate::render::assets::static_files(root) {
+        Ok(files) => files,
+        Err(err) => return Some(Err(err)),
+    };
+    for changed in &changes.paths {
+        let name = changed.strip_prefix("static").ok()?;
+        let name = name.to_str()?.replace('\\', "/");
+        let (_, bytes) = files.iter().find(|(n, _)| *n == name)?;
+        if let Err(err) = crate::util::write_atomic(&assets.join(&name), bytes) {
+            return Some(Err(err));
+        }
+    }
+    Some(Ok(BuildOutcome {
+        elapsed: started.elapsed(),
+        ..BuildOutcome::default()
+    }))
 }
 
 impl BuildOutcome {

@@ -175,12 +175,13 @@ fn run_build(
             for error in &outcome.errors {
                 log.error(error);
             }
-            log.info(&format!(
-                "built {} pages in {} ms ({})",
-                outcome.pages,
-                outcome.elapsed.as_millis(),
-                changes.describe()
-            ));
+            let what = if changes.css_only() {
+                "stylesheets updated".to_string()
+            } else {
+                format!("built {} pages", outcome.pages)
+            };
+            let took = outcome.elapsed.as_millis();
+            log.info(&format!("{what} in {took} ms ({})", changes.describe()));
             let errors = (!outcome.errors.is_empty()).then(|| outcome.errors.join("\n\n"));
             live.publish(true, changes.css_only(), errors);
         }
