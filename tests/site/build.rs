@@ -304,3 +304,16 @@ fn print_books_hold_at_most_max_documents_and_say_what_is_left_out() {
         "the cover says what is left out"
     );
 }
+
+#[test]
+fn document_cards_show_only_their_strongest_themes() {
+    let project = project();
+    build_ok(project.path());
+    let home = read(&project.path().join("public"), "index.html");
+    let cards: Vec<&str> = home.split("<article class=\"card\">").skip(1).collect();
+    assert!(!cards.is_empty());
+    for card in cards {
+        let card = &card[..card.find("</article>").unwrap()];
+        assert!(card.matches("class=\"chip\"").count() <= 4, "{card}");
+    }
+}
