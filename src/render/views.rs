@@ -56,7 +56,12 @@ pub struct DocCard<'a> {
     pub summary: &'a str,
     pub dialogues: Vec<Link<'a>>,
     pub themes: Vec<Link<'a>>,
+    /// The strongest few themes, for cards: a card listing all seventeen says nothing.
+    pub top_themes: Vec<Link<'a>>,
 }
+
+/// How many theme chips a document card shows.
+pub const CARD_THEMES: usize = 4;
 
 /// The site's sections, in the order the navigation shows them; later
 /// features (search, print) add theirs here.
@@ -139,6 +144,12 @@ pub fn doc_card<'a>(site: &'a Site, root: &str, id: DocId) -> DocCard<'a> {
         themes: doc
             .themes
             .iter()
+            .map(|t| theme_link(site, root, t))
+            .collect(),
+        top_themes: doc
+            .themes
+            .iter()
+            .take(CARD_THEMES)
             .map(|t| theme_link(site, root, t))
             .collect(),
     }

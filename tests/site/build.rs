@@ -271,6 +271,22 @@ fn section_snapshot() {
 }
 
 #[test]
+fn a_pledge_made_before_the_first_heading_links_to_the_top_of_its_document() {
+    let project = project();
+    build_ok(project.path());
+    let page = read(
+        &project.path().join("public"),
+        "documents/ai-letter-2024.html",
+    );
+    let pledges = between(&page, "id=\"pledges-title\"", "</section>");
+    assert!(
+        pledges.contains("We will keep meeting every spring."),
+        "{pledges}"
+    );
+    assert!(pledges.contains("href=\"#page-title\""), "{pledges}");
+}
+
+#[test]
 fn print_books_hold_at_most_max_documents_and_say_what_is_left_out() {
     let project = project();
     let yaml = project.path().join("briefing.yaml");
@@ -287,4 +303,31 @@ fn print_books_hold_at_most_max_documents_and_say_what_is_left_out() {
         book.contains("The 2 newest of 6 documents"),
         "the cover says what is left out"
     );
+}
+
+#[test]
+fn document_cards_show_only_their_strongest_themes() {
+    // The bundled seeds' documents carry up to seventeen themes each.
+    let project = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("content"), &project.path().join("content"));
+    std::fs::copy(
+        repo.join("briefing.yaml"),
+        project.path().join("briefing.yaml"),
+    )
+    .unwrap();
+    build_ok(project.path());
+    let home = read(&project.path().join("public"), "index.html");
+    let cards: Vec<&str> = home.split("<article class=\"card\">").skip(1).collect();
+    assert!(!cards.is_empty());
+    let chips: Vec<usize> = cards
+        .iter()
+        .map(|card| {
+            card[..card.find("</article>").unwrap()]
+                .matches("class=\"chip\"")
+                .count()
+        })
+        .collect();
+    assert!(chips.iter().all(|&n| n <= 4), "{chips:?}");
+    assert!(chips.contains(&4), "{chips:?}");
 }
