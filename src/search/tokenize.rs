@@ -6,7 +6,7 @@
 //! Any change here must be made in `tokenize()` of `static/search.js` too;
 //! the browser tests compare the two on the same strings.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Words too common to tell sections apart. Shipped inside the index so the
 /// browser drops the same ones. Sorted: looked up by binary search.
@@ -22,9 +22,11 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// The search terms of `text`, in order, repeats kept (they are the term frequency).
 pub fn tokenize(text: &str) -> Vec<String> {
-    // NFKC leaves ASCII as it is: most text skips the normaliser.
+    // Most text is already in NFKC (ASCII always is): it skips the normaliser.
     let folded: String = if text.is_ascii() {
         text.to_ascii_lowercase()
+    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().flat_map(char::to_lowercase).collect()
     } else {
         text.nfkc().flat_map(char::to_lowercase).collect()
     };
