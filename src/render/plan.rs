@@ -57,12 +57,14 @@ impl Page {
     }
 }
 
-/// The output path of page `number` of a theme's list.
+/// The output path of page `number` of a theme's list. Later pages are
+/// `<slug>.page-N.html`: a slug holds no `.`, so no theme's page (not even
+/// one whose slug ends in `-2`) can share the name.
 pub fn theme_page_path(slug: &str, number: usize) -> String {
     if number <= 1 {
         format!("themes/{slug}.html")
     } else {
-        format!("themes/{slug}-{number}.html")
+        format!("themes/{slug}.page-{number}.html")
     }
 }
 
@@ -180,6 +182,7 @@ mod tests {
         assert_eq!(page_count(7, 3), 3);
         assert_eq!(page_count(7, 0), 1);
         assert_eq!(theme_page_path("ai", 1), "themes/ai.html");
-        assert_eq!(theme_page_path("ai", 2), "themes/ai-2.html");
+        assert_eq!(theme_page_path("ai", 2), "themes/ai.page-2.html");
+        assert_ne!(theme_page_path("ai", 2), theme_page_path("ai-2", 1));
     }
 }

@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::highlight::highlight;
+use super::sanitize;
 use super::Section;
 use crate::util::slugify;
 
@@ -110,6 +111,8 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
                     .collect();
                 let level = level.max(HeadingLevel::H2);
                 let section = state.open_section(level, id, &classes, &inner, range.start, cx);
+                // `{key=value}` attributes could carry `onclick=`; only trusted HTML keeps them.
+                let attrs = if cx.allow_raw_html { attrs } else { Vec::new() };
                 out.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(section.id.clone().into()),
@@ -148,9 +151,9 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
             Event::End(TagEnd::HtmlBlock) if !cx.allow_raw_html => {
                 out.push(Event::End(TagEnd::CodeBlock));
             }
-            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 state.in_link += 1;
-                out.push(event);
+                out.push(Event::Start(sanitize::tag(tag)));
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 state.in_link = state.in_link.saturating_sub(1);

@@ -9,8 +9,10 @@ mod highlight;
 mod indexes;
 mod markdown;
 mod pledges;
+mod sanitize;
 mod vocabulary;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -211,7 +213,7 @@ impl Site {
             documents.push(doc);
             warnings.extend(doc_warnings);
         }
-        check_unique_slugs(&documents)?;
+        assign_unique_slugs(&mut documents, &mut warnings);
         documents.sort_by(newest_first);
         Ok(indexes::derive(root, config.clone(), documents, warnings))
     }
@@ -234,22 +236,32 @@ impl Site {
     }
 }
 
-/// Two files whose names slugify alike would write the same page.
-fn check_unique_slugs(documents: &[Document]) -> Result<()> {
-    let mut seen: std::collections::BTreeMap<&str, &Path> = Default::default();
-    for doc in documents {
-        if let Some(other) = seen.insert(&doc.slug, &doc.path) {
-            return Err(Error::input(
-                &doc.path,
-                format!(
-                    "its page name {:?} is also that of {}; rename one of the files",
-                    doc.slug,
-                    other.display()
-                ),
-            ));
-        }
+/// Two files whose names slugify alike (`AI Letter.md`, `ai-letter.md`)
+/// would write the same page: the first by file name keeps the slug, the
+/// others get the first free `-2`, `-3` …, with a warning. `documents` is in
+/// file-name order, so the result never depends on the file system.
+fn assign_unique_slugs(documents: &mut [Document], warnings: &mut Vec<String>) {
+    let natural: BTreeSet<String> = documents.iter().map(|d| d.slug.clone()).collect();
+    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for doc in documents.iter_mut() {
+        let Some(first) = taken.get(&doc.slug).cloned() else {
+            taken.insert(doc.slug.clone(), doc.path.clone());
+            continue;
+        };
+        let free = (2..)
+            .map(|n| format!("{}-{n}", doc.slug))
+            .find(|s| !natural.contains(s) && !taken.contains_key(s))
+            .unwrap_or_default();
+        warnings.push(format!(
+            "{}: its page name {:?} is also that of {}; it is written as documents/{free}.html \
+             (rename one of the files to choose the names)",
+            doc.path.display(),
+            doc.slug,
+            first.display()
+        ));
+        doc.slug = free;
+        taken.insert(doc.slug.clone(), doc.path.clone());
     }
-    Ok(())
 }
 
 /// Newest first, undated last, then by slug so the order never depends on the file system.

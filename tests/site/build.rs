@@ -25,7 +25,7 @@ fn writes_every_page_kind() {
         "sitemap.xml",
         "themes/ai.html",
         "themes/ai.xml",
-        "themes/data-flows-2.html",
+        "themes/data-flows.page-2.html",
         "dialogues/us-japan.html",
         "years/2019.html",
         "years/2022.html",
@@ -121,7 +121,7 @@ fn theme_pages(site: &Path, slug: &str) -> Vec<String> {
     let first = format!("themes/{slug}.html");
     let mut pages: Vec<String> = linked_pages(site, &first)
         .into_iter()
-        .filter(|p| p.starts_with(&format!("themes/{slug}-")))
+        .filter(|p| p.starts_with(&format!("themes/{slug}.page-")))
         .collect();
     pages.push(first);
     pages
@@ -161,7 +161,7 @@ fn recurring_pledges_show_once_with_every_place() {
         );
     }
     assert!(read(&site, "themes/privacy.html").contains("Made 2 times"));
-    assert!(!read(&site, "themes/data-flows-2.html").contains("pledges-title"));
+    assert!(!read(&site, "themes/data-flows.page-2.html").contains("pledges-title"));
 }
 
 #[test]
