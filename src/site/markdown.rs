@@ -3,7 +3,7 @@
 //! `<abbr>` links into the glossary, code blocks are highlighted, and raw
 //! HTML is escaped unless the config trusts it.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -181,6 +181,8 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
 struct State {
     sections: Vec<Section>,
     ids: HashSet<String>,
+    /// Wanted id → the last suffix given to it.
+    next_suffix: HashMap<String, usize>,
     acronyms: BTreeSet<String>,
     /// Acronyms already linked in the current section.
     linked_here: HashSet<String>,
@@ -221,13 +223,15 @@ impl State {
     }
 
     /// Ids are unique in the page, and never one the page layout uses.
+    /// The next suffix to try is remembered per wanted id, so a page of
+    /// 100,000 identical headings takes linear time, not quadratic.
     fn unique_id(&mut self, wanted: String) -> String {
         const RESERVED: [&str; 4] = ["main", "top", "site-nav", "footnotes"];
         let mut id = wanted.clone();
-        let mut n = 1;
+        let next = self.next_suffix.entry(wanted.clone()).or_insert(1);
         while RESERVED.contains(&id.as_str()) || !self.ids.insert(id.clone()) {
-            n += 1;
-            id = format!("{wanted}-{n}");
+            *next += 1;
+            id = format!("{wanted}-{next}");
         }
         id
     }

@@ -1,0 +1,1 @@
+//! Every error names the file and says what to do.

@@ -1,0 +1,1 @@
+//! Paths: nothing a document says can make a build write outside `public/`.
