@@ -70,7 +70,7 @@ pub struct ThemeWeight {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
-    /// The id of the section it was made in.
+    /// The id of the section it was made in; empty when made before the first heading.
     pub section: String,
     #[serde(default)]
     pub themes: Vec<String>,
@@ -100,9 +100,13 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Generated {
-    /// Hash of the file as ingest wrote it, without this line: a mismatch means
-    /// the file was edited by hand and must not be overwritten.
+    /// Hash of the file as ingest wrote it, without this `generated` block: a
+    /// mismatch means the file was edited by hand and must not be overwritten.
     pub sha256: String,
+    /// Hash of everything the file was made from (seed, override, taxonomy,
+    /// ingest version): equal means the seed need not be ingested again.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub inputs: String,
 }
 
 /// A date that may lack its day or month (an override may give only a year).

@@ -7,8 +7,12 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
+/// Long enough for a distinctive title, short enough for a readable URL.
+pub const MAX_SLUG_LEN: usize = 64;
+
 /// A file-name-safe slug: ASCII lower-case letters, digits and single dashes,
-/// at most 80 bytes. Never empty, never `.`/`..`, never a path.
+/// at most [`MAX_SLUG_LEN`] bytes, cut at a word boundary. Never empty,
+/// never `.`/`..`, never a path.
 pub fn slugify(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut slug = String::with_capacity(text.len());
@@ -20,8 +24,12 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let mut slug = slug.trim_matches('-').to_string();
-    if slug.len() > 80 {
-        slug.truncate(80);
+    if slug.len() > MAX_SLUG_LEN {
+        let cut = match slug[..=MAX_SLUG_LEN].rfind('-') {
+            Some(dash) if dash > MAX_SLUG_LEN / 2 => dash,
+            _ => MAX_SLUG_LEN,
+        };
+        slug.truncate(cut);
         slug = slug.trim_end_matches('-').to_string();
     }
     if slug.is_empty() {
@@ -108,7 +116,13 @@ mod tests {
         assert_eq!(slugify("C:\\Windows"), "c-windows");
         assert_eq!(slugify("Ōsaka Track"), "osaka-track");
         assert_eq!(slugify("..."), "untitled");
-        assert!(slugify(&"x".repeat(500)).len() <= 80);
+        assert!(slugify(&"x".repeat(500)).len() <= MAX_SLUG_LEN);
+        assert_eq!(
+            slugify(
+                "Joint letter: Industry Recommendations for further EU-Japan Digital Cooperation"
+            ),
+            "joint-letter-industry-recommendations-for-further-eu-japan"
+        );
         assert_eq!(slugify("/etc/passwd"), "etc-passwd");
         assert_eq!(slugify("C:\\"), "c");
         assert_eq!(slugify("\\\\server\\share"), "server-share");

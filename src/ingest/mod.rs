@@ -1,11 +1,43 @@
 //! Stage 1, seeds → content: clean captured text, recover its structure,
 //! annotate it from `briefing.yaml`, and write `content/<slug>.md`.
-//! (Interface fixed; implementation: issue #2.)
+//!
+//! A run reads every `seeds/*.txt` (in parallel), skips seeds whose inputs
+//! (seed, override, taxonomy, ingest version) are unchanged since the content
+//! file was written, never overwrites a content file edited by hand (unless
+//! forced), and writes only bytes that changed.
 
+mod annotate;
+mod chrome;
+mod clean;
+mod dates;
+mod document;
+mod glossary;
+mod headings;
+mod markdown;
+mod read;
+mod recommend;
+mod sentences;
+mod structure;
+mod vocabulary;
+mod write;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
+use crate::content::FrontMatter;
 use crate::error::{Error, Result};
+use crate::util::{sha256_hex, slugify, write_if_changed};
+use document::{Context, Ingested};
+use write::Existing;
+
+pub use read::MAX_SEED_BYTES;
+
+/// Changes whenever ingest would write different output for the same input,
+/// so that seeds are ingested again after an upgrade.
+const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-2");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
@@ -48,11 +80,332 @@ impl IngestReport {
     }
 }
 
+/// A content file already in `content/`, keyed by the seed it came from.
+struct ContentEntry {
+    path: PathBuf,
+    state: Existing,
+}
+
+/// Content files by the `source.file` of the seed they came from.
+type ContentIndex = BTreeMap<String, Vec<ContentEntry>>;
+
+/// A seed after reading: either still to be written, or settled.
+enum Prepared {
+    Fresh {
+        seed: PathBuf,
+        ingested: Box<Ingested>,
+        inputs: String,
+        old_paths: Vec<PathBuf>,
+    },
+    Settled(IngestedDocument, Vec<String>),
+}
+
 /// Ingests every `seeds/*.txt` under `root` into `root/content/`.
 pub fn ingest_project(
-    _root: &Path,
-    _config: &Config,
-    _options: &IngestOptions,
+    root: &Path,
+    config: &Config,
+    options: &IngestOptions,
 ) -> Result<IngestReport> {
-    Err(Error::Other("ingest is not built yet (issue #2)".into()))
+    let seeds = list_seeds(root)?;
+    let content_dir = root.join("content");
+    let (mut existing, unowned) = index_content(&content_dir)?;
+    let ctx = Context::new(config);
+    let config_hash = config_fingerprint(config);
+    let prepared: Vec<Result<Prepared>> = seeds
+        .par_iter()
+        .map(|seed| {
+            let name = seed_name(root, seed);
+            let entries = existing.get(&name).map_or(&[][..], Vec::as_slice);
+            prepare(&ctx, seed, &name, entries, &config_hash, options.force)
+        })
+        .collect();
+
+    let mut report = IngestReport::default();
+    let mut reserved: BTreeSet<String> = unowned;
+    let mut fresh = Vec::new();
+    for result in prepared {
+        match result {
+            Ok(Prepared::Settled(doc, warnings)) => {
+                reserved.insert(stem_of(&doc.content));
+                report.warnings.extend(warnings);
+                report.documents.push(doc);
+            }
+            Ok(fresh_doc) => fresh.push(fresh_doc),
+            Err(e) => report.errors.push(e),
+        }
+    }
+    let seed_names: BTreeSet<String> = seeds.iter().map(|s| seed_name(root, s)).collect();
+    for (name, entries) in &existing {
+        if !seed_names.contains(name) {
+            for e in entries {
+                reserved.insert(stem_of(&e.path));
+                report.warnings.push(format!(
+                    "{}: its seed {name} no longer exists; delete the file if it is not wanted",
+                    rel(root, &e.path)
+                ));
+            }
+        }
+    }
+    existing.clear();
+
+    let mut planned = Vec::new();
+    for p in fresh {
+        let Prepared::Fresh {
+            seed,
+            ingested,
+            inputs,
+            old_paths,
+        } = p
+        else {
+            continue;
+        };
+        let (slug, duplicate) = unique_slug(&slugify(&ingested.front_matter.title), &mut reserved);
+        if duplicate {
+            report.warnings.push(format!(
+                "{}: another document has the title {:?}; wrote content/{slug}.md (give it a distinct `title:` in {})",
+                seed_name(root, &seed),
+                ingested.front_matter.title,
+                seed.with_extension("yaml").strip_prefix(root).unwrap_or(&seed).display()
+            ));
+        }
+        planned.push((
+            seed,
+            ingested,
+            inputs,
+            old_paths,
+            content_dir.join(format!("{slug}.md")),
+        ));
+    }
+    let written: Vec<Result<(IngestedDocument, Vec<String>)>> = planned
+        .into_par_iter()
+        .map(|(seed, ingested, inputs, old_paths, path)| {
+            write_document(root, seed, *ingested, &inputs, &old_paths, path)
+        })
+        .collect();
+    for result in written {
+        match result {
+            Ok((doc, warnings)) => {
+                report.warnings.extend(warnings);
+                report.documents.push(doc);
+            }
+            Err(e) => report.errors.push(e),
+        }
+    }
+    report.documents.sort_by(|a, b| a.seed.cmp(&b.seed));
+    Ok(report)
+}
+
+fn list_seeds(root: &Path) -> Result<Vec<PathBuf>> {
+    let dir = root.join("seeds");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(&dir, e)),
+    };
+    let mut seeds = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(&dir, e))?.path();
+        if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
+            seeds.push(path);
+        }
+    }
+    seeds.sort();
+    Ok(seeds)
+}
+
+/// Content files by the seed they came from, and the slugs of files that
+/// belong to no seed (written by hand): those names are never reused.
+fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
+    let mut paths = Vec::new();
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let path = entry.map_err(|e| Error::io(dir, e))?.path();
+                if path.extension().is_some_and(|x| x == "md") {
+                    paths.push(path);
+                }
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(dir, e)),
+    }
+    paths.sort();
+    let states: Vec<Result<(PathBuf, Option<Existing>)>> = paths
+        .into_par_iter()
+        .map(|p| write::inspect(&p).map(|s| (p, s)))
+        .collect();
+    let mut by_seed: BTreeMap<String, Vec<ContentEntry>> = BTreeMap::new();
+    let mut unowned = BTreeSet::new();
+    for state in states {
+        let (path, Some(state)) = state? else {
+            continue;
+        };
+        let source = match &state {
+            Existing::Generated { front_matter, .. } => front_matter.source.clone(),
+            Existing::HandEdited(fm) => fm.as_ref().and_then(|f| f.source.clone()),
+        };
+        match source {
+            Some(source) => by_seed
+                .entry(source.file)
+                .or_default()
+                .push(ContentEntry { path, state }),
+            None => {
+                unowned.insert(stem_of(&path));
+            }
+        }
+    }
+    Ok((by_seed, unowned))
+}
+
+fn prepare(
+    ctx: &Context<'_>,
+    seed: &Path,
+    name: &str,
+    entries: &[ContentEntry],
+    config_hash: &str,
+    force: bool,
+) -> Result<Prepared> {
+    let (text, bytes) = read::read_seed(seed)?;
+    let overrides = read::read_override(seed)?;
+    let override_bytes = overrides.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
+    let overrides = overrides
+        .as_ref()
+        .map(|(o, _)| o.clone())
+        .unwrap_or_default();
+    document::check_override(ctx.config, &seed.with_extension("yaml"), &overrides)?;
+    let sha256 = sha256_hex(&bytes);
+    let inputs = sha256_hex(
+        format!(
+            "{INGEST_VERSION}\n{sha256}\n{}\n{config_hash}",
+            sha256_hex(override_bytes)
+        )
+        .as_bytes(),
+    );
+    if !force {
+        for entry in entries {
+            match &entry.state {
+                Existing::HandEdited(fm) => {
+                    let warning = format!(
+                        "{}: edited by hand, so ingest left it alone; run `briefing ingest --force` to overwrite it from {name}",
+                        Path::new("content").join(entry.path.file_name().unwrap_or_default()).display()
+                    );
+                    let doc =
+                        summary_row(seed, &entry.path, fm.as_deref(), Outcome::SkippedHandEdited);
+                    return Ok(Prepared::Settled(doc, vec![warning]));
+                }
+                Existing::Generated {
+                    front_matter,
+                    inputs: old,
+                } if *old == inputs && entries.len() == 1 => {
+                    let doc =
+                        summary_row(seed, &entry.path, Some(front_matter), Outcome::Unchanged);
+                    return Ok(Prepared::Settled(doc, Vec::new()));
+                }
+                Existing::Generated { .. } => {}
+            }
+        }
+    }
+    let ingested = document::ingest_text(ctx, seed, name, &text, sha256, &overrides)?;
+    Ok(Prepared::Fresh {
+        seed: seed.to_path_buf(),
+        ingested: Box::new(ingested),
+        inputs,
+        old_paths: entries.iter().map(|e| e.path.clone()).collect(),
+    })
+}
+
+fn write_document(
+    root: &Path,
+    seed: PathBuf,
+    ingested: Ingested,
+    inputs: &str,
+    old_paths: &[PathBuf],
+    path: PathBuf,
+) -> Result<(IngestedDocument, Vec<String>)> {
+    let text = write::render(ingested.front_matter.clone(), &ingested.body, inputs);
+    let changed = write_if_changed(&path, text.as_bytes())?;
+    let mut warnings = ingested.warnings;
+    for old in old_paths.iter().filter(|p| **p != path) {
+        std::fs::remove_file(old).map_err(|e| Error::io(old, e))?;
+        warnings.push(format!(
+            "{}: removed; its seed now writes {} (the title changed)",
+            rel(root, old),
+            rel(root, &path)
+        ));
+    }
+    let outcome = if changed {
+        Outcome::Written
+    } else {
+        Outcome::Unchanged
+    };
+    let doc = summary_row(&seed, &path, Some(&ingested.front_matter), outcome);
+    Ok((doc, warnings))
+}
+
+fn summary_row(
+    seed: &Path,
+    content: &Path,
+    fm: Option<&FrontMatter>,
+    outcome: Outcome,
+) -> IngestedDocument {
+    let fm_or = |f: fn(&FrontMatter) -> String| fm.map(f).unwrap_or_default();
+    IngestedDocument {
+        seed: seed.to_path_buf(),
+        content: content.to_path_buf(),
+        title: fm_or(|f| f.title.clone()),
+        date: fm_or(|f| {
+            f.date
+                .map_or_else(|| "unknown".to_string(), |d| d.to_string())
+        }),
+        date_source: fm_or(|f| {
+            serde_yaml::to_string(&f.date_source)
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        }),
+        dialogues: fm.map(|f| f.dialogues.clone()).unwrap_or_default(),
+        top_themes: fm
+            .map(|f| f.themes.iter().take(3).map(|t| t.slug.clone()).collect())
+            .unwrap_or_default(),
+        outcome,
+    }
+}
+
+fn unique_slug(base: &str, reserved: &mut BTreeSet<String>) -> (String, bool) {
+    let mut slug = base.to_string();
+    let mut n = 2;
+    while reserved.contains(&slug) {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    reserved.insert(slug.clone());
+    (slug, n > 2)
+}
+
+/// The taxonomy and chrome rules, hashed: when they change, every seed is
+/// annotated again.
+fn config_fingerprint(config: &Config) -> String {
+    let parts = (
+        &config.themes,
+        &config.dialogues,
+        &config.kinds,
+        &config.organisations,
+        &config.ingest,
+    );
+    sha256_hex(serde_json::to_string(&parts).unwrap_or_default().as_bytes())
+}
+
+fn seed_name(root: &Path, seed: &Path) -> String {
+    rel(root, seed)
+}
+
+fn rel(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn stem_of(path: &Path) -> String {
+    document::stem(path)
 }

@@ -74,7 +74,8 @@ pub fn build(
         ));
     }
     for rec in &file.front_matter.recommendations {
-        if !rendered.sections.iter().any(|s| s.id == rec.section) {
+        let before_first_heading = rec.section.is_empty();
+        if !before_first_heading && !rendered.sections.iter().any(|s| s.id == rec.section) {
             warnings.push(format!(
                 "{}: recommendation names section {:?}, which has no heading with that id",
                 path.display(),

@@ -1,0 +1,388 @@
+//! Annotation: what a reader wants to know about a document, from its text
+//! and the taxonomy: dialogues, kind, organisations, themes (per document
+//! and per section), summary, glossary and recommendation sentences.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::glossary;
+use super::recommend;
+use super::sentences;
+use super::structure::{Block, Document};
+use super::vocabulary::{Category, Hit, Vocabulary};
+use crate::config::Config;
+use crate::content::{Recommendation, ThemeWeight};
+
+/// A theme below this share of the document's keyword hits is noise.
+pub const THEME_THRESHOLD: f64 = 0.05;
+/// How much more a term in the title counts than one in the body.
+const TITLE_WEIGHT: usize = 3;
+
+#[derive(Debug, Clone, Default)]
+pub struct Annotations {
+    pub dialogues: Vec<String>,
+    pub kind: String,
+    pub organisations: Vec<String>,
+    pub themes: Vec<ThemeWeight>,
+    pub summary: String,
+    pub glossary: BTreeMap<String, String>,
+    pub recommendations: Vec<Recommendation>,
+    /// Theme classes of each heading, by block index.
+    pub section_themes: HashMap<usize, Vec<String>>,
+}
+
+/// The body as one string, each block on its own line, with block offsets.
+pub(super) struct Plain {
+    pub(super) text: String,
+    pub(super) starts: Vec<usize>,
+}
+
+impl Plain {
+    fn new(blocks: &[Block]) -> Plain {
+        let mut text = String::with_capacity(blocks.iter().map(|b| b.text().len() + 1).sum());
+        let mut starts = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            starts.push(text.len());
+            text.push_str(block.text());
+            text.push('\n');
+        }
+        Plain { text, starts }
+    }
+
+    fn block_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+}
+
+pub fn annotate(
+    title: &str,
+    doc: &Document,
+    config: &Config,
+    vocabulary: &Vocabulary,
+) -> Annotations {
+    let plain = Plain::new(&doc.blocks);
+    let body_hits = vocabulary.hits(&plain.text);
+    let title_hits = vocabulary.hits(title);
+    let acronyms = glossary::acronyms(&plain.text);
+    Annotations {
+        dialogues: dialogues(config, &title_hits, &body_hits),
+        kind: kind(config, doc, &plain, &title_hits, &body_hits),
+        organisations: organisations(config, &title_hits, &body_hits, &acronyms),
+        themes: theme_weights(config, &title_hits, &body_hits),
+        summary: summary(&doc.blocks),
+        glossary: acronyms.iter().fold(BTreeMap::new(), |mut g, a| {
+            g.entry(a.short.clone()).or_insert_with(|| a.long.clone());
+            g
+        }),
+        recommendations: recommend::recommendations(config, doc, &plain, &body_hits),
+        section_themes: section_themes(config, doc, &plain, &body_hits),
+    }
+}
+
+fn count(hits: &[Hit], category: Category, entries: usize) -> Vec<usize> {
+    let mut counts = vec![0; entries];
+    for h in hits.iter().filter(|h| h.category == category) {
+        counts[h.entry] += 1;
+    }
+    counts
+}
+
+/// Entries by score, best first, then in config order.
+fn ranked(scores: &[usize], keep: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).filter(|&i| keep(scores[i])).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
+    order
+}
+
+/// A dialogue named in the title, or at least twice in the body.
+fn dialogues(config: &Config, title: &[Hit], body: &[Hit]) -> Vec<String> {
+    let n = config.dialogues.len();
+    let t = count(title, Category::Dialogue, n);
+    let b = count(body, Category::Dialogue, n);
+    let scores: Vec<usize> = (0..n).map(|i| t[i] * 10 + b[i]).collect();
+    ranked(&scores, |s| s >= 2)
+        .into_iter()
+        .map(|i| config.dialogues[i].slug.clone())
+        .collect()
+}
+
+/// The kind whose cue comes first in the title; else the one most cued in
+/// headings, then in the body; else `other`.
+fn kind(config: &Config, doc: &Document, plain: &Plain, title: &[Hit], body: &[Hit]) -> String {
+    let n = config.kinds.len();
+    if let Some(h) = title.iter().find(|h| h.category == Category::Kind) {
+        return config.kinds[h.entry].slug.clone();
+    }
+    let in_heading =
+        |h: &&Hit| matches!(doc.blocks[plain.block_of(h.start)], Block::Heading { .. });
+    let heading_hits: Vec<Hit> = body.iter().filter(in_heading).copied().collect();
+    for hits in [&heading_hits[..], body] {
+        let scores = count(hits, Category::Kind, n);
+        if let Some(&best) = ranked(&scores, |s| s > 0).first() {
+            return config.kinds[best].slug.clone();
+        }
+    }
+    config
+        .kinds
+        .iter()
+        .find(|k| k.slug == "other")
+        .map_or_else(|| "other".to_string(), |k| k.slug.clone())
+}
+
+/// Known organisations by name, and "Long Name (ABBR)" where the long name is
+/// an organisation's, in order of first mention.
+fn organisations(
+    config: &Config,
+    title: &[Hit],
+    body: &[Hit],
+    acronyms: &[glossary::Acronym],
+) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let known = title
+        .iter()
+        .map(|h| (0, h))
+        .chain(body.iter().map(|h| (h.start + 1, h)));
+    for (at, h) in known.filter(|(_, h)| h.category == Category::Organisation) {
+        found.push((at, config.organisations[h.entry].name.clone()));
+    }
+    for a in acronyms.iter().filter(|a| a.is_organisation()) {
+        let name = config
+            .organisations
+            .iter()
+            .find(|o| {
+                o.name == a.short || o.aliases.contains(&a.short) || o.aliases.contains(&a.long)
+            })
+            .map_or_else(|| a.short.clone(), |o| o.name.clone());
+        found.push((a.at + 1, name));
+    }
+    found.sort();
+    let mut names: Vec<String> = Vec::new();
+    for (_, name) in found {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn theme_weights(config: &Config, title: &[Hit], body: &[Hit]) -> Vec<ThemeWeight> {
+    let n = config.themes.len();
+    let t = count(title, Category::Theme, n);
+    let b = count(body, Category::Theme, n);
+    let scores: Vec<usize> = (0..n).map(|i| t[i] * TITLE_WEIGHT + b[i]).collect();
+    let total: usize = scores.iter().sum();
+    if total == 0 {
+        return Vec::new();
+    }
+    let mut weights: Vec<ThemeWeight> = (0..n)
+        .map(|i| ThemeWeight {
+            slug: config.themes[i].slug.clone(),
+            weight: (scores[i] as f64 / total as f64 * 100.0).round() / 100.0,
+        })
+        .filter(|w| w.weight >= THEME_THRESHOLD)
+        .collect();
+    weights.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    weights
+}
+
+/// For each heading, the themes its section is about: at most three, each
+/// with at least a fifth of the section's keyword hits.
+fn section_themes(
+    config: &Config,
+    doc: &Document,
+    plain: &Plain,
+    hits: &[Hit],
+) -> HashMap<usize, Vec<String>> {
+    let n = config.themes.len();
+    let mut per_section: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut section_of = vec![None; doc.blocks.len()];
+    let mut current = None;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if matches!(block, Block::Heading { .. }) {
+            current = Some(i);
+        }
+        section_of[i] = current;
+    }
+    for h in hits.iter().filter(|h| h.category == Category::Theme) {
+        if let Some(section) = section_of[plain.block_of(h.start)] {
+            per_section.entry(section).or_insert_with(|| vec![0; n])[h.entry] += 1;
+        }
+    }
+    per_section
+        .into_iter()
+        .map(|(section, scores)| {
+            let total: usize = scores.iter().sum();
+            let top: Vec<String> = ranked(&scores, |s| s > 0 && s * 5 >= total)
+                .into_iter()
+                .take(3)
+                .map(|i| config.themes[i].slug.clone())
+                .collect();
+            (section, top)
+        })
+        .collect()
+}
+
+fn is_real_sentence(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (words >= 6 && s.ends_with(['.', '!', '?', '”', '"', ')'])) || words >= 15
+}
+
+/// One or two sentences from the opening of the body.
+fn summary(blocks: &[Block]) -> String {
+    for block in blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Heading { .. }))
+    {
+        let text = block.text();
+        let real: Vec<&str> = sentences::split(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .filter(|s| is_real_sentence(s))
+            .collect();
+        let Some(first) = real.first() else {
+            continue;
+        };
+        let mut summary = first.to_string();
+        if let Some(second) = real.get(1).filter(|s| summary.len() + s.len() < 300) {
+            summary.push(' ');
+            summary.push_str(second);
+        }
+        if !summary.ends_with(['.', '!', '?', '”', '"', ')']) {
+            summary.push('.');
+        }
+        return summary;
+    }
+    String::new()
+}
+
+/// A breadcrumb's last item often carries the site's tag for the series
+/// after the title ("… Working Group U.S.-Japan Dialogue on Digital
+/// Economy"): drop a trailing dialogue name when a whole title stands before it.
+pub fn tidy_breadcrumb_title(title: &str, config: &Config) -> String {
+    const DANGLING: &[&str] = &[
+        "of", "the", "on", "for", "and", "to", "in", "at", "by", "from", "with", "a", "an",
+    ];
+    let lower = title.to_lowercase();
+    let mut names: Vec<&String> = config
+        .dialogues
+        .iter()
+        .flat_map(|d| std::iter::once(&d.name).chain(&d.aliases))
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for name in names {
+        let Some(head) = lower.strip_suffix(&name.to_lowercase()) else {
+            continue;
+        };
+        if !head.ends_with(' ') {
+            continue;
+        }
+        let head = title[..head.len()].trim_end();
+        let last = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let whole = head.split_whitespace().count() >= 4 && !DANGLING.contains(&last.as_str());
+        if whole && !head.ends_with([':', '-', '–', '—', ',']) {
+            return head.to_string();
+        }
+        // Only the longest name that ends the title decides.
+        break;
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::RecommendationKind;
+    use crate::ingest::structure::structure;
+
+    fn config() -> Config {
+        Config::parse(
+            crate::config::DEFAULT_CONFIG,
+            std::path::Path::new("briefing.yaml"),
+        )
+        .unwrap()
+    }
+
+    fn annotate_text(title: &str, body: &str) -> Annotations {
+        let config = config();
+        let doc = structure(body.lines().map(String::from).collect(), None);
+        annotate(title, &doc, &config, &Vocabulary::new(&config))
+    }
+
+    #[test]
+    fn breadcrumb_titles_lose_the_series_tag() {
+        let config = config();
+        let cases = [
+            ("Joint Statement 2024 from the Private Working Group U.S.-Japan Dialogue on Digital Economy", "Joint Statement 2024 from the Private Working Group"),
+            ("Statement by the Chair of the U.S.-Japan Dialogue on Digital Economy", "Statement by the Chair of the U.S.-Japan Dialogue on Digital Economy"),
+            ("Plain Title", "Plain Title"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(tidy_breadcrumb_title(title, &config), want);
+        }
+    }
+
+    #[test]
+    fn annotations_of_a_small_document() {
+        let a = annotate_text(
+            "Joint Statement on AI",
+            "Title\n\nIntro\n\nThe Ministry of Economy, Trade and Industry (METI) met the Internet Economy Dialogue. We urge both governments to promote trustworthy AI and data flows. Both countries reaffirmed their cooperation on 5G.\n\n1. Semiconductors\n\nChips and semiconductor supply chains matter.\n",
+        );
+        assert_eq!(a.kind, "joint-statement");
+        assert_eq!(a.organisations, ["METI"]);
+        assert_eq!(
+            a.glossary["METI"],
+            "Ministry of Economy, Trade and Industry"
+        );
+        assert_eq!(a.themes[0].slug, "ai");
+        assert!(a.themes.iter().any(|t| t.slug == "semiconductors"));
+        let kinds: Vec<_> = a
+            .recommendations
+            .iter()
+            .map(|r| (r.kind, r.section.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (RecommendationKind::Recommendation, "intro"),
+                (RecommendationKind::Commitment, "intro")
+            ]
+        );
+        assert_eq!(a.recommendations[0].themes, ["ai", "data-flows"]);
+        assert!(a.summary.starts_with("The Ministry of Economy"));
+    }
+
+    #[test]
+    fn a_cue_with_a_colon_makes_each_item_an_ask() {
+        let a = annotate_text("T", "T\n\nThe two governments should:\n\n  • Discuss AI rules.\n  • Share threat data.\n\nOther text.");
+        let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Discuss AI rules.", "Share threat data."]);
+        assert_eq!(a.recommendations[0].themes, ["ai"]);
+    }
+
+    #[test]
+    fn dialogues_need_the_title_or_two_mentions() {
+        assert!(
+            annotate_text("T", "Text on the JHLC and nothing else here.")
+                .dialogues
+                .is_empty()
+        );
+        let a = annotate_text("T", "The JHLC met. The JHLC agreed on many things today.");
+        assert_eq!(a.dialogues, ["us-japan-science-technology"]);
+        let a = annotate_text(
+            "Toward the EU-Japan Summit",
+            "Text about the JHLC and the JHLC.",
+        );
+        assert_eq!(
+            a.dialogues,
+            [
+                "eu-japan-digital-partnership",
+                "us-japan-science-technology"
+            ]
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! Site chrome: the parts of a captured web page that are not the document.
+//! Detection is by pattern and position (breadcrumbs at the top, footers at
+//! the bottom, navigation and cookie lines anywhere), never by a document's
+//! own words; `briefing.yaml` `ingest.chrome_lines` / `ingest.footer_markers`
+//! add a corpus's own.
+
+use super::dates;
+
+/// Lines that are chrome wherever they stand (compared lower-case, trimmed,
+/// without trailing punctuation).
+const CHROME_LINES: &[&str] = &[
+    "hit enter to search or esc to close",
+    "this website uses cookies",
+    "this site uses cookies",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "menu",
+    "main menu",
+    "search",
+    "close",
+    "share",
+    "share this",
+    "print",
+    "previous",
+    "next",
+    "back to top",
+    "page top",
+    "accept",
+    "accept all",
+    "accept cookies",
+    "accept all cookies",
+    "reject all",
+    "cookie settings",
+    "cookie policy",
+    "manage cookies",
+    "toggle navigation",
+    "open menu",
+    "close menu",
+    "loading",
+    "advertisement",
+    "related website",
+    "related websites",
+    "related links",
+    "sign in",
+    "log in",
+];
+
+/// Line prefixes from which, near the end, the rest of the page is footer.
+const FOOTER_MARKERS: &[&str] = &[
+    "division in charge",
+    "related website",
+    "related links",
+    "related articles",
+    "related posts",
+    "related publications",
+    "related content",
+    "for more information, please contact",
+    "for further information, please contact",
+    "for more information please contact",
+    "media contact",
+    "press contact",
+    "back to ",
+    "view the complete",
+    "our resources on",
+    "hit enter to search",
+    "this website uses cookies",
+    "we use cookies",
+    "share this",
+    "you may also like",
+    "subscribe to our",
+    "sign up for our newsletter",
+    "follow us",
+    "all rights reserved",
+    "copyright ©",
+    "©",
+    "previous",
+    "next",
+    "tags:",
+    "categories:",
+];
+
+/// Breadcrumb first items that make a two-item trail recognisable.
+const HOME_WORDS: &[&str] = &["home", "top", "start", "index", "homepage"];
+
+#[derive(Debug, Default)]
+pub struct ChromeRules {
+    lines: Vec<String>,
+    footer_markers: Vec<String>,
+}
+
+impl ChromeRules {
+    pub fn new(extra_lines: &[String], extra_footer_markers: &[String]) -> ChromeRules {
+        let lower = |v: &[String]| v.iter().map(|s| key(s)).collect();
+        ChromeRules {
+            lines: lower(extra_lines),
+            footer_markers: lower(extra_footer_markers),
+        }
+    }
+
+    fn is_chrome_line(&self, line: &str) -> bool {
+        // Chrome is short; a long line can only be a cookie notice.
+        if line.len() > 120 && !line.contains("ookie") {
+            return false;
+        }
+        let k = key(line);
+        CHROME_LINES.contains(&k.as_str())
+            || self.lines.contains(&k)
+            || is_logo_line(line)
+            || is_cookie_notice(&k)
+    }
+
+    fn is_footer_marker(&self, line: &str) -> bool {
+        let t = line.trim();
+        if t.len() > 90 || t.ends_with('.') {
+            return false;
+        }
+        let k = key(t);
+        let exact_only = ["previous", "next", "©"];
+        FOOTER_MARKERS.iter().any(|m| {
+            if exact_only.contains(m) {
+                k == *m
+            } else {
+                k.starts_with(m)
+            }
+        }) || self
+            .footer_markers
+            .iter()
+            .any(|m| k.starts_with(m.as_str()))
+    }
+}
+
+/// A line as compared: trimmed, lower-case, inner space collapsed, trailing
+/// punctuation dropped.
+fn key(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let joined = words.join(" ").to_lowercase();
+    joined
+        .trim_end_matches(['.', ':', '!', '›', '»', '>'])
+        .to_string()
+}
+
+/// "Sasakawa USA and USJETAA logo": image alt text left in the capture.
+fn is_logo_line(line: &str) -> bool {
+    let t = line.trim().to_lowercase();
+    (t.ends_with(" logo") || t.ends_with(" logos") || t == "logo")
+        && t.split_whitespace().count() <= 10
+        && !t.contains(['.', '!', '?'])
+}
+
+fn is_cookie_notice(key: &str) -> bool {
+    key.contains("cookie")
+        && key.len() < 600
+        && [
+            "consent",
+            "browse",
+            "browsing",
+            "this website",
+            "this site",
+            "accept",
+        ]
+        .iter()
+        .any(|w| key.contains(w))
+}
+
+/// The document's lines with chrome removed, and the breadcrumb trail found
+/// at the top (its last item is usually the title).
+#[derive(Debug, Default)]
+pub struct Stripped {
+    pub lines: Vec<String>,
+    pub breadcrumb: Vec<String>,
+}
+
+pub fn strip(mut lines: Vec<String>, rules: &ChromeRules) -> Stripped {
+    let breadcrumb = take_breadcrumb(&mut lines);
+    drop_breadcrumb_echoes(&mut lines, &breadcrumb);
+    cut_footer(&mut lines, rules);
+    cut_trailing_listing(&mut lines);
+    lines.retain(|l| !rules.is_chrome_line(l));
+    trim_blank_ends(&mut lines);
+    Stripped { lines, breadcrumb }
+}
+
+/// "1. Top / 2. Policy Proposals / 3. …" at the very top, numbered from 1
+/// without gaps, no blank line between items.
+fn take_breadcrumb(lines: &mut Vec<String>) -> Vec<String> {
+    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let mut items = Vec::new();
+    for line in &lines[start..] {
+        match numbered_item(line) {
+            Some((n, text))
+                if n == items.len() + 1 && text.len() <= 200 && !text.ends_with('.') =>
+            {
+                items.push(text.to_string())
+            }
+            _ => break,
+        }
+    }
+    let home = items
+        .first()
+        .is_some_and(|f| HOME_WORDS.contains(&f.to_lowercase().as_str()));
+    if items.len() >= 3 || (items.len() == 2 && home) {
+        lines.drain(start..start + items.len());
+        items
+    } else {
+        Vec::new()
+    }
+}
+
+fn numbered_item(line: &str) -> Option<(usize, &str)> {
+    let t = line.trim_start();
+    let dot = t.find(". ")?;
+    let n: usize = t[..dot].parse().ok()?;
+    Some((n, t[dot + 2..].trim()))
+}
+
+/// The trail repeated as one line under it, and its section names left at
+/// the top or bottom of the page.
+fn drop_breadcrumb_echoes(lines: &mut Vec<String>, breadcrumb: &[String]) {
+    let Some((tail, parents)) = breadcrumb.split_last() else {
+        return;
+    };
+    let parents: Vec<String> = parents.iter().skip(1).map(|p| key(p)).collect();
+    let tail = key(tail);
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let edge = |pos: usize| pos < 6 || pos + 6 >= content.len();
+    let mut drop = vec![false; lines.len()];
+    for (pos, &i) in content.iter().enumerate() {
+        let k = key(&lines[i]);
+        let echo = k.contains(&tail) && parents.iter().any(|p| k.contains(p.as_str()));
+        if edge(pos) && (echo || parents.contains(&k)) {
+            drop[i] = true;
+        }
+    }
+    let mut i = 0;
+    lines.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
+}
+
+/// From the first footer marker in the lower part of the page to the end.
+fn cut_footer(lines: &mut Vec<String>, rules: &ChromeRules) {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let lower_half = content.len() / 2;
+    let cut = content[lower_half.min(content.len())..]
+        .iter()
+        .copied()
+        .find(|&i| rules.is_footer_marker(&lines[i]));
+    if let Some(i) = cut {
+        lines.truncate(i);
+    }
+}
+
+/// Lists of other publications at the bottom: "19 Jun 2024 Position Paper",
+/// then a title, repeated.
+fn cut_trailing_listing(lines: &mut Vec<String>) {
+    trim_blank_ends(lines);
+    let mut start = lines.len();
+    let mut dated = 0;
+    for i in (0..lines.len()).rev() {
+        let t = lines[i].trim();
+        let starts_dated = dates::find_all(t).next().is_some_and(|f| f.start == 0);
+        let short = t.len() <= 120 && !t.ends_with('.');
+        if !(short || t.is_empty()) {
+            break;
+        }
+        if starts_dated {
+            dated += 1;
+            start = i;
+        }
+    }
+    if dated >= 2 {
+        lines.truncate(start);
+        // The title of the first listed item stands above its date line.
+        while lines.last().is_some_and(|l| l.trim().is_empty()) {
+            lines.pop();
+        }
+    }
+}
+
+fn trim_blank_ends(lines: &mut Vec<String>) {
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let lead = lines.iter().take_while(|l| l.trim().is_empty()).count();
+    lines.drain(..lead);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip_text(text: &str) -> Stripped {
+        let lines = text.lines().map(str::to_string).collect();
+        strip(lines, &ChromeRules::default())
+    }
+
+    #[test]
+    fn breadcrumb_trail_and_its_echoes_go() {
+        let text = "1. Home\n  2. News\n  3. Meeting Held\n\nNews Meeting Held\n\nMeeting Held\n\nBody text of the release.\n\nMore body text here.\n\nNews";
+        let s = strip_text(text);
+        assert_eq!(s.breadcrumb, ["Home", "News", "Meeting Held"]);
+        assert_eq!(
+            s.lines,
+            [
+                "Meeting Held",
+                "",
+                "Body text of the release.",
+                "",
+                "More body text here."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_at_the_top_is_not_a_breadcrumb() {
+        let s = strip_text("1. Artificial Intelligence\n\nText.\n");
+        assert!(s.breadcrumb.is_empty());
+        assert_eq!(s.lines[0], "1. Artificial Intelligence");
+    }
+
+    #[test]
+    fn chrome_lines_and_footers_go() {
+        let cases = [
+            ("Para one.\nPara two.\nPara three.\nDivision in Charge\nOffice of X\nRelated website", 3),
+            ("Para one.\nSkip to content\nPara two.\nPara three.\nPrevious\nPrevious\n\nEvent Recap\nNext\nNext\n\nOther", 3),
+            ("Para one.\nPara two.\nPara three.\nFor more information, please contact:\nJane Doe\nBack to Trade", 3),
+            ("Para one.\nPara two.\nACME and Foo logo\nPara three.\nThis website uses cookies\nWe use cookies to analyse traffic. You consent by continuing to browse.", 3),
+            ("Para one.\nPara two.\nPara three.\n19 Jun 2024 Publication\nA Paper\n30 Apr 2024 Position Paper\nAnother", 3),
+        ];
+        for (text, kept) in cases {
+            let s = strip_text(text);
+            assert_eq!(s.lines.len(), kept, "{text}: {:?}", s.lines);
+            assert!(
+                s.lines.iter().all(|l| l.starts_with("Para")),
+                "{:?}",
+                s.lines
+            );
+        }
+    }
+
+    #[test]
+    fn content_that_looks_like_chrome_stays() {
+        let text = "Para one.\nBack to the main question, we urge action.\nNext steps are clear.\nAbout the Author\nJane writes about trade.";
+        assert_eq!(strip_text(text).lines.len(), 5);
+    }
+
+    #[test]
+    fn corpus_rules_from_config() {
+        let rules = ChromeRules::new(&["Members only".into()], &["Our members".into()]);
+        let lines = "Para one.\nMembers only\nPara two.\nOur members:\nA, B"
+            .lines()
+            .map(String::from)
+            .collect();
+        assert_eq!(strip(lines, &rules).lines, ["Para one.", "Para two."]);
+    }
+}

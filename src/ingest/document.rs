@@ -1,0 +1,165 @@
+//! One seed through the stages: read → clean → strip chrome → structure →
+//! annotate → front matter and markdown body, with overrides applied.
+
+use std::path::Path;
+
+use super::annotate::{annotate, tidy_breadcrumb_title};
+use super::chrome::{self, ChromeRules};
+use super::clean::clean_lines;
+use super::dates;
+use super::markdown;
+use super::read::Override;
+use super::structure::structure;
+use super::vocabulary::Vocabulary;
+use crate::config::Config;
+use crate::content::{DateSource, FrontMatter, Source};
+use crate::error::{Error, Result};
+
+/// What a run shares across documents: the config and the matchers built once.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub vocabulary: Vocabulary,
+    pub chrome: ChromeRules,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(config: &'a Config) -> Context<'a> {
+        Context {
+            config,
+            vocabulary: Vocabulary::new(config),
+            chrome: ChromeRules::new(&config.ingest.chrome_lines, &config.ingest.footer_markers),
+        }
+    }
+}
+
+/// A seed turned into a content file's parts (`generated` not yet set).
+#[derive(Debug)]
+pub struct Ingested {
+    pub front_matter: FrontMatter,
+    pub body: String,
+    pub warnings: Vec<String>,
+}
+
+/// The fewest words a line needs to count as document text, not chrome.
+const MIN_TEXT_WORDS: usize = 6;
+
+/// `seed_name` is the seed's path relative to the root (`seeds/x.txt`).
+pub fn ingest_text(
+    ctx: &Context<'_>,
+    seed: &Path,
+    seed_name: &str,
+    text: &str,
+    sha256: String,
+    overrides: &Override,
+) -> Result<Ingested> {
+    let stripped = chrome::strip(clean_lines(text), &ctx.chrome);
+    let has_text = stripped
+        .lines
+        .iter()
+        .any(|l| l.split_whitespace().count() >= MIN_TEXT_WORDS);
+    if !has_text {
+        return Err(Error::input(
+            seed,
+            "holds only site chrome (navigation, cookie notice, footer), no document text: \
+             capture the page again with its text, or delete the file",
+        ));
+    }
+    let breadcrumb_title = stripped.breadcrumb.last().map(String::as_str);
+    let doc = structure(stripped.lines, breadcrumb_title);
+    let mut warnings = Vec::new();
+    let override_file = Path::new(seed_name).with_extension("yaml");
+    let override_name = override_file.display();
+    let title = match (&overrides.title, &doc.title) {
+        (Some(t), _) => t.clone(),
+        (None, Some(t)) if breadcrumb_title.is_some() => tidy_breadcrumb_title(t, ctx.config),
+        (None, Some(t)) => t.clone(),
+        (None, None) => {
+            warnings.push(format!(
+                "{seed_name}: no title found; add `title: …` to {override_name}"
+            ));
+            stem(seed)
+        }
+    };
+    let annotations = annotate(&title, &doc, ctx.config, &ctx.vocabulary);
+    let (date, date_source) = match (overrides.date, doc.dateline) {
+        (Some(d), _) => (
+            Some(d),
+            overrides.date_source.unwrap_or(DateSource::Override),
+        ),
+        (None, Some(d)) => (Some(d), DateSource::Stated),
+        (None, None) => {
+            let plain: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
+            match dates::latest_mentioned(&plain.join("\n")) {
+                Some(d) => (Some(d), DateSource::Inferred),
+                None => {
+                    warnings.push(format!(
+                        "{seed_name}: no date found; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) to {override_name}"
+                    ));
+                    (None, DateSource::Unknown)
+                }
+            }
+        }
+    };
+    let body = markdown::render(&doc.blocks, &annotations.section_themes);
+    let o = overrides.clone();
+    let front_matter = FrontMatter {
+        title,
+        date,
+        date_source,
+        dialogues: o.dialogues.unwrap_or(annotations.dialogues),
+        kind: o.kind.unwrap_or(annotations.kind),
+        organisations: o.organisations.unwrap_or(annotations.organisations),
+        themes: o.themes.unwrap_or(annotations.themes),
+        summary: o.summary.unwrap_or(annotations.summary),
+        glossary: o.glossary.unwrap_or(annotations.glossary),
+        recommendations: o.recommendations.unwrap_or(annotations.recommendations),
+        source: Some(Source {
+            file: seed_name.to_string(),
+            sha256,
+        }),
+        generated: None,
+    };
+    Ok(Ingested {
+        front_matter,
+        body,
+        warnings,
+    })
+}
+
+pub fn stem(seed: &Path) -> String {
+    seed.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Slugs an override names must exist in `briefing.yaml`.
+pub fn check_override(config: &Config, path: &Path, o: &Override) -> Result<()> {
+    let unknown = |what: &str, slug: &str, known: Vec<&str>| {
+        Error::config(
+            path,
+            format!(
+                "{what} {slug:?} is not in briefing.yaml; use one of: {}",
+                known.join(", ")
+            ),
+        )
+    };
+    let dialogues: Vec<&str> = config.dialogues.iter().map(|d| d.slug.as_str()).collect();
+    for d in o.dialogues.iter().flatten() {
+        if !dialogues.contains(&d.as_str()) {
+            return Err(unknown("dialogue", d, dialogues));
+        }
+    }
+    let themes: Vec<&str> = config.themes.iter().map(|t| t.slug.as_str()).collect();
+    for t in o.themes.iter().flatten() {
+        if !themes.contains(&t.slug.as_str()) {
+            return Err(unknown("theme", &t.slug, themes));
+        }
+    }
+    if let Some(kind) = &o.kind {
+        let kinds: Vec<&str> = config.kinds.iter().map(|k| k.slug.as_str()).collect();
+        if !kinds.contains(&kind.as_str()) {
+            return Err(unknown("kind", kind, kinds));
+        }
+    }
+    Ok(())
+}

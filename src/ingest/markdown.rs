@@ -1,0 +1,160 @@
+//! The body as markdown: `##` headings with `{#id .theme}` attributes
+//! (pulldown-cmark heading attributes), paragraphs, nested `-` lists, and
+//! text escaped so that it renders as the words it is.
+
+use std::collections::HashMap;
+
+use super::structure::Block;
+
+pub fn render(blocks: &[Block], section_themes: &HashMap<usize, Vec<String>>) -> String {
+    let mut out = String::with_capacity(blocks.iter().map(|b| b.text().len() + 8).sum());
+    let mut previous_item = false;
+    for (i, block) in blocks.iter().enumerate() {
+        let is_item = matches!(block, Block::Item { .. });
+        if !(is_item && previous_item) {
+            out.push('\n');
+        }
+        match block {
+            Block::Heading { level, text, id } => {
+                out.push_str(&"#".repeat(usize::from(*level)));
+                out.push(' ');
+                out.push_str(&escape_inline(text));
+                out.push_str(" {#");
+                out.push_str(id);
+                for class in section_themes.get(&i).into_iter().flatten() {
+                    out.push_str(" .");
+                    out.push_str(class);
+                }
+                out.push('}');
+            }
+            Block::Paragraph(text) => out.push_str(&escape_block_start(&escape_inline(text))),
+            Block::Item { depth, text } => {
+                out.push_str(&"  ".repeat(*depth));
+                out.push_str("- ");
+                out.push_str(&escape_block_start(&escape_inline(text)));
+            }
+        }
+        out.push('\n');
+        previous_item = is_item;
+    }
+    out
+}
+
+/// Characters that would otherwise start emphasis, code, links or HTML.
+pub fn escape_inline(text: &str) -> String {
+    let special = |b: &u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'<' | b'[' | b']' | b'_' | b'&' | b'{'
+        )
+    };
+    if !text.as_bytes().iter().any(special) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let escape = match c {
+            '\\' | '`' | '*' | '<' | '[' | ']' => true,
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            '&' => {
+                next.is_some_and(|n| n.is_alphanumeric() || n == '#')
+                    && looks_like_entity(chars.clone())
+            }
+            '{' => true,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+fn looks_like_entity(rest: impl Iterator<Item = char>) -> bool {
+    for (n, c) in rest.enumerate() {
+        if c == ';' {
+            return n > 0;
+        }
+        if !(c.is_alphanumeric() || c == '#') || n > 10 {
+            return false;
+        }
+    }
+    false
+}
+
+/// A paragraph or item whose text would read as a heading, quote, list
+/// marker or thematic break.
+fn escape_block_start(text: &str) -> String {
+    let first = text.chars().next();
+    let marker = match first {
+        Some('#' | '>' | '+' | '-' | '=' | '|') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            digits <= 9 && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        }
+        _ => false,
+    };
+    if !marker {
+        return text.to_string();
+    }
+    if let Some(c) = first.filter(|c| !c.is_ascii_digit()) {
+        return format!("\\{c}{}", &text[c.len_utf8()..]);
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    format!("{}\\{}", &text[..digits], &text[digits..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_markdown_would_interpret() {
+        let cases = [
+            ("a *b* c", "a \\*b\\* c"),
+            ("snake_case and _x_", "snake_case and \\_x\\_"),
+            ("R&D and &amp; <b>", "R&D and \\&amp; \\<b>"),
+            ("[link](x) `code`", "\\[link\\](x) \\`code\\`"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(escape_inline(text), want);
+        }
+        assert_eq!(escape_block_start("1. Not a list."), "1\\. Not a list.");
+        assert_eq!(escape_block_start("# no heading"), "\\# no heading");
+        assert_eq!(escape_block_start("2025 was a year."), "2025 was a year.");
+    }
+
+    #[test]
+    fn renders_headings_lists_and_paragraphs() {
+        let blocks = vec![
+            Block::Heading {
+                level: 2,
+                text: "(1) Summary".into(),
+                id: "summary".into(),
+            },
+            Block::Paragraph("Text.".into()),
+            Block::Item {
+                depth: 0,
+                text: "One".into(),
+            },
+            Block::Item {
+                depth: 1,
+                text: "One a".into(),
+            },
+            Block::Paragraph("After.".into()),
+        ];
+        let themes = HashMap::from([(0, vec!["telecom".to_string(), "ai".to_string()])]);
+        assert_eq!(
+            render(&blocks, &themes),
+            "\n## (1) Summary {#summary .telecom .ai}\n\nText.\n\n- One\n  - One a\n\nAfter.\n"
+        );
+    }
+}
