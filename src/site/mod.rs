@@ -187,6 +187,12 @@ impl Site {
     /// Reads and cross-links every `content/*.md` under `root`.
     pub fn load(root: &Path, config: &Config) -> Result<Site> {
         let files = content_files(root)?;
+        Site::from_texts(root, config, &files)
+    }
+
+    /// The model of content files already read (in file-name order);
+    /// `root` is where seeds named in `source.file` are looked for.
+    pub fn from_texts(root: &Path, config: &Config, files: &[ContentText]) -> Result<Site> {
         let parsed: Vec<Result<document::Parsed>> = files
             .par_iter()
             .map(|file| document::parse(file, config))
@@ -214,6 +220,12 @@ impl Site {
             warnings.extend(doc_warnings);
         }
         assign_unique_slugs(&mut documents, &mut warnings);
+        if documents.is_empty() {
+            warnings.push(format!(
+                "{}: no documents; put captured pages (plain text) in seeds/ or content files (.md) in content/",
+                root.display()
+            ));
+        }
         documents.sort_by(newest_first);
         Ok(indexes::derive(root, config.clone(), documents, warnings))
     }
@@ -291,7 +303,14 @@ pub fn content_files(root: &Path) -> Result<Vec<ContentText>> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                Error::input(
+                    &path,
+                    format!("is not UTF-8 text (invalid byte at offset {at}): save it as UTF-8"),
+                )
+            })?;
             Ok(ContentText { path, text })
         })
         .collect()
