@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 mod lock;
 mod swap;
 
-pub use lock::{BuildLock, LOCK_FILE};
+pub use lock::{lock_path, BuildLock};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -29,6 +29,12 @@ pub struct BuildReport {
     pub ingest: Option<IngestReport>,
     pub pages: usize,
     pub files: usize,
+    /// Documents in the site.
+    pub documents: usize,
+    /// Bytes of `search-index.js`, which the search page loads whole.
+    pub search_index_bytes: u64,
+    /// Bytes of the per-document passage scripts, loaded only for shown results.
+    pub search_text_bytes: u64,
     pub elapsed: Duration,
     pub warnings: Vec<String>,
 }
@@ -40,16 +46,18 @@ const PROGRESS_MIN_PAGES: usize = 200;
 
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let _lock = BuildLock::acquire(root)?;
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
+    let parent = output_parent(&output);
+    std::fs::create_dir_all(&parent).map_err(|e| swap::output_error(&parent, e))?;
+    let _lock = BuildLock::acquire(&output)?;
     crate::util::remove_temp_files(&root.join(crate::site::CONTENT_DIR))?;
     let config = Config::load(root)?;
     let ingest = ingest_if_seeded(root, &config)?;
     let site = Site::load(root, &config)?;
     let renderer = Renderer::new(root)?;
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
     let written = render_atomically(&site, &renderer, &output, options.progress)?;
     let mut warnings = ingest
         .as_ref()
@@ -60,6 +68,9 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
         ingest,
         pages: written.pages,
         files: written.files,
+        documents: site.documents.len(),
+        search_index_bytes: written.search.index_bytes,
+        search_text_bytes: written.search.text_bytes,
         elapsed: started.elapsed(),
         warnings,
     })
@@ -92,11 +103,7 @@ fn render_atomically(
     output: &Path,
     progress: bool,
 ) -> Result<render::Output> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| swap::output_error(&parent, e))?;
+    let parent = output_parent(output);
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -119,6 +126,14 @@ fn render_atomically(
     }
     swap::swap_in(fresh, output, &parent, &name)?;
     Ok(written)
+}
+
+/// The folder the output folder is in (`.` for a bare name).
+fn output_parent(output: &Path) -> PathBuf {
+    match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 fn progress_bar(site: &Site, wanted: bool) -> Option<indicatif::ProgressBar> {

@@ -16,7 +16,9 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod ingest;
+pub mod pdf;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod util;
 

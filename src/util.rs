@@ -58,8 +58,10 @@ pub fn is_reserved_name(name: &str) -> bool {
 /// it by a killed process is garbage ([`remove_temp_files`]).
 pub const TEMP_PREFIX: &str = ".briefing-tmp-";
 
-/// Removes temporary files a killed write left in `dir`. Call only while
-/// holding the build lock, so no live write is removed.
+/// Removes temporary files a killed write left in `dir`. Called under the
+/// build lock; a concurrent build of the same project into another output
+/// could lose a live temporary file, and then fails with an error naming
+/// it: never a partial file.
 pub fn remove_temp_files(dir: &Path) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());

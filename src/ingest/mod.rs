@@ -384,11 +384,16 @@ fn summary_row(
     }
 }
 
+/// `base`, or `base-2`, `base-3` … with `base` shortened so the result is
+/// still a slug that `slugify` leaves as it is (the site derives page names
+/// from file names that way).
 fn unique_slug(base: &str, reserved: &mut BTreeSet<String>) -> (String, bool) {
     let mut slug = base.to_string();
     let mut n = 2;
     while reserved.contains(&slug) {
-        slug = format!("{base}-{n}");
+        let suffix = format!("-{n}");
+        let keep = base.len().min(crate::util::MAX_SLUG_LEN - suffix.len());
+        slug = format!("{}{suffix}", base[..keep].trim_end_matches('-'));
         n += 1;
     }
     reserved.insert(slug.clone());
@@ -421,4 +426,25 @@ fn rel(root: &Path, path: &Path) -> String {
 
 fn stem_of(path: &Path) -> String {
     document::stem(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::{slugify, MAX_SLUG_LEN};
+
+    #[test]
+    fn unique_slugs_of_long_titles_survive_slugify() {
+        let base = slugify(&"word ".repeat(40));
+        let mut reserved = BTreeSet::new();
+        let (first, dup1) = unique_slug(&base, &mut reserved);
+        let (second, dup2) = unique_slug(&base, &mut reserved);
+        assert!(!dup1 && dup2);
+        assert_ne!(first, second);
+        assert!(
+            second.len() <= MAX_SLUG_LEN && second.ends_with("-2"),
+            "{second}"
+        );
+        assert_eq!(slugify(&second), second);
+    }
 }

@@ -30,13 +30,16 @@ pub const TEMPLATES: &[(&str, &str)] = embed_str![
     "dialogues.html",
     "years.html",
     "glossary.html",
+    "search.html",
     "404.html",
     "atom.xml",
     "sitemap.xml",
+    "print.html",
 ];
 
 /// The default static files, copied to `assets/` in the site.
-pub const STATIC_FILES: &[(&str, &[u8])] = embed_bytes!["style.css", "favicon.svg"];
+pub const STATIC_FILES: &[(&str, &[u8])] =
+    embed_bytes!["style.css", "print.css", "favicon.svg", "search.js"];
 
 /// The templates to compile: defaults, then the project's files over them.
 pub fn templates(root: &Path) -> Result<Vec<(String, String)>> {

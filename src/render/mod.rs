@@ -9,6 +9,8 @@ mod document;
 mod feeds;
 mod pages;
 pub mod plan;
+pub mod print;
+pub mod search;
 mod theme;
 mod views;
 
@@ -37,6 +39,8 @@ pub struct Output {
     pub pages: usize,
     /// Every file written, pages included.
     pub files: usize,
+    /// The search index and passage scripts.
+    pub search: search::IndexFiles,
 }
 
 impl Renderer {
@@ -77,7 +81,8 @@ pub fn render_site(
         tick();
         Ok::<(), Error>(())
     })?;
-    let mut files = pages.len();
+    let search = search::write_index(site, out)?;
+    let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
         write(&out.join(ASSETS_DIR).join(&name), &bytes)?;
         files += 1;
@@ -96,6 +101,7 @@ pub fn render_site(
     Ok(Output {
         pages: pages.len(),
         files,
+        search,
     })
 }
 

@@ -28,12 +28,20 @@ pub fn context(site: &Site, page: &Page) -> Option<tera::Context> {
         PageKind::Dialogues => tera::Context::from_serialize(dialogues(site, page)),
         PageKind::Years => tera::Context::from_serialize(years(site, page)),
         PageKind::Glossary => tera::Context::from_serialize(glossary(site, page)),
+        PageKind::Search => tera::Context::from_serialize(super::search::view(site, page)),
         PageKind::NotFound => tera::Context::from_serialize(View {
             layout: Layout::new(site, page, "Page not found".into(), ""),
             page: (),
         }),
         PageKind::Feed | PageKind::ThemeFeed(_) | PageKind::Sitemap => {
             return Some(super::feeds::context(site, page))
+        }
+        PageKind::Print
+        | PageKind::PrintTheme(_)
+        | PageKind::PrintDialogue(_)
+        | PageKind::PrintYear(_) => {
+            let pack = super::print::Pack::of(&page.kind)?;
+            tera::Context::from_serialize(super::print::view(site, page, pack))
         }
     };
     ctx.ok()

@@ -22,10 +22,19 @@ pub enum PageKind {
     Dialogues,
     Years,
     Glossary,
+    Search,
     NotFound,
     Feed,
     ThemeFeed(usize),
     Sitemap,
+    /// The whole briefing book, `print.html`.
+    Print,
+    /// A theme's briefing pack, `print/themes/<slug>.html`.
+    PrintTheme(usize),
+    /// A dialogue's briefing pack, `print/dialogues/<slug>.html`.
+    PrintDialogue(usize),
+    /// A year's briefing pack, `print/years/<yyyy>.html`.
+    PrintYear(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -39,13 +48,12 @@ pub struct Page {
 }
 
 impl Page {
-    /// `""` for pages at the site root, `"../"` one folder down: every link is relative.
+    /// `""` for pages at the site root, `"../"` one folder down, `"../../"`
+    /// two down (the briefing packs): every link is relative.
     pub fn root(&self) -> &'static str {
-        if self.path.contains('/') {
-            "../"
-        } else {
-            ""
-        }
+        const UP: &str = "../../../../../../../../";
+        let depth = self.path.matches('/').count();
+        &UP[..(3 * depth).min(UP.len())]
     }
 
     pub fn output(&self) -> PathBuf {
@@ -161,6 +169,12 @@ pub fn plan(site: &Site) -> Vec<Page> {
             all.clone(),
         ),
         page(
+            "search.html".into(),
+            PageKind::Search,
+            "search.html",
+            all.clone(),
+        ),
+        page(
             "404.html".into(),
             PageKind::NotFound,
             "404.html",
@@ -169,6 +183,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
         page("feed.xml".into(), PageKind::Feed, "atom.xml", all.clone()),
         page("sitemap.xml".into(), PageKind::Sitemap, "sitemap.xml", all),
     ]);
+    pages.extend(super::print::pages(site));
     pages
 }
 
@@ -184,5 +199,18 @@ mod tests {
         assert_eq!(theme_page_path("ai", 1), "themes/ai.html");
         assert_eq!(theme_page_path("ai", 2), "themes/ai.page-2.html");
         assert_ne!(theme_page_path("ai", 2), theme_page_path("ai-2", 1));
+    }
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        let at = |path: &str| Page {
+            path: path.into(),
+            kind: PageKind::Index,
+            template: "index.html",
+            reads: Vec::new(),
+        };
+        assert_eq!(at("index.html").root(), "");
+        assert_eq!(at("themes/ai.html").root(), "../");
+        assert_eq!(at("print/themes/ai.html").root(), "../../");
     }
 }

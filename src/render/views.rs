@@ -28,6 +28,8 @@ pub struct Layout<'a> {
     pub feeds: Vec<Link<'a>>,
     /// The page's Content-Security-Policy (`briefing.yaml`: `content_security_policy`).
     pub content_security_policy: &'a str,
+    /// The briefing pack that prints this page's documents (theme, dialogue and year pages).
+    pub print_pack: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -60,12 +62,13 @@ pub struct DocCard<'a> {
 
 /// The site's sections, in the order the navigation shows them; later
 /// features (search, print) add theirs here.
-const NAV: [(&str, &str); 5] = [
+const NAV: [(&str, &str); 6] = [
     ("Home", "index.html"),
     ("Themes", "themes.html"),
     ("Dialogues", "dialogues.html"),
     ("Years", "years.html"),
     ("Glossary", "glossary.html"),
+    ("Briefing book", super::print::BOOK_PATH),
 ];
 
 impl<'a> Layout<'a> {
@@ -94,6 +97,7 @@ impl<'a> Layout<'a> {
                 label: &site.config.title,
             }],
             content_security_policy: &site.config.content_security_policy,
+            print_pack: super::print::pack_href(site, page),
         }
     }
 

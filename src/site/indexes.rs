@@ -201,7 +201,7 @@ fn matrix(config: &Config, documents: &[Document], years: &[YearIndex]) -> Vec<M
 }
 
 /// 0 for none, else 1–4 in proportion to the largest cell.
-fn shade(count: usize, max: usize) -> u8 {
+pub fn shade(count: usize, max: usize) -> u8 {
     if count == 0 || max == 0 {
         return 0;
     }

@@ -23,7 +23,8 @@ use crate::content::{FrontMatter, PartialDate, RecommendationKind};
 use crate::error::{Error, Result};
 
 pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
-pub use markdown::{escape_html, glossary_anchor};
+pub use indexes::shade;
+pub use markdown::{escape_html, glossary_anchor, truncate_words};
 pub use pledges::{Occurrence, Pledge};
 pub use vocabulary::validate_front_matter;
 

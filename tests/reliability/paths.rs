@@ -28,7 +28,7 @@ fn a_build_writes_only_inside_public() {
         .collect();
     for path in &written {
         let inside =
-            path.starts_with("project/public") || path == Path::new("project/.briefing.lock");
+            path.starts_with("project/public") || path == Path::new("project/.public.lock");
         assert!(inside, "wrote {}", path.display());
     }
     let after = snapshot(&root);

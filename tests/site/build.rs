@@ -21,6 +21,9 @@ fn writes_every_page_kind() {
         "years.html",
         "glossary.html",
         "404.html",
+        "search.html",
+        "search-index.js",
+        "search/tenth-dialogue.js",
         "feed.xml",
         "sitemap.xml",
         "themes/ai.html",
@@ -35,11 +38,17 @@ fn writes_every_page_kind() {
         "assets/favicon.svg",
         "assets/highlight.css",
         "sources/tenth-dialogue.txt",
+        "print.html",
+        "print/themes/ai.html",
+        "print/dialogues/eu-japan.html",
+        "print/years/2022.html",
+        "assets/print.css",
     ] {
         assert!(site.join(page).is_file(), "{page} missing");
     }
     assert!(!site.join("years/undated.html").exists());
-    assert_eq!(report.pages, 33);
+    // 34 site pages (search included), the briefing book and 11 packs (4 themes, 2 dialogues, 5 years).
+    assert_eq!(report.pages, 46);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 

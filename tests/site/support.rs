@@ -60,10 +60,20 @@ pub fn hrefs(html: &str) -> Vec<String> {
 }
 
 /// Site-relative paths of the HTML pages `page` links to.
+/// Where a page's forms go (the search box leads to `search.html`).
+fn form_actions(html: &str) -> Vec<String> {
+    let re = regex::Regex::new(r#"<form[^>]* action="([^"]*)""#).unwrap();
+    re.captures_iter(html)
+        .map(|c| c[1].replace("&#x2F;", "/"))
+        .collect()
+}
+
 pub fn linked_pages(site: &Path, page: &str) -> Vec<String> {
     let base = Path::new(page).parent().unwrap_or(Path::new(""));
-    hrefs(&read(site, page))
+    let html = read(site, page);
+    hrefs(&html)
         .into_iter()
+        .chain(form_actions(&html))
         .filter(|h| !h.contains(':'))
         .filter_map(|h| {
             let path = h.split('#').next().unwrap().to_string();

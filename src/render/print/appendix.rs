@@ -1,0 +1,207 @@
+//! The book's appendices, computed over the documents the book holds: the
+//! theme × year matrix, the glossary, and per theme the recommendations and
+//! commitments made on it, each with its document and date.
+
+use serde::Serialize;
+
+use super::links::{doc_anchor, scoped_id};
+use crate::site::{display_date, kind_label, shade, DocId, Pledge, Site};
+
+pub const MATRIX_ID: &str = "appendix-matrix";
+pub const GLOSSARY_ID: &str = "appendix-glossary";
+pub const RECOMMENDATIONS_ID: &str = "appendix-recommendations";
+
+#[derive(Serialize)]
+pub struct Appendices<'a> {
+    /// The appendices the book has, for its contents: (id, title).
+    pub list: Vec<Heading>,
+    pub matrix_id: &'static str,
+    pub glossary_id: &'static str,
+    pub recommendations_id: &'static str,
+    pub matrix: Matrix<'a>,
+    pub glossary: Vec<Term<'a>>,
+    pub recommendations: Vec<ThemePledges<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Heading {
+    pub id: &'static str,
+    pub title: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Matrix<'a> {
+    pub years: Vec<i32>,
+    pub rows: Vec<MatrixRow<'a>>,
+    /// Documents without a date: in no column.
+    pub undated: usize,
+}
+
+#[derive(Serialize)]
+pub struct MatrixRow<'a> {
+    pub theme: &'a str,
+    /// (count, shade 0–4) per year.
+    pub cells: Vec<(usize, u8)>,
+}
+
+#[derive(Serialize)]
+pub struct Term<'a> {
+    pub abbr: &'a str,
+    pub anchor: &'a str,
+    pub expansion: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct ThemePledges<'a> {
+    pub id: String,
+    pub theme: &'a str,
+    pub pledges: Vec<PledgeEntry<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PledgeEntry<'a> {
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub places: Vec<Place<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Place<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub date: Option<String>,
+}
+
+/// The appendices for the book of `docs`; `themes` are the config indexes of
+/// the themes whose recommendations it lists.
+pub fn appendices<'a>(site: &'a Site, docs: &[DocId], themes: &[usize]) -> Appendices<'a> {
+    let mut appendices = Appendices {
+        list: Vec::new(),
+        matrix_id: MATRIX_ID,
+        glossary_id: GLOSSARY_ID,
+        recommendations_id: RECOMMENDATIONS_ID,
+        matrix: matrix(site, docs),
+        glossary: site
+            .glossary
+            .iter()
+            .filter(|g| g.documents.iter().any(|d| docs.contains(d)))
+            .map(|g| Term {
+                abbr: &g.abbr,
+                anchor: &g.anchor,
+                expansion: &g.expansion,
+            })
+            .collect(),
+        recommendations: themes
+            .iter()
+            .filter_map(|&i| theme_pledges(site, docs, i))
+            .collect(),
+    };
+    appendices.list = TITLES
+        .iter()
+        .filter(|(id, _)| match *id {
+            GLOSSARY_ID => !appendices.glossary.is_empty(),
+            RECOMMENDATIONS_ID => !appendices.recommendations.is_empty(),
+            _ => true,
+        })
+        .map(|&(id, title)| Heading { id, title })
+        .collect();
+    appendices
+}
+
+/// Every appendix, in book order: (id, title).
+pub const TITLES: [(&str, &str); 3] = [
+    (MATRIX_ID, "Themes by year"),
+    (GLOSSARY_ID, "Glossary"),
+    (
+        RECOMMENDATIONS_ID,
+        "Recommendations and commitments by theme",
+    ),
+];
+
+fn matrix<'a>(site: &'a Site, docs: &[DocId]) -> Matrix<'a> {
+    let year_of = |d: DocId| site.documents[d].front.date.map(|x| x.year);
+    let mut years: Vec<i32> = docs.iter().filter_map(|&d| year_of(d)).collect();
+    years.sort_unstable();
+    years.dedup();
+    let counts: Vec<(&str, Vec<usize>)> = site
+        .config
+        .themes
+        .iter()
+        .map(|t| {
+            let cells = years
+                .iter()
+                .map(|&y| {
+                    docs.iter()
+                        .filter(|&&d| {
+                            year_of(d) == Some(y) && site.documents[d].themes.contains(&t.slug)
+                        })
+                        .count()
+                })
+                .collect();
+            (t.name.as_str(), cells)
+        })
+        .filter(|(_, cells): &(&str, Vec<usize>)| cells.iter().any(|&c| c > 0))
+        .collect();
+    let max = counts
+        .iter()
+        .flat_map(|(_, c)| c.iter().copied())
+        .max()
+        .unwrap_or(0);
+    Matrix {
+        years,
+        rows: counts
+            .into_iter()
+            .map(|(theme, cells)| MatrixRow {
+                theme,
+                cells: cells.into_iter().map(|c| (c, shade(c, max))).collect(),
+            })
+            .collect(),
+        undated: docs.iter().filter(|&&d| year_of(d).is_none()).count(),
+    }
+}
+
+/// The recommendation section id of a theme.
+pub fn recommendations_id(slug: &str) -> String {
+    format!("rec-{slug}")
+}
+
+fn theme_pledges<'a>(site: &'a Site, docs: &[DocId], theme: usize) -> Option<ThemePledges<'a>> {
+    let slug = &site.config.themes[theme].slug;
+    let pledges: Vec<PledgeEntry> = site.themes[theme]
+        .pledges
+        .iter()
+        .filter_map(|p| pledge_entry(site, docs, p))
+        .collect();
+    (!pledges.is_empty()).then(|| ThemePledges {
+        id: recommendations_id(slug),
+        theme: &site.config.themes[theme].name,
+        pledges,
+    })
+}
+
+/// The pledge with only the places inside the book; `None` when it has none.
+fn pledge_entry<'a>(site: &'a Site, docs: &[DocId], pledge: &'a Pledge) -> Option<PledgeEntry<'a>> {
+    let places: Vec<Place> = pledge
+        .occurrences
+        .iter()
+        .filter(|o| docs.contains(&o.doc))
+        .map(|o| {
+            let doc = &site.documents[o.doc];
+            let href = if doc.sections.iter().any(|s| s.id == o.section) {
+                scoped_id(&doc.slug, &o.section)
+            } else {
+                doc_anchor(&doc.slug)
+            };
+            Place {
+                href: format!("#{href}"),
+                title: &doc.front.title,
+                date: doc.front.date.as_ref().map(display_date),
+            }
+        })
+        .collect();
+    (!places.is_empty()).then(|| PledgeEntry {
+        kind: kind_label(pledge.kind),
+        text: &pledge.text,
+        places,
+    })
+}

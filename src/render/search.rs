@@ -1,0 +1,117 @@
+//! The search page's view and the index files beside it: `search-index.js`
+//! at the site root and one passages script per document under `search/`.
+//! The page itself is a form that works without JavaScript (it says so and
+//! offers the index pages); `assets/search.js` does the searching.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::pages::View;
+use super::plan::Page;
+use super::views::{Layout, Link};
+use crate::error::Result;
+use crate::search::SearchIndex;
+use crate::site::Site;
+
+/// The index script, relative to the site root.
+pub const INDEX_FILE: &str = "search-index.js";
+/// The folder of per-document passage scripts.
+pub const TEXT_DIR: &str = "search";
+
+/// What writing the index produced, for the build summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IndexFiles {
+    /// Size of `search-index.js`, which the search page always loads.
+    pub index_bytes: u64,
+    /// Total size of the passage scripts, loaded a few at a time.
+    pub text_bytes: u64,
+    pub files: usize,
+}
+
+/// Builds the index from the model and writes its scripts under `out`.
+pub fn write_index(site: &Site, out: &Path) -> Result<IndexFiles> {
+    let index = SearchIndex::build(site);
+    let script = index.script();
+    super::write(&out.join(INDEX_FILE), script.as_bytes())?;
+    let mut files = IndexFiles {
+        index_bytes: script.len() as u64,
+        text_bytes: 0,
+        files: 1,
+    };
+    for (i, doc) in index.docs.iter().enumerate() {
+        let Some(text) = index.text_script(i) else {
+            continue;
+        };
+        let path = out.join(TEXT_DIR).join(format!("{}.js", doc.slug));
+        super::write(&path, text.as_bytes())?;
+        files.text_bytes += text.len() as u64;
+        files.files += 1;
+    }
+    Ok(files)
+}
+
+#[derive(Serialize)]
+pub struct SearchPage<'a> {
+    themes: Vec<Choice<'a>>,
+    dialogues: Vec<Choice<'a>>,
+    years: Vec<Choice<'a>>,
+    /// Where readers go without JavaScript.
+    indexes: Vec<Link<'a>>,
+    index_script: String,
+}
+
+/// A filter choice: the value the form sends and the label readers see.
+#[derive(Serialize)]
+struct Choice<'a> {
+    value: String,
+    label: &'a str,
+}
+
+pub fn view<'a>(site: &'a Site, page: &Page) -> View<'a, SearchPage<'a>> {
+    let root = page.root();
+    let link = |label: &'a str, file: &str| Link {
+        href: format!("{root}{file}"),
+        label,
+    };
+    let used = |slug: &str, docs: &[usize]| !docs.is_empty() && !slug.is_empty();
+    View {
+        layout: Layout::new(site, page, "Search".into(), "search.html"),
+        page: SearchPage {
+            themes: site
+                .themes
+                .iter()
+                .filter(|t| used(&t.slug, &t.documents))
+                .map(|t| Choice {
+                    value: t.slug.clone(),
+                    label: site.theme_name(&t.slug),
+                })
+                .collect(),
+            dialogues: site
+                .dialogues
+                .iter()
+                .filter(|d| used(&d.slug, &d.chronology))
+                .map(|d| Choice {
+                    value: d.slug.clone(),
+                    label: site.dialogue_name(&d.slug),
+                })
+                .collect(),
+            years: site
+                .years
+                .iter()
+                .rev()
+                .map(|y| Choice {
+                    value: y.label.clone(),
+                    label: &y.label,
+                })
+                .collect(),
+            indexes: vec![
+                link("Themes", "themes.html"),
+                link("Dialogues", "dialogues.html"),
+                link("Years", "years.html"),
+                link("Glossary", "glossary.html"),
+            ],
+            index_script: format!("{root}{INDEX_FILE}"),
+        },
+    }
+}

@@ -1,0 +1,193 @@
+//! A rendered document body → the plain text of each section, keyed by the
+//! heading id the page links to. Reading the HTML the site already made
+//! keeps search in step with what readers see (acronym links, lists,
+//! tables) without a second markdown pass. Headings and the theme chips
+//! under them are left out: the index takes titles and themes from the model.
+
+/// One section's text; `id` is `""` for text before the first heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionText {
+    pub id: String,
+    pub text: String,
+}
+
+/// Splits `html` at every `<h2>`…`<h6>` that has an id.
+pub fn sections(html: &str) -> Vec<SectionText> {
+    let mut out = vec![SectionText {
+        id: String::new(),
+        text: String::new(),
+    }];
+    let mut skip_until: Option<&'static str> = None;
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        if skip_until.is_none() {
+            push_text(&mut out, &rest[..lt]);
+        }
+        let Some(gt) = rest[lt..].find('>') else {
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        let name = tag_name(tag);
+        match skip_until {
+            Some(end) if tag.starts_with('/') && name == end => skip_until = None,
+            Some(_) => {}
+            None => skip_until = open_tag(&mut out, tag, &name),
+        }
+    }
+    if skip_until.is_none() {
+        push_text(&mut out, rest);
+    }
+    for s in &mut out {
+        s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out.retain(|s| !s.id.is_empty() || !s.text.is_empty());
+    out
+}
+
+/// Handles an opening (or closing) tag outside skipped content; returns the
+/// closing tag name to skip to when the element's content is not body text.
+fn open_tag(out: &mut Vec<SectionText>, tag: &str, name: &str) -> Option<&'static str> {
+    const HEADINGS: [&str; 5] = ["h2", "h3", "h4", "h5", "h6"];
+    if tag.starts_with('/') {
+        if is_block(name) {
+            push_text(out, " ");
+        }
+        return None;
+    }
+    if let Some(level) = HEADINGS.iter().find(|h| **h == name) {
+        if let Some(id) = attribute(tag, "id") {
+            out.push(SectionText {
+                id,
+                text: String::new(),
+            });
+        }
+        return Some(level);
+    }
+    if name == "h1" {
+        return Some("h1");
+    }
+    if name == "ul" && attribute(tag, "class").is_some_and(|c| c.contains("chips")) {
+        return Some("ul");
+    }
+    if is_block(name) {
+        push_text(out, " ");
+    }
+    None
+}
+
+fn push_text(out: &mut [SectionText], raw: &str) {
+    if let Some(last) = out.last_mut() {
+        last.text.push_str(&decode_entities(raw));
+    }
+}
+
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('/')
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "br"
+            | "td"
+            | "th"
+            | "tr"
+            | "div"
+            | "blockquote"
+            | "pre"
+            | "ul"
+            | "ol"
+            | "dd"
+            | "dt"
+            | "table"
+            | "section"
+    )
+}
+
+/// The value of a double-quoted attribute (the renderer always double-quotes).
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let len = tag[start..].find('"')?;
+    Some(decode_entities(&tag[start..start + len]))
+}
+
+/// The entities pulldown-cmark and the renderer write, plus numeric ones.
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest
+            .find(';')
+            .filter(|semi| *semi <= 10)
+            .and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
+        match decoded {
+            Some((c, semi)) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_headings_and_skips_titles_and_chips() {
+        let html = "<p>Intro &amp; more.</p>\n<h2 id=\"summary\">(1) Summary</h2>\n\
+            <ul class=\"chips\" aria-label=\"Themes of this section\"><li><a class=\"chip\" href=\"../themes/ai.html\">AI</a></li></ul>\n\
+            <p>The <abbr title=\"Ministry\"><a href=\"../glossary.html#g-METI\">METI</a></abbr> met.</p>\n\
+            <h3 id=\"outcomes\">Outcomes</h3>\n<ul><li>One</li><li>Two</li></ul>";
+        let got = sections(html);
+        let ids: Vec<&str> = got.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["", "summary", "outcomes"]);
+        assert_eq!(got[0].text, "Intro & more.");
+        assert_eq!(got[1].text, "The METI met.");
+        assert_eq!(got[2].text, "One Two");
+    }
+
+    #[test]
+    fn no_intro_section_when_the_body_opens_with_a_heading() {
+        let got = sections("<h2 id=\"a\">A</h2><p>x &#x4e2d;&#22269; &bogus; y</p>");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].text, "x 中国 &bogus; y");
+    }
+}
