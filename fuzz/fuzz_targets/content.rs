@@ -9,7 +9,7 @@ use briefing::site::{ContentText, Site};
 use briefing::Config;
 use libfuzzer_sys::fuzz_target;
 
-const CONFIG: &str = "title: Fuzz\nthemes:\n  - {slug: ai, name: AI, keywords: [AI]}\n  - {slug: data, name: Data, keywords: [data]}\ndialogues:\n  - {slug: d, name: D}\n";
+const CONFIG: &str = include_str!("../../tests/fixtures/fuzz-regressions/briefing.yaml");
 
 fn config() -> &'static Config {
     static C: OnceLock<Config> = OnceLock::new();

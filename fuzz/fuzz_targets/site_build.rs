@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-const CONFIG: &str = "title: Fuzz\npaginate_by: 1\nthemes:\n  - {slug: ai, name: AI, keywords: [AI]}\n  - {slug: ai-2, name: Data, keywords: [data]}\ndialogues:\n  - {slug: d, name: D}\n";
+const CONFIG: &str = include_str!("../../tests/fixtures/fuzz-regressions/briefing.yaml");
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -4,6 +4,7 @@
 
 mod errors;
 mod faults;
+mod fuzz_regressions;
 mod hostile;
 mod paths;
 mod support;
