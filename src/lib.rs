@@ -8,7 +8,8 @@
 //! ```
 //!
 //! [`config`] holds the corpus taxonomy, [`content`] the file format between
-//! ingest and site, [`build`] runs the stages in order.
+//! ingest and site, [`build`] runs the stages in order, [`serve`] previews
+//! the built site and rebuilds it on change.
 
 pub mod build;
 pub mod check;
@@ -19,6 +20,7 @@ pub mod ingest;
 pub mod pdf;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod util;
 

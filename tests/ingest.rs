@@ -158,6 +158,17 @@ fn sentences(line: &str) -> Vec<&str> {
     out
 }
 
+/// The body without `{#id .class}` after headings, which are not the seed's words.
+fn without_heading_attributes(body: &str) -> String {
+    body.lines()
+        .map(|line| match (line.starts_with('#'), line.rfind(" {#")) {
+            (true, Some(at)) if line.ends_with('}') => &line[..at],
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn no_sentence_of_a_seed_is_lost() {
     let project = project_from(&repo());
@@ -169,7 +180,8 @@ fn no_sentence_of_a_seed_is_lost() {
         }
         let name = seed.file_name().unwrap().to_string_lossy().into_owned();
         let file = by_seed(project.path(), &name);
-        let markdown = words(&format!("{} {}", file.front_matter.title, file.body));
+        let body = without_heading_attributes(&file.body);
+        let markdown = words(&format!("{} {}", file.front_matter.title, body));
         let raw = std::fs::read_to_string(&seed).unwrap();
         let mut checked = 0;
         for line in raw.lines().filter(|l| !l.contains("cookies")) {
@@ -254,9 +266,11 @@ fn other_layouts_other_dialogues() {
         .iter()
         .map(|r| r.section.as_str())
         .collect();
+    assert_eq!(asks, ["early-warning", "article-3"]);
     assert_eq!(
-        asks,
-        ["early-warning", "article-3", "article-3", "article-3"]
+        b.front_matter.recommendations[1].text,
+        "The Participants commit to: exchange information on investment incentives for semiconductors; \
+         promote joint research on advanced chips; and review this Framework every two years."
     );
 
     let c = by_seed(project.path(), "c_place_dateline.txt");

@@ -30,8 +30,3 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
         }
     }
 }
-
-/// The error for a command whose issue is still open.
-pub fn not_yet(what: &str, issue: u32) -> anyhow::Result<()> {
-    anyhow::bail!("`briefing {what}` is not built yet (issue #{issue})")
-}

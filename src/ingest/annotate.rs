@@ -4,10 +4,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::cues::Voice;
 use super::glossary;
+use super::outline::is_about_heading;
 use super::recommend;
-use super::sentences;
 use super::structure::{Block, Document};
+use super::summary;
 use super::vocabulary::{Category, Hit, Vocabulary};
 use crate::config::Config;
 use crate::content::{Recommendation, ThemeWeight};
@@ -65,19 +67,49 @@ pub fn annotate(
     let body_hits = vocabulary.hits(&plain.text);
     let title_hits = vocabulary.hits(title);
     let acronyms = glossary::acronyms(&plain.text);
+    let kind = kind(config, doc, &plain, &title_hits, &body_hits);
+    let voice = Voice::of_kind(&kind);
+    let argument = argument_hits(doc, &plain, &body_hits);
+    let sections = section_themes(config, doc, &plain, &argument);
     Annotations {
         dialogues: dialogues(config, &title_hits, &body_hits),
-        kind: kind(config, doc, &plain, &title_hits, &body_hits),
         organisations: organisations(config, &title_hits, &body_hits, &acronyms),
-        themes: theme_weights(config, &title_hits, &body_hits),
-        summary: summary(&doc.blocks),
+        themes: theme_weights(config, &title_hits, &argument),
+        summary: summary::summary(&doc.blocks, &acronyms),
         glossary: acronyms.iter().fold(BTreeMap::new(), |mut g, a| {
             g.entry(a.short.clone()).or_insert_with(|| a.long.clone());
             g
         }),
-        recommendations: recommend::recommendations(config, doc, &plain, &body_hits),
-        section_themes: section_themes(config, doc, &plain, &body_hits),
+        recommendations: recommend::recommendations(
+            recommend::Sources {
+                config,
+                doc,
+                plain: &plain,
+                hits: &body_hits,
+                section_themes: &sections,
+            },
+            voice,
+        ),
+        section_themes: sections,
+        kind,
     }
+}
+
+/// Hits outside "About …" sections: who the authors are says nothing of
+/// what the document is about.
+fn argument_hits(doc: &Document, plain: &Plain, hits: &[Hit]) -> Vec<Hit> {
+    let mut about = vec![false; doc.blocks.len()];
+    let mut inside = false;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let Block::Heading { text, .. } = block {
+            inside = is_about_heading(text);
+        }
+        about[i] = inside;
+    }
+    hits.iter()
+        .filter(|h| !about[plain.block_of(h.start)])
+        .copied()
+        .collect()
 }
 
 fn count(hits: &[Hit], category: Category, entries: usize) -> Vec<usize> {
@@ -227,39 +259,6 @@ fn section_themes(
         .collect()
 }
 
-fn is_real_sentence(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    (words >= 6 && s.ends_with(['.', '!', '?', '”', '"', ')'])) || words >= 15
-}
-
-/// One or two sentences from the opening of the body.
-fn summary(blocks: &[Block]) -> String {
-    for block in blocks
-        .iter()
-        .filter(|b| !matches!(b, Block::Heading { .. }))
-    {
-        let text = block.text();
-        let real: Vec<&str> = sentences::split(text)
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .filter(|s| is_real_sentence(s))
-            .collect();
-        let Some(first) = real.first() else {
-            continue;
-        };
-        let mut summary = first.to_string();
-        if let Some(second) = real.get(1).filter(|s| summary.len() + s.len() < 300) {
-            summary.push(' ');
-            summary.push_str(second);
-        }
-        if !summary.ends_with(['.', '!', '?', '”', '"', ')']) {
-            summary.push('.');
-        }
-        return summary;
-    }
-    String::new()
-}
-
 /// A breadcrumb's last item often carries the site's tag for the series
 /// after the title ("… Working Group U.S.-Japan Dialogue on Digital
 /// Economy"): drop a trailing dialogue name when a whole title stands before it.
@@ -357,11 +356,31 @@ mod tests {
     }
 
     #[test]
-    fn a_cue_with_a_colon_makes_each_item_an_ask() {
+    fn a_cue_with_a_colon_leads_its_list() {
         let a = annotate_text("T", "T\n\nThe two governments should:\n\n  • Discuss AI rules.\n  • Share threat data.\n\nOther text.");
         let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(texts, ["Discuss AI rules.", "Share threat data."]);
+        assert_eq!(
+            texts,
+            ["The two governments should: Discuss AI rules. Share threat data."]
+        );
         assert_eq!(a.recommendations[0].themes, ["ai"]);
+        let long = format!("T\n\nWe urge both governments to:\n\n  • {}\n  • Share threat data. They should also meet.\n\nThe market grew.", "Discuss AI rules in detail. ".repeat(30));
+        let a = annotate_text("T", &long);
+        let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Discuss AI rules in detail.",
+                "Share threat data.",
+                "They should also meet."
+            ]
+        );
+        let a = annotate_text(
+            "T",
+            "T\n\nThe strategy has pillars:\n\n  • Security: we urge more.\n  • Trust in data.\n",
+        );
+        let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Security: we urge more."]);
     }
 
     #[test]

@@ -129,6 +129,10 @@ pub fn is_acronym(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '&' | '-' | '/'))
 }
 
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "and", "the", "for", "on", "in", "to", "with", "a", "an", "&",
+];
+
 /// The shortest run of words at the end of `before` that spells `short`.
 fn long_form(short: &str, before: &str) -> Option<String> {
     let letters: Vec<char> = short
@@ -138,9 +142,18 @@ fn long_form(short: &str, before: &str) -> Option<String> {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     let words: Vec<(usize, &str)> = word_spans(before);
+    // Schwartz–Hearst's bound, counting content words only: "of", "and",
+    // "for" do not make a long form less likely.
     let max_words = (letters.len() + 5).min(letters.len() * 2).max(2);
-    for n in 1..=words.len().min(max_words) {
-        let start = words[words.len() - n].0;
+    let mut content_words = 0;
+    for n in 1..=words.len() {
+        let (start, word) = words[words.len() - n];
+        if !FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) {
+            content_words += 1;
+        }
+        if content_words > max_words {
+            break;
+        }
         let candidate = before[start..].trim_end();
         if spells(&letters, candidate) {
             let long = candidate
@@ -156,9 +169,6 @@ fn long_form(short: &str, before: &str) -> Option<String> {
 /// but for at most one ("readiness" in "National Center of Incident
 /// readiness and Strategy for Cybersecurity (NISC)").
 fn initials_fit(letters: &[char], long: &str) -> bool {
-    const FUNCTION_WORDS: &[&str] = &[
-        "of", "and", "the", "for", "on", "in", "to", "with", "a", "an", "&",
-    ];
     let misfits = long
         .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
@@ -238,7 +248,14 @@ mod tests {
 
     #[test]
     fn definitions_in_every_form() {
-        let cases: [(&str, &[(&str, &str)]); 9] = [
+        let cases: [(&str, &[(&str, &str)]); 10] = [
+            (
+                "the National Center of Incident readiness and Strategy for Cybersecurity (NISC), the",
+                &[(
+                    "NISC",
+                    "National Center of Incident readiness and Strategy for Cybersecurity",
+                )],
+            ),
             (
                 "the Data Free Flow with Trust (DFFT) expert",
                 &[("DFFT", "Data Free Flow with Trust")],

@@ -9,15 +9,18 @@
 mod annotate;
 mod chrome;
 mod clean;
+mod cues;
 mod dates;
 mod document;
 mod glossary;
 mod headings;
 mod markdown;
+mod outline;
 mod read;
 mod recommend;
 mod sentences;
 mod structure;
+mod summary;
 mod vocabulary;
 mod write;
 
@@ -37,7 +40,7 @@ pub use read::MAX_SEED_BYTES;
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
-const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-2");
+const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-3");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {

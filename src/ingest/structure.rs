@@ -4,6 +4,7 @@
 
 use super::dates;
 use super::headings::{self, Levels};
+use super::outline;
 use crate::content::PartialDate;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +39,7 @@ pub fn structure(mut lines: Vec<String>, breadcrumb_title: Option<&str>) -> Docu
     Document {
         title,
         dateline,
-        blocks: classify(&logical),
+        blocks: outline::refine(classify(&logical)),
     }
 }
 
@@ -237,12 +238,17 @@ fn depth_for(indents: &mut Vec<usize>, indent: usize) -> usize {
 
 /// Heading ids: the slug of the title without its numbering, made unique.
 #[derive(Default)]
-struct Ids {
+pub(super) struct Ids {
     used: std::collections::HashSet<String>,
 }
 
 impl Ids {
-    fn make(&mut self, title: &str, whole: &str) -> String {
+    /// Marks an id as taken (by a heading made earlier).
+    pub(super) fn reserve(&mut self, id: &str) {
+        self.used.insert(id.to_string());
+    }
+
+    pub(super) fn make(&mut self, title: &str, whole: &str) -> String {
         let source = if title.trim().is_empty() {
             whole
         } else {
@@ -329,8 +335,16 @@ mod tests {
             matches!(&d.blocks[0], Block::Heading { text, .. } if text == "- 1. Promote Data Flows" || text == "1. Promote Data Flows")
         );
         assert_eq!(
-            d.blocks[1],
-            item(0, "Promote Free Data Flows: counter localisation.")
+            d.blocks[1..],
+            [
+                Block::Heading {
+                    level: 3,
+                    text: "Promote Free Data Flows".into(),
+                    id: "promote-free-data-flows".into()
+                },
+                Block::Paragraph("counter localisation.".into()),
+                Block::Paragraph("Text.".into())
+            ]
         );
     }
 

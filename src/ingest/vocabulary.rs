@@ -37,37 +37,50 @@ const RECOMMENDATION_CUES: &[&str] = &[
     "called on",
     "call upon",
     "calls upon",
+    "called upon",
     "call for",
     "calls for",
     "called for",
     "should",
+    "must",
     "recommend",
     "recommends",
     "recommended",
     "request",
     "requests",
+    "requested",
     "requesting",
     "encourage",
     "encourages",
+    "encouraged",
     "invite",
     "invites",
+    "invited",
     "advocate",
     "advocates",
+    "expect",
 ];
 
-/// Verbs by which the authors bind themselves.
+/// Verbs by which the authors bind themselves. Whether a cue really asks or
+/// commits in its sentence is for `cues::judge` to say.
 const COMMITMENT_CUES: &[&str] = &[
     "commit",
     "commits",
     "committed to",
+    "commit to",
+    "commitment to",
     "reaffirm",
     "reaffirms",
     "reaffirmed",
     "will continue",
+    "will",
     "pledge",
     "pledges",
     "pledged",
     "shall",
+    "decided to",
+    "decide to",
+    "decides to",
 ];
 
 pub struct Vocabulary {
@@ -221,7 +234,7 @@ mod tests {
     fn cue_verbs_are_found() {
         let (_, v) = vocabulary();
         let cats: Vec<Category> = v
-            .hits("We urge them and reaffirm it; we remain encouraged.")
+            .hits("We urge them and reaffirm it; we remain hopeful.")
             .iter()
             .map(|h| h.category)
             .collect();

@@ -113,9 +113,8 @@ pub fn view<'a>(site: &'a Site, page: &Page, id: DocId) -> View<'a, DocumentPage
                 .map(|r| PledgeRef {
                     kind: pledge_kind(r.kind),
                     text: &r.text,
-                    href: format!("#{}", r.section),
+                    href: pledge_anchor(doc, &r.section),
                 })
-                .filter(|p| doc.sections.iter().any(|s| format!("#{}", s.id) == p.href))
                 .collect(),
             glossary: site
                 .glossary
@@ -140,5 +139,15 @@ fn crumbs(site: &Site, id: DocId) -> Vec<(&str, String)> {
             (site.dialogue_name(d), format!("dialogues/{d}.html")),
         ],
         None => vec![("Years", "years.html".to_string())],
+    }
+}
+
+/// A pledge links to its section; one made before the first heading (or in a
+/// section that no longer exists) links to the top of the document.
+fn pledge_anchor(doc: &crate::site::Document, section: &str) -> String {
+    if doc.sections.iter().any(|s| s.id == section) {
+        format!("#{section}")
+    } else {
+        "#page-title".to_string()
     }
 }

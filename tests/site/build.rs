@@ -267,3 +267,19 @@ fn section_snapshot() {
         between(&page, "<h2 id=\"outcomes\">", "</ul>\n</li>\n</ul>"),
     );
 }
+
+#[test]
+fn a_pledge_made_before_the_first_heading_links_to_the_top_of_its_document() {
+    let project = project();
+    build_ok(project.path());
+    let page = read(
+        &project.path().join("public"),
+        "documents/ai-letter-2024.html",
+    );
+    let pledges = between(&page, "id=\"pledges-title\"", "</section>");
+    assert!(
+        pledges.contains("We will keep meeting every spring."),
+        "{pledges}"
+    );
+    assert!(pledges.contains("href=\"#page-title\""), "{pledges}");
+}

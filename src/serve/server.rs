@@ -1,0 +1,300 @@
+//! The running preview: the first build, the listening socket (with the
+//! next free port when the asked one is taken), the HTTP server, the
+//! watch-and-rebuild thread, and a clean stop on Ctrl-C.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use tokio::runtime::Runtime;
+use tokio::sync::watch;
+
+use super::http::{self, AppState};
+use super::reload::LiveReload;
+use super::watch::{SourceWatcher, StopHandle};
+use super::{Changes, Rebuild};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// The built site; never watched.
+    pub output: PathBuf,
+    pub bind: IpAddr,
+    /// 0 lets the system pick a free port.
+    pub port: u16,
+    /// How many ports after `port` to try when it is taken.
+    pub port_attempts: u16,
+    /// How long the sources must be still before a rebuild starts.
+    pub debounce: Duration,
+    /// Print nothing (tests); otherwise each build is reported on the terminal.
+    pub quiet: bool,
+}
+
+impl ServeOptions {
+    /// Loopback, port 4000, output `<root>/public`.
+    pub fn new(root: &Path) -> ServeOptions {
+        ServeOptions {
+            root: root.to_path_buf(),
+            output: root.join("public"),
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 4000,
+            port_attempts: 20,
+            debounce: Duration::from_millis(60),
+            quiet: false,
+        }
+    }
+}
+
+/// A started preview; stops when [`Server::stop`] is called or it is dropped.
+pub struct Server {
+    address: SocketAddr,
+    runtime: Option<Runtime>,
+    shutdown: watch::Sender<bool>,
+    serving: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    stop_watcher: StopHandle,
+    rebuilding: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    /// Builds once, then serves and watches. A failing build does not stop
+    /// the start: its error stands over whatever site is on disk.
+    pub fn start(options: ServeOptions, mut rebuild: impl Rebuild) -> Result<Server> {
+        let (shutdown, shutdown_signal) = watch::channel(false);
+        let live = LiveReload::new(shutdown_signal.clone());
+        // Watching starts before the first build, so no save is lost between them.
+        let (mut watcher, stop_watcher) =
+            SourceWatcher::new(&options.root, &options.output, options.debounce)?;
+        let mut log = Log {
+            quiet: options.quiet,
+            warnings: Vec::new(),
+        };
+        let everything = Changes::everything();
+        run_build(&mut rebuild, &everything, &live, &mut watcher, &mut log);
+
+        let listener = bind(options.bind, options.port, options.port_attempts)?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| listen_error(options.bind, options.port, e))?;
+        if options.port != 0 && address.port() != options.port {
+            let moved = format!("port {} is taken; using {}", options.port, address.port());
+            log.info(&moved);
+        }
+        let runtime = new_runtime()?;
+        let app = http::router(AppState {
+            output: options.output.clone(),
+            live: live.clone(),
+        });
+        let serving = runtime.spawn(async move {
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            axum::serve(listener, app)
+                .with_graceful_shutdown(until_true(shutdown_signal))
+                .await
+        });
+        let rebuilding = std::thread::Builder::new()
+            .name("briefing-rebuild".into())
+            .spawn(move || {
+                while let Some(changes) = watcher.next_changes() {
+                    run_build(&mut rebuild, &changes, &live, &mut watcher, &mut log);
+                }
+            })
+            .map_err(|e| Error::Other(format!("cannot start the rebuild thread: {e}")))?;
+        Ok(Server {
+            address,
+            runtime: Some(runtime),
+            shutdown,
+            serving: Some(serving),
+            stop_watcher,
+            rebuilding: Some(rebuilding),
+        })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The URL to open: a wildcard bind address is shown as loopback.
+    pub fn url(&self) -> String {
+        let mut shown = self.address;
+        if shown.ip().is_unspecified() {
+            shown.set_ip(IpAddr::V4(Ipv4Addr::LOCALHOST));
+        }
+        format!("http://{shown}/")
+    }
+
+    /// Serves until Ctrl-C (or SIGTERM), then stops cleanly.
+    pub fn run_until_interrupted(mut self) {
+        if let Some(runtime) = &self.runtime {
+            runtime.block_on(interrupted());
+        }
+        self.stop_now();
+    }
+
+    pub fn stop(mut self) {
+        self.stop_now();
+    }
+
+    fn stop_now(&mut self) {
+        let _ = self.shutdown.send(true);
+        self.stop_watcher.stop();
+        if let Some(rebuilding) = self.rebuilding.take() {
+            let _ = rebuilding.join();
+        }
+        if let Some(runtime) = self.runtime.take() {
+            if let Some(serving) = self.serving.take() {
+                let wait = async { tokio::time::timeout(Duration::from_secs(2), serving).await };
+                let _ = runtime.block_on(wait);
+            }
+            runtime.shutdown_timeout(Duration::from_millis(500));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop_now();
+    }
+}
+
+/// Runs one build and tells the open pages; never stops the server.
+fn run_build(
+    rebuild: &mut impl Rebuild,
+    changes: &Changes,
+    live: &LiveReload,
+    watcher: &mut SourceWatcher,
+    log: &mut Log,
+) {
+    let result = catch_unwind(AssertUnwindSafe(|| rebuild.rebuild(changes)))
+        .unwrap_or_else(|_| Err(Error::Other("the build panicked; this is a bug".into())));
+    match result {
+        Ok(outcome) => {
+            watcher.expect_written(&outcome.written_sources);
+            log.warnings(&outcome.warnings);
+            for error in &outcome.errors {
+                log.error(error);
+            }
+            let what = if changes.css_only() {
+                "stylesheets updated".to_string()
+            } else {
+                format!("built {} pages", outcome.pages)
+            };
+            let took = outcome.elapsed.as_millis();
+            log.info(&format!("{what} in {took} ms ({})", changes.describe()));
+            let errors = (!outcome.errors.is_empty()).then(|| outcome.errors.join("\n\n"));
+            live.publish(true, changes.css_only(), errors);
+        }
+        Err(err) => {
+            let message = err.to_string();
+            log.error(&format!(
+                "build failed ({}); still serving the last good site:\n{message}",
+                changes.describe()
+            ));
+            live.publish(false, false, Some(message));
+        }
+    }
+}
+
+fn new_runtime() -> Result<Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("briefing-serve")
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Other(format!("cannot start the server runtime: {e}")))
+}
+
+fn bind(ip: IpAddr, port: u16, attempts: u16) -> Result<std::net::TcpListener> {
+    let last = if port == 0 {
+        0
+    } else {
+        port.saturating_add(attempts)
+    };
+    let mut candidate = port;
+    loop {
+        match std::net::TcpListener::bind((ip, candidate)) {
+            Ok(listener) => {
+                listener
+                    .set_nonblocking(true)
+                    .map_err(|e| listen_error(ip, candidate, e))?;
+                return Ok(listener);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && candidate < last => {
+                candidate += 1;
+            }
+            Err(e) => return Err(listen_error(ip, candidate, e)),
+        }
+    }
+}
+
+fn listen_error(ip: IpAddr, port: u16, err: std::io::Error) -> Error {
+    Error::Other(format!(
+        "cannot listen on {}: {err}; pick another port with --port",
+        SocketAddr::new(ip, port)
+    ))
+}
+
+async fn until_true(mut signal: watch::Receiver<bool>) {
+    let _ = signal.wait_for(|stop| *stop).await;
+}
+
+async fn interrupted() {
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                terminate.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
+}
+
+/// The terminal lines of a serve session (silenced in tests).
+struct Log {
+    quiet: bool,
+    /// The last build's warnings: the same ones are not repeated each save.
+    warnings: Vec<String>,
+}
+
+impl Log {
+    fn info(&self, line: &str) {
+        if !self.quiet {
+            println!("{line}");
+        }
+    }
+
+    fn error(&self, line: &str) {
+        if !self.quiet {
+            eprintln!("error: {line}");
+        }
+    }
+
+    /// Prints the warnings that are new since the last build, and how many
+    /// still stand.
+    fn warnings(&mut self, warnings: &[String]) {
+        if self.quiet {
+            return;
+        }
+        let new: Vec<&String> = warnings
+            .iter()
+            .filter(|w| !self.warnings.contains(w))
+            .collect();
+        for warning in &new {
+            eprintln!("warning: {warning}");
+        }
+        let old = warnings.len() - new.len();
+        if old > 0 {
+            eprintln!("({old} earlier warning(s) still stand)");
+        }
+        self.warnings = warnings.to_vec();
+    }
+}

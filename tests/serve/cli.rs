@@ -1,0 +1,67 @@
+//! `briefing serve` as a user runs it: the next free port when the asked
+//! one is taken, the URL printed, and a clean exit on Ctrl-C.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::client::get;
+
+#[test]
+fn a_taken_port_moves_to_the_next_and_ctrl_c_exits_cleanly() {
+    let project = crate::fixture::Project::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("--root")
+        .arg(project.root())
+        .args(["serve", "--port", &port.to_string()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let url = read_url(&mut stdout).expect("the URL is printed");
+    let served: u16 = url
+        .trim_start_matches("http://127.0.0.1:")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap_or_else(|_| panic!("a loopback URL, got {url}"));
+    assert!(served > port, "{url} after taken port {port}");
+
+    let addr = format!("127.0.0.1:{served}").parse().unwrap();
+    let page = get(addr, "/");
+    assert!(
+        page.text().contains("/__briefing/reload.js"),
+        "{}",
+        page.text()
+    );
+
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit after Ctrl-C: {status}");
+    let rest: Vec<String> = stdout.lines().map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l == "Stopped."), "{rest:?}");
+    drop(taken);
+}
+
+fn read_url(stdout: &mut impl BufRead) -> Option<String> {
+    for line in stdout.lines() {
+        let line = line.ok()?;
+        if let Some(at) = line.find("http://") {
+            return line[at..].split_whitespace().next().map(String::from);
+        }
+    }
+    None
+}

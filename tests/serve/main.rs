@@ -1,0 +1,10 @@
+//! Integration tests of `briefing serve`: a real server on a free port,
+//! fetched over HTTP, with files edited underneath it.
+
+mod browser;
+mod cli;
+mod client;
+mod fixture;
+mod http;
+mod live;
+mod real_build;
