@@ -140,7 +140,13 @@ fn locate_source(
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
     let full = root.join(relative);
-    if !plain || !full.is_file() {
+    // A symbolic link could point out of the project (at /etc/passwd): the
+    // file itself must be inside it, or it would be published.
+    let inside = match (full.canonicalize(), root.canonicalize()) {
+        (Ok(file), Ok(root)) => file.starts_with(root) && file.is_file(),
+        _ => false,
+    };
+    if !plain || !inside {
         warnings.push(format!(
             "{}: source file {:?} is not a file inside the project; the page will not link to it",
             path.display(),
