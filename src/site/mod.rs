@@ -9,6 +9,7 @@ mod highlight;
 mod indexes;
 mod markdown;
 mod pledges;
+mod update;
 mod vocabulary;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
 pub use indexes::shade;
 pub use markdown::{escape_html, glossary_anchor, truncate_words};
 pub use pledges::{Occurrence, Pledge};
+pub use update::Update;
 pub use vocabulary::validate_front_matter;
 
 /// Index of a document in [`Site::documents`].
