@@ -115,6 +115,10 @@ pub struct PrintSettings {
     /// Where `briefing pdf` writes, relative to the project root.
     #[serde(default = "default_pdf_output")]
     pub output: PathBuf,
+    /// The most documents a book or pack prints, the newest; 0 for no limit.
+    /// Thousands of documents make a page no browser lays out or prints.
+    #[serde(default = "default_print_max_documents")]
+    pub max_documents: usize,
 }
 
 impl Default for PrintSettings {
@@ -123,6 +127,7 @@ impl Default for PrintSettings {
             group_by: PrintGrouping::default(),
             page_size: default_page_size(),
             output: default_pdf_output(),
+            max_documents: default_print_max_documents(),
         }
     }
 }
@@ -143,6 +148,9 @@ fn default_language() -> String {
     "en".to_string()
 }
 fn default_paginate_by() -> usize {
+    50
+}
+fn default_print_max_documents() -> usize {
     50
 }
 fn default_page_size() -> String {

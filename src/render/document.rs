@@ -119,7 +119,7 @@ pub fn view<'a>(site: &'a Site, page: &Page, id: DocId) -> View<'a, DocumentPage
             glossary: site
                 .glossary
                 .iter()
-                .filter(|g| g.documents.contains(&id))
+                .filter(|g| g.documents.binary_search(&id).is_ok())
                 .map(|g| Term {
                     abbr: &g.abbr,
                     expansion: &g.expansion,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::plan::{page_count, theme_page_path, Page, PageKind};
+use super::plan::{page_count, page_slice, theme_page_path, Page, PageKind};
 use super::views::*;
 use crate::site::{kind_label, Site};
 
@@ -22,8 +22,12 @@ pub fn context(site: &Site, page: &Page) -> Option<tera::Context> {
         PageKind::Theme { theme, number } => {
             tera::Context::from_serialize(super::theme::view(site, page, *theme, *number))
         }
-        PageKind::Dialogue(i) => tera::Context::from_serialize(dialogue(site, page, *i)),
-        PageKind::Year(i) => tera::Context::from_serialize(year(site, page, *i)),
+        PageKind::Dialogue { dialogue, number } => {
+            tera::Context::from_serialize(self::dialogue(site, page, *dialogue, *number))
+        }
+        PageKind::Year { year, number } => {
+            tera::Context::from_serialize(self::year(site, page, *year, *number))
+        }
         PageKind::Themes => tera::Context::from_serialize(themes(site, page)),
         PageKind::Dialogues => tera::Context::from_serialize(dialogues(site, page)),
         PageKind::Years => tera::Context::from_serialize(years(site, page)),
@@ -183,7 +187,11 @@ struct DialoguePage<'a> {
     name: &'a str,
     description: &'a str,
     aliases: &'a [String],
+    document_count: usize,
+    /// This page's part of the chronology.
     chronology: Vec<DocCard<'a>>,
+    pagination: Pagination,
+    /// Only on the first page.
     shift: Vec<ShiftYear<'a>>,
 }
 
@@ -215,20 +223,33 @@ fn tallies<'a>(
         .collect()
 }
 
-fn dialogue<'a>(site: &'a Site, page: &Page, i: usize) -> View<'a, DialoguePage<'a>> {
+fn dialogue<'a>(
+    site: &'a Site,
+    page: &Page,
+    i: usize,
+    number: usize,
+) -> View<'a, DialoguePage<'a>> {
     let root = page.root();
     let index = &site.dialogues[i];
     let def = &site.config.dialogues[i];
+    let per_page = site.config.paginate_by;
+    let count = page_count(index.chronology.len(), per_page);
+    let shift = if number == 1 {
+        &index.theme_shift[..]
+    } else {
+        &[]
+    };
     View {
-        layout: Layout::new(site, page, def.name.clone(), "dialogues.html")
+        layout: Layout::new(site, page, numbered(&def.name, number), "dialogues.html")
             .crumbs(&[("Dialogues", "dialogues.html")]),
         page: DialoguePage {
             name: &def.name,
             description: &def.description,
             aliases: &def.aliases,
-            chronology: doc_cards(site, root, &index.chronology),
-            shift: index
-                .theme_shift
+            document_count: index.chronology.len(),
+            chronology: doc_cards(site, root, page_slice(&index.chronology, per_page, number)),
+            pagination: pagination(root, ("dialogues", &def.slug), number, count),
+            shift: shift
                 .iter()
                 .map(|y| ShiftYear {
                     year: Link {
@@ -245,15 +266,20 @@ fn dialogue<'a>(site: &'a Site, page: &Page, i: usize) -> View<'a, DialoguePage<
 #[derive(Serialize)]
 struct YearPage<'a> {
     year: i32,
+    document_count: usize,
+    /// This page's part of the year's documents.
     documents: Vec<DocCard<'a>>,
+    pagination: Pagination,
     themes: Vec<ThemeTally<'a>>,
     prev: Option<Link<'a>>,
     next: Option<Link<'a>>,
 }
 
-fn year<'a>(site: &'a Site, page: &Page, i: usize) -> View<'a, YearPage<'a>> {
+fn year<'a>(site: &'a Site, page: &Page, i: usize, number: usize) -> View<'a, YearPage<'a>> {
     let root = page.root();
     let index = &site.years[i];
+    let per_page = site.config.paginate_by;
+    let count = page_count(index.documents.len(), per_page);
     let link = |y: Option<i32>| {
         y.map(|y| Link {
             href: year_href(root, y),
@@ -261,11 +287,13 @@ fn year<'a>(site: &'a Site, page: &Page, i: usize) -> View<'a, YearPage<'a>> {
         })
     };
     View {
-        layout: Layout::new(site, page, index.label.clone(), "years.html")
+        layout: Layout::new(site, page, numbered(&index.label, number), "years.html")
             .crumbs(&[("Years", "years.html")]),
         page: YearPage {
             year: index.year,
-            documents: doc_cards(site, root, &index.documents),
+            document_count: index.documents.len(),
+            documents: doc_cards(site, root, page_slice(&index.documents, per_page, number)),
+            pagination: pagination(root, ("years", &index.label), number, count),
             themes: tallies(site, root, &index.themes),
             prev: link(index.prev),
             next: link(index.next),
@@ -349,8 +377,14 @@ struct GlossaryRow<'a> {
     abbr: &'a str,
     anchor: &'a str,
     expansion: &'a str,
+    /// The newest [`GLOSSARY_DOCUMENTS`] documents using it, and how many more do.
     documents: Vec<Link<'a>>,
+    more: usize,
 }
+
+/// An acronym used by thousands of documents lists the newest few, so the
+/// glossary grows with the acronyms, not with the corpus.
+const GLOSSARY_DOCUMENTS: usize = 12;
 
 fn glossary<'a>(site: &'a Site, page: &Page) -> View<'a, Vec<GlossaryRow<'a>>> {
     let root = page.root();
@@ -364,8 +398,10 @@ fn glossary<'a>(site: &'a Site, page: &Page) -> View<'a, Vec<GlossaryRow<'a>>> {
             documents: g
                 .documents
                 .iter()
+                .take(GLOSSARY_DOCUMENTS)
                 .map(|&d| doc_link(site, root, d))
                 .collect(),
+            more: g.documents.len().saturating_sub(GLOSSARY_DOCUMENTS),
         })
         .collect();
     View {
@@ -382,4 +418,12 @@ pub fn pledge_kind(kind: crate::content::RecommendationKind) -> &'static str {
 /// How many pages a theme's list takes (for its pagination links).
 pub fn theme_pages(site: &Site, theme: usize) -> usize {
     page_count(site.themes[theme].documents.len(), site.config.paginate_by)
+}
+
+/// A list page's title: the name, with the page number after the first.
+fn numbered(name: &str, number: usize) -> String {
+    match number {
+        1 => name.to_string(),
+        n => format!("{name} (page {n})"),
+    }
 }

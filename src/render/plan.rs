@@ -16,8 +16,16 @@ pub enum PageKind {
         theme: usize,
         number: usize,
     },
-    Dialogue(usize),
-    Year(usize),
+    /// A dialogue's page `number` (1-based) of its paginated chronology.
+    Dialogue {
+        dialogue: usize,
+        number: usize,
+    },
+    /// A year's page `number` (1-based) of its paginated document list.
+    Year {
+        year: usize,
+        number: usize,
+    },
     Themes,
     Dialogues,
     Years,
@@ -67,11 +75,26 @@ impl Page {
 
 /// The output path of page `number` of a theme's list.
 pub fn theme_page_path(slug: &str, number: usize) -> String {
+    list_page_path("themes", slug, number)
+}
+
+/// The output path of page `number` of a paginated list: `<folder>/<name>.html`
+/// for the first, `<folder>/<name>-<number>.html` for the others.
+pub fn list_page_path(folder: &str, name: &str, number: usize) -> String {
     if number <= 1 {
-        format!("themes/{slug}.html")
+        format!("{folder}/{name}.html")
     } else {
-        format!("themes/{slug}-{number}.html")
+        format!("{folder}/{name}-{number}.html")
     }
+}
+
+/// The items on page `number` (1-based) of a list paginated by `per_page` (0: all).
+pub fn page_slice<T>(items: &[T], per_page: usize, number: usize) -> &[T] {
+    if per_page == 0 {
+        return items;
+    }
+    let start = ((number.max(1) - 1) * per_page).min(items.len());
+    &items[start..(start + per_page).min(items.len())]
 }
 
 /// How many pages a list of `len` items takes at `per_page` (0: one page).
@@ -123,23 +146,27 @@ pub fn plan(site: &Site) -> Vec<Page> {
             theme.documents.clone(),
         ));
     }
+    let per_page = site.config.paginate_by;
     for (i, dialogue) in site.dialogues.iter().enumerate() {
-        let path = format!("dialogues/{}.html", dialogue.slug);
-        pages.push(page(
-            path,
-            PageKind::Dialogue(i),
-            "dialogue.html",
-            dialogue.chronology.clone(),
-        ));
+        let docs = &dialogue.chronology;
+        for number in 1..=page_count(docs.len(), per_page) {
+            let path = list_page_path("dialogues", &dialogue.slug, number);
+            let kind = PageKind::Dialogue {
+                dialogue: i,
+                number,
+            };
+            let reads = page_slice(docs, per_page, number).to_vec();
+            pages.push(page(path, kind, "dialogue.html", reads));
+        }
     }
     for (i, year) in site.years.iter().enumerate() {
-        let path = format!("years/{}.html", year.year);
-        pages.push(page(
-            path,
-            PageKind::Year(i),
-            "year.html",
-            year.documents.clone(),
-        ));
+        let docs = &year.documents;
+        for number in 1..=page_count(docs.len(), per_page) {
+            let path = list_page_path("years", &year.label, number);
+            let kind = PageKind::Year { year: i, number };
+            let reads = page_slice(docs, per_page, number).to_vec();
+            pages.push(page(path, kind, "year.html", reads));
+        }
     }
     pages.extend([
         page(
@@ -196,6 +223,10 @@ mod tests {
         assert_eq!(page_count(7, 0), 1);
         assert_eq!(theme_page_path("ai", 1), "themes/ai.html");
         assert_eq!(theme_page_path("ai", 2), "themes/ai-2.html");
+        assert_eq!(list_page_path("years", "2019", 3), "years/2019-3.html");
+        assert_eq!(page_slice(&[1, 2, 3, 4, 5, 6, 7], 3, 3), &[7]);
+        assert_eq!(page_slice(&[1, 2, 3], 0, 1), &[1, 2, 3]);
+        assert!(page_slice(&[1, 2, 3], 3, 2).is_empty());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::pages::{pledge_kind, theme_pages, View};
-use super::plan::{theme_page_path, Page};
+use super::plan::{page_slice, Page};
 use super::views::*;
 use crate::site::{display_date, Passages, Site};
 
@@ -19,8 +19,10 @@ pub struct ThemePage<'a> {
     /// This page's documents grouped by year, newest first.
     years: Vec<YearGroup<'a>>,
     pagination: Pagination,
-    /// Only on the first page.
+    /// Only on the first page, the newest `paginate_by` of them.
     pledges: Vec<PledgeView<'a>>,
+    /// All the pledges on the theme, and how many of them recur.
+    pledge_count: usize,
     repeated_pledges: usize,
     cooccurring: Vec<Shared<'a>>,
     feed: String,
@@ -47,29 +49,21 @@ struct PassageView<'a> {
     href: String,
 }
 
-#[derive(Serialize, Default)]
-struct Pagination {
-    number: usize,
-    count: usize,
-    prev: Option<String>,
-    next: Option<String>,
-    pages: Vec<PageLink>,
-}
-
-#[derive(Serialize)]
-struct PageLink {
-    number: usize,
-    href: String,
-    current: bool,
-}
-
 #[derive(Serialize)]
 struct PledgeView<'a> {
     kind: &'static str,
     text: &'a str,
     repeated: bool,
+    /// How many times it was made.
+    times: usize,
+    /// The newest [`PLACES_SHOWN`] places, and how many older ones are left out.
     places: Vec<Place<'a>>,
+    more_places: usize,
 }
+
+/// A pledge repeated in hundreds of documents lists its newest places only,
+/// so no theme page grows with the size of the corpus.
+const PLACES_SHOWN: usize = 10;
 
 #[derive(Serialize)]
 struct Place<'a> {
@@ -97,15 +91,9 @@ pub fn view<'a>(
     let index = &site.themes[theme];
     let def = &site.config.themes[theme];
     let per_page = site.config.paginate_by;
-    let on_page: Vec<&Passages> = match per_page {
-        0 => index.passages.iter().collect(),
-        n => index
-            .passages
-            .iter()
-            .skip((number - 1) * n)
-            .take(n)
-            .collect(),
-    };
+    let on_page: Vec<&Passages> = page_slice(&index.passages, per_page, number)
+        .iter()
+        .collect();
     let title = match number {
         1 => def.name.clone(),
         n => format!("{} (page {n})", def.name),
@@ -116,15 +104,17 @@ pub fn view<'a>(
         href: format!("{root}themes/{}.xml", def.slug),
         label: &def.name,
     });
-    let pledges: Vec<PledgeView> = if number == 1 {
-        index
-            .pledges
-            .iter()
-            .map(|p| pledge_view(site, root, p))
-            .collect()
-    } else {
-        Vec::new()
+    let shown = match (number, per_page) {
+        (1, 0) => index.pledges.len(),
+        (1, n) => n,
+        _ => 0,
     };
+    let pledges: Vec<PledgeView> = index
+        .pledges
+        .iter()
+        .take(shown)
+        .map(|p| pledge_view(site, root, p))
+        .collect();
     View {
         layout,
         page: ThemePage {
@@ -134,8 +124,18 @@ pub fn view<'a>(
             document_count: index.documents.len(),
             span: year_span(site, &index.documents),
             years: year_groups(site, root, &on_page),
-            pagination: pagination(root, &def.slug, number, theme_pages(site, theme)),
-            repeated_pledges: pledges.iter().filter(|p| p.repeated).count(),
+            pagination: pagination(
+                root,
+                ("themes", &def.slug),
+                number,
+                theme_pages(site, theme),
+            ),
+            pledge_count: index.pledges.len(),
+            repeated_pledges: index
+                .pledges
+                .iter()
+                .filter(|p| p.occurrences.len() > 1)
+                .count(),
             pledges,
             cooccurring: index
                 .cooccurring
@@ -185,30 +185,11 @@ fn year_groups<'a>(site: &'a Site, root: &str, passages: &[&Passages]) -> Vec<Ye
     groups
 }
 
-fn pagination(root: &str, slug: &str, number: usize, count: usize) -> Pagination {
-    if count <= 1 {
-        return Pagination::default();
-    }
-    let href = |n: usize| format!("{root}{}", theme_page_path(slug, n));
-    Pagination {
-        number,
-        count,
-        prev: (number > 1).then(|| href(number - 1)),
-        next: (number < count).then(|| href(number + 1)),
-        pages: (1..=count)
-            .map(|n| PageLink {
-                number: n,
-                href: href(n),
-                current: n == number,
-            })
-            .collect(),
-    }
-}
-
 fn pledge_view<'a>(site: &'a Site, root: &str, pledge: &'a crate::site::Pledge) -> PledgeView<'a> {
     let places = pledge
         .occurrences
         .iter()
+        .take(PLACES_SHOWN)
         .map(|o| {
             let doc = &site.documents[o.doc];
             let mut by: Vec<&str> = doc.front.organisations.iter().map(String::as_str).collect();
@@ -238,6 +219,8 @@ fn pledge_view<'a>(site: &'a Site, root: &str, pledge: &'a crate::site::Pledge) 
         kind: pledge_kind(pledge.kind),
         text: &pledge.text,
         repeated: pledge.occurrences.len() > 1,
+        times: pledge.occurrences.len(),
+        more_places: pledge.occurrences.len().saturating_sub(PLACES_SHOWN),
         places,
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::plan::Page;
+use super::plan::{list_page_path, Page};
 use crate::content::PartialDate;
 use crate::site::{display_date, DocId, Document, Site};
 
@@ -203,5 +203,44 @@ pub fn year_span(site: &Site, ids: &[DocId]) -> String {
         (i32::MAX, _) => String::new(),
         (lo, hi) if lo == hi => lo.to_string(),
         (lo, hi) => format!("{lo}–{hi}"),
+    }
+}
+
+/// Links between the pages of a paginated list (theme, dialogue, year).
+#[derive(Serialize, Default)]
+pub struct Pagination {
+    pub number: usize,
+    pub count: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The pagination of page `number` of `count` of the list `(folder, name)`;
+/// empty when the list fits one page.
+pub fn pagination(root: &str, list: (&str, &str), number: usize, count: usize) -> Pagination {
+    if count <= 1 {
+        return Pagination::default();
+    }
+    let href = |n: usize| format!("{root}{}", list_page_path(list.0, list.1, n));
+    Pagination {
+        number,
+        count,
+        prev: (number > 1).then(|| href(number - 1)),
+        next: (number < count).then(|| href(number + 1)),
+        pages: (1..=count)
+            .map(|n| PageLink {
+                number: n,
+                href: href(n),
+                current: n == number,
+            })
+            .collect(),
     }
 }

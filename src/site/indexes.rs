@@ -14,7 +14,7 @@ pub fn derive(
     mut documents: Vec<Document>,
     warnings: Vec<String>,
 ) -> Site {
-    link_related(&mut documents);
+    super::related::link(&mut documents);
     let dialogues: Vec<DialogueIndex> = config
         .dialogues
         .iter()
@@ -231,15 +231,14 @@ fn glossary(documents: &[Document]) -> Vec<GlossaryEntry> {
     for (id, doc) in documents.iter().enumerate() {
         for abbr in &doc.acronyms {
             if let Some(entry) = entries.get_mut(abbr) {
-                if !entry.documents.contains(&id) {
-                    entry.documents.push(id);
-                }
+                entry.documents.push(id);
             }
         }
     }
     let mut list: Vec<GlossaryEntry> = entries.into_values().collect();
     for entry in &mut list {
         entry.documents.sort_unstable();
+        entry.documents.dedup();
     }
     list.sort_by(|a, b| {
         a.abbr
@@ -248,45 +247,6 @@ fn glossary(documents: &[Document]) -> Vec<GlossaryEntry> {
             .then_with(|| a.abbr.cmp(&b.abbr))
     });
     list
-}
-
-/// Up to four documents sharing the most theme weight with each document.
-fn link_related(documents: &mut [Document]) {
-    const MAX_RELATED: usize = 4;
-    let weights: Vec<BTreeMap<&str, f64>> = documents
-        .iter()
-        .map(|d| {
-            let mut w: BTreeMap<&str, f64> = d.themes.iter().map(|t| (t.as_str(), 0.1)).collect();
-            for t in &d.front.themes {
-                w.insert(&t.slug, t.weight.max(0.1));
-            }
-            w
-        })
-        .collect();
-    let related: Vec<Vec<DocId>> = (0..documents.len())
-        .map(|i| {
-            let mut scored: Vec<(f64, DocId)> = (0..documents.len())
-                .filter(|&j| j != i)
-                .map(|j| (overlap(&weights[i], &weights[j]), j))
-                .filter(|(score, _)| *score > 0.0)
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            scored
-                .into_iter()
-                .take(MAX_RELATED)
-                .map(|(_, j)| j)
-                .collect()
-        })
-        .collect();
-    for (doc, rel) in documents.iter_mut().zip(related) {
-        doc.related = rel;
-    }
-}
-
-fn overlap(a: &BTreeMap<&str, f64>, b: &BTreeMap<&str, f64>) -> f64 {
-    a.iter()
-        .filter_map(|(t, wa)| b.get(t).map(|wb| wa.min(*wb)))
-        .sum()
 }
 
 fn link_neighbours(documents: &mut [Document], dialogues: &[DialogueIndex]) {

@@ -9,6 +9,8 @@ mod highlight;
 mod indexes;
 mod markdown;
 mod pledges;
+mod related;
+mod similar_pairs;
 mod update;
 mod vocabulary;
 

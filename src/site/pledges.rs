@@ -4,11 +4,11 @@
 //! similarity); similar ones are grouped so a theme page shows each pledge
 //! once, with every place it was made.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use super::{DocId, Document};
+use super::{similar_pairs, DocId, Document};
 use crate::content::RecommendationKind;
 
 /// Two sentences whose content-word sets overlap this much are one pledge.
@@ -38,7 +38,9 @@ pub struct Occurrence {
 /// Groups every recommendation of every document; `documents` is newest first,
 /// so each group's occurrences (and the groups) come newest first too.
 pub fn group(documents: &[Document]) -> Vec<Pledge> {
-    let mut items: Vec<(Occurrence, Vec<String>, BTreeSet<String>)> = Vec::new();
+    let mut items: Vec<(Occurrence, Vec<String>)> = Vec::new();
+    let mut interner = similar_pairs::Interner::default();
+    let mut words: Vec<similar_pairs::WordSet> = Vec::new();
     for (doc_id, doc) in documents.iter().enumerate() {
         for rec in &doc.front.recommendations {
             let themes = if rec.themes.is_empty() {
@@ -52,22 +54,26 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
                 text: rec.text.clone(),
                 kind: rec.kind,
             };
-            items.push((occurrence, themes, content_words(&rec.text)));
+            items.push((occurrence, themes));
+            words.push(interner.set(content_words(&rec.text)));
         }
     }
     let mut groups = UnionFind::new(items.len());
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            if similar(&items[i].2, &items[j].2) {
-                groups.union(i, j);
-            }
-        }
+    for (a, b) in similar_pairs::find(&words, SAME_PLEDGE, MIN_WORDS) {
+        groups.union(a, b);
     }
-    let mut pledges: Vec<(usize, Pledge)> = Vec::new();
-    for (i, (occurrence, themes, _)) in items.into_iter().enumerate() {
+    collect_pledges(items, &mut groups)
+}
+
+/// One pledge per group, in the order of each group's first (newest) item.
+fn collect_pledges(items: Vec<(Occurrence, Vec<String>)>, groups: &mut UnionFind) -> Vec<Pledge> {
+    let mut pledges: Vec<Pledge> = Vec::new();
+    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    for (i, (occurrence, themes)) in items.into_iter().enumerate() {
         let root = groups.find(i);
-        match pledges.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, pledge)) => {
+        match by_root.get(&root) {
+            Some(&at) => {
+                let pledge = &mut pledges[at];
                 for t in themes {
                     if !pledge.themes.contains(&t) {
                         pledge.themes.push(t);
@@ -75,18 +81,18 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
                 }
                 pledge.occurrences.push(occurrence);
             }
-            None => pledges.push((
-                root,
-                Pledge {
+            None => {
+                by_root.insert(root, pledges.len());
+                pledges.push(Pledge {
                     text: occurrence.text.clone(),
                     kind: occurrence.kind,
                     occurrences: vec![occurrence],
                     themes,
-                },
-            )),
+                });
+            }
         }
     }
-    pledges.into_iter().map(|(_, p)| p).collect()
+    pledges
 }
 
 fn section_themes(doc: &Document, section: &str) -> Vec<String> {
@@ -97,6 +103,7 @@ fn section_themes(doc: &Document, section: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+#[cfg(test)]
 fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
         return a == b && !a.is_empty();

@@ -30,6 +30,7 @@ fn writes_every_page_kind() {
         "themes/ai.xml",
         "themes/data-flows-2.html",
         "dialogues/us-japan.html",
+        "dialogues/us-japan-2.html",
         "years/2019.html",
         "years/2022.html",
         "documents/tenth-dialogue.html",
@@ -47,8 +48,9 @@ fn writes_every_page_kind() {
         assert!(site.join(page).is_file(), "{page} missing");
     }
     assert!(!site.join("years/undated.html").exists());
-    // 34 site pages (search included), the briefing book and 11 packs (4 themes, 2 dialogues, 5 years).
-    assert_eq!(report.pages, 46);
+    // 36 site pages (search included; a dialogue and a year take two pages at
+    // paginate_by 2), the briefing book and 11 packs (4 themes, 2 dialogues, 5 years).
+    assert_eq!(report.pages, 48);
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
 }
 
@@ -107,13 +109,13 @@ fn every_document_is_linked_from_its_theme_dialogue_and_year_pages() {
         let target = format!("documents/{slug}.html");
         let mut sources: Vec<Vec<String>> = Vec::new();
         for theme in &front.themes {
-            sources.push(theme_pages(&site, &theme.slug));
+            sources.push(list_pages(&site, "themes", &theme.slug));
         }
         for dialogue in &front.dialogues {
-            sources.push(vec![format!("dialogues/{dialogue}.html")]);
+            sources.push(list_pages(&site, "dialogues", dialogue));
         }
         match front.date {
-            Some(date) => sources.push(vec![format!("years/{}.html", date.year)]),
+            Some(date) => sources.push(list_pages(&site, "years", &date.year.to_string())),
             None => sources.push(vec!["years.html".to_string()]),
         }
         for pages in sources {
@@ -125,12 +127,12 @@ fn every_document_is_linked_from_its_theme_dialogue_and_year_pages() {
     }
 }
 
-/// A theme's first page and the pages its pagination leads to.
-fn theme_pages(site: &Path, slug: &str) -> Vec<String> {
-    let first = format!("themes/{slug}.html");
+/// A theme's, dialogue's or year's first page and the pages its pagination leads to.
+fn list_pages(site: &Path, folder: &str, name: &str) -> Vec<String> {
+    let first = format!("{folder}/{name}.html");
     let mut pages: Vec<String> = linked_pages(site, &first)
         .into_iter()
-        .filter(|p| p.starts_with(&format!("themes/{slug}-")))
+        .filter(|p| p.starts_with(&format!("{folder}/{name}-")))
         .collect();
     pages.push(first);
     pages
@@ -282,4 +284,23 @@ fn a_pledge_made_before_the_first_heading_links_to_the_top_of_its_document() {
         "{pledges}"
     );
     assert!(pledges.contains("href=\"#page-title\""), "{pledges}");
+}
+
+#[test]
+fn print_books_hold_at_most_max_documents_and_say_what_is_left_out() {
+    let project = project();
+    let yaml = project.path().join("briefing.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, format!("{text}\nprint:\n  max_documents: 2\n")).unwrap();
+    build_ok(project.path());
+    let book = read(&project.path().join("public"), "print.html");
+    assert_eq!(
+        book.matches("<article class=\"doc ").count(),
+        2,
+        "two documents printed"
+    );
+    assert!(
+        book.contains("The 2 newest of 6 documents"),
+        "the cover says what is left out"
+    );
 }

@@ -84,7 +84,7 @@ pub fn appendices<'a>(site: &'a Site, docs: &[DocId], themes: &[usize]) -> Appen
         glossary: site
             .glossary
             .iter()
-            .filter(|g| g.documents.iter().any(|d| docs.contains(d)))
+            .filter(|g| g.documents.iter().any(|d| docs.binary_search(d).is_ok()))
             .map(|g| Term {
                 abbr: &g.abbr,
                 anchor: &g.anchor,
@@ -179,12 +179,12 @@ fn theme_pledges<'a>(site: &'a Site, docs: &[DocId], theme: usize) -> Option<The
     })
 }
 
-/// The pledge with only the places inside the book; `None` when it has none.
+/// The pledge with only the places inside the book (`docs`, sorted); `None` when it has none.
 fn pledge_entry<'a>(site: &'a Site, docs: &[DocId], pledge: &'a Pledge) -> Option<PledgeEntry<'a>> {
     let places: Vec<Place> = pledge
         .occurrences
         .iter()
-        .filter(|o| docs.contains(&o.doc))
+        .filter(|o| docs.binary_search(&o.doc).is_ok())
         .map(|o| {
             let doc = &site.documents[o.doc];
             let href = if doc.sections.iter().any(|s| s.id == o.section) {

@@ -82,8 +82,18 @@ impl Pack {
         }
     }
 
-    /// Its documents, in site order (newest first).
+    /// Its documents, in site order (newest first), at most
+    /// `print.max_documents` of them.
     pub fn documents(self, site: &Site) -> Vec<DocId> {
+        let mut docs = self.all_documents(site);
+        if site.config.print.max_documents > 0 {
+            docs.truncate(site.config.print.max_documents);
+        }
+        docs
+    }
+
+    /// Every document of its theme, dialogue or year, in site order.
+    fn all_documents(self, site: &Site) -> Vec<DocId> {
         let mut docs = match self {
             Pack::Whole => (0..site.documents.len()).collect(),
             Pack::Theme(i) => site.themes[i].documents.clone(),
@@ -156,8 +166,8 @@ pub fn pages(site: &Site) -> Vec<Page> {
 pub fn pack_href(site: &Site, page: &Page) -> Option<String> {
     let pack = match page.kind {
         PageKind::Theme { theme, .. } => Pack::Theme(theme),
-        PageKind::Dialogue(i) => Pack::Dialogue(i),
-        PageKind::Year(i) => Pack::Year(i),
+        PageKind::Dialogue { dialogue, .. } => Pack::Dialogue(dialogue),
+        PageKind::Year { year, .. } => Pack::Year(year),
         _ => return None,
     };
     let has_documents = !pack.documents(site).is_empty();
@@ -181,6 +191,8 @@ pub struct Book<'a> {
     pub site_href: String,
     pub parts: Vec<Part<'a>>,
     pub appendices: Appendices<'a>,
+    /// When `print.max_documents` left documents out: which and how to print them.
+    pub omitted: Option<String>,
 }
 
 pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack) -> View<'a, Book<'a>> {
@@ -210,6 +222,7 @@ pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack) -> View<'a, Book<'a>> {
             site_href: format!("{root}{}", pack.home(site)),
             parts: parts::parts(site, groups, &targets, root),
             appendices: appendix::appendices(site, &docs, &pack.themes(site)),
+            omitted: omitted(docs.len(), pack.all_documents(site).len()),
         },
     }
 }
@@ -252,7 +265,11 @@ fn targets(site: &Site, pack: Pack, groups: &[parts::Group]) -> Targets {
     for (id, title) in appendix::TITLES {
         t.titles.insert(id.to_string(), section_see(title));
     }
-    let in_book = |d: &DocId| groups.iter().any(|g| g.documents.contains(d));
+    let book: std::collections::HashSet<DocId> = groups
+        .iter()
+        .flat_map(|g| g.documents.iter().copied())
+        .collect();
+    let in_book = |d: &DocId| book.contains(d);
     t.glossary = site
         .glossary
         .iter()
@@ -260,6 +277,15 @@ fn targets(site: &Site, pack: Pack, groups: &[parts::Group]) -> Targets {
         .map(|g| g.anchor.clone())
         .collect();
     t
+}
+
+fn omitted(printed: usize, all: usize) -> Option<String> {
+    (printed < all).then(|| {
+        format!(
+            "The {printed} newest of {all} documents; the others are on the site. \
+             Raise print.max_documents in briefing.yaml (0: no limit) to print more."
+        )
+    })
 }
 
 fn scope(site: &Site, docs: &[DocId]) -> Vec<String> {

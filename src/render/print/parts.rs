@@ -23,7 +23,7 @@ pub struct Group<'a> {
     pub documents: Vec<DocId>,
 }
 
-/// `docs` (in site order: newest first) grouped as `by` says; every document
+/// `docs` (in site order: newest first, so sorted) grouped as `by` says; every document
 /// is in exactly one group, so it appears once in the book.
 pub fn group<'a>(site: &'a Site, docs: &[DocId], by: PrintGrouping) -> Vec<Group<'a>> {
     let mut groups = match by {
@@ -31,11 +31,12 @@ pub fn group<'a>(site: &'a Site, docs: &[DocId], by: PrintGrouping) -> Vec<Group
         PrintGrouping::Theme => by_theme(site, docs),
         PrintGrouping::Date => by_year(site, docs),
     };
-    let placed: Vec<DocId> = groups.iter().flat_map(|g| g.documents.clone()).collect();
+    let mut placed: Vec<DocId> = groups.iter().flat_map(|g| g.documents.clone()).collect();
+    placed.sort_unstable();
     let rest: Vec<DocId> = docs
         .iter()
         .copied()
-        .filter(|d| !placed.contains(d))
+        .filter(|d| placed.binary_search(d).is_err())
         .collect();
     if !rest.is_empty() {
         let title = match by {
@@ -68,7 +69,7 @@ fn by_dialogue<'a>(site: &'a Site, docs: &[DocId]) -> Vec<Group<'a>> {
                 .chronology
                 .iter()
                 .copied()
-                .filter(|d| docs.contains(d))
+                .filter(|d| docs.binary_search(d).is_ok())
                 .filter(|&d| site.documents[d].front.dialogues.first() == Some(&def.slug))
                 .collect(),
         })
@@ -111,7 +112,7 @@ fn by_year<'a>(site: &'a Site, docs: &[DocId]) -> Vec<Group<'a>> {
                 .documents
                 .iter()
                 .copied()
-                .filter(|d| docs.contains(d))
+                .filter(|d| docs.binary_search(d).is_ok())
                 .collect(),
         })
         .collect()
