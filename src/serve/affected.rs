@@ -3,8 +3,9 @@
 //! document is among them in the plan before the change or after it (so
 //! a page a document joins or leaves is caught both ways). What pages show
 //! beyond the documents they read is added here, conservatively: a theme's
-//! recurring pledges (grouped across documents) and the list of years
-//! (each year page links its neighbours).
+//! recurring pledges (grouped across documents), the list of years (each
+//! year page links its neighbours), and the other pages of a paginated list
+//! one of whose pages is touched (each shows the list's length).
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
