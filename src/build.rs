@@ -45,6 +45,19 @@ pub const DEFAULT_OUTPUT: &str = "public";
 const PROGRESS_MIN_PAGES: usize = 200;
 
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    build_loaded(root, options).map(|built| built.report)
+}
+
+/// A build's report with the model and the compiled templates it rendered
+/// with: `serve` keeps them to re-render only what a later change affects.
+pub struct Built {
+    pub report: BuildReport,
+    pub site: Site,
+    pub renderer: Renderer,
+}
+
+/// [`build`], keeping the site model and the templates.
+pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
     let started = Instant::now();
     let output = options
         .output
@@ -64,7 +77,7 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
         .map(|r| r.warnings.clone())
         .unwrap_or_default();
     warnings.extend(site.warnings.iter().cloned());
-    Ok(BuildReport {
+    let report = BuildReport {
         ingest,
         pages: written.pages,
         files: written.files,
@@ -73,6 +86,11 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
         search_text_bytes: written.search.text_bytes,
         elapsed: started.elapsed(),
         warnings,
+    };
+    Ok(Built {
+        report,
+        site,
+        renderer,
     })
 }
 

@@ -12,6 +12,7 @@ mod pledges;
 mod related;
 mod sanitize;
 mod similar_pairs;
+mod update;
 mod vocabulary;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,6 +29,7 @@ pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
 pub use indexes::shade;
 pub use markdown::{escape_html, glossary_anchor, truncate_words};
 pub use pledges::{Occurrence, Pledge};
+pub use update::Update;
 pub use vocabulary::validate_front_matter;
 
 /// Index of a document in [`Site::documents`].

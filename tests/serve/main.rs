@@ -6,5 +6,6 @@ mod cli;
 mod client;
 mod fixture;
 mod http;
+mod incremental;
 mod live;
 mod real_build;
