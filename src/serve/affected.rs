@@ -3,8 +3,9 @@
 //! document is among them in the plan before the change or after it (so
 //! a page a document joins or leaves is caught both ways). What pages show
 //! beyond the documents they read is added here, conservatively: a theme's
-//! recurring pledges (grouped across documents) and the list of years
-//! (each year page links its neighbours).
+//! recurring pledges (grouped across documents), the list of years (each
+//! year page links its neighbours), and the other pages of a paginated list
+//! one of whose pages is touched (each shows the list's length).
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -16,6 +17,8 @@ use crate::site::{DocId, Site, ThemeIndex};
 pub struct Snapshot {
     /// Each planned page's output path and the documents it reads.
     reads: HashMap<String, Vec<DocId>>,
+    /// The paginated lists of the pages that read each document.
+    lists: HashMap<DocId, BTreeSet<List>>,
     slugs: Vec<String>,
     /// Per theme, its pledges written out with documents by slug.
     pledges: Vec<String>,
@@ -30,6 +33,7 @@ impl Snapshot {
                 .iter()
                 .map(|p| (p.path.clone(), p.reads.clone()))
                 .collect(),
+            lists: lists_reading(plan),
             slugs: site.documents.iter().map(|d| d.slug.clone()).collect(),
             pledges: site
                 .themes
@@ -77,15 +81,57 @@ pub fn affected<'p>(
         .filter(|&i| before.pledges.get(i) != after.pledges.get(i))
         .collect();
     let years_changed = before.years != after.years;
+    let touched = |page: &Page| {
+        !before.reads.contains_key(&page.path)
+            || page.reads.iter().any(|id| new_ids.contains(id))
+            || before.read_any(&page.path, &old_ids)
+            || shows_pledges_of(&page.kind, &pledges_changed)
+            || (years_changed && links_years(&page.kind))
+    };
+    let mut touched_lists: BTreeSet<List> = plan
+        .iter()
+        .filter(|page| touched(page))
+        .filter_map(|page| list_of(&page.kind))
+        .collect();
+    for id in &old_ids {
+        touched_lists.extend(before.lists.get(id).into_iter().flatten());
+    }
     plan.iter()
         .filter(|page| {
-            !before.reads.contains_key(&page.path)
-                || page.reads.iter().any(|id| new_ids.contains(id))
-                || before.read_any(&page.path, &old_ids)
-                || shows_pledges_of(&page.kind, &pledges_changed)
-                || (years_changed && links_years(&page.kind))
+            touched(page) || list_of(&page.kind).is_some_and(|l| touched_lists.contains(&l))
         })
         .collect()
+}
+
+/// A paginated list: every page of it shows the list's length (and its
+/// summary), so when one page is touched, all are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    Theme(usize),
+    Dialogue(usize),
+    Year(usize),
+}
+
+fn lists_reading(plan: &[Page]) -> HashMap<DocId, BTreeSet<List>> {
+    let mut lists: HashMap<DocId, BTreeSet<List>> = HashMap::new();
+    for page in plan {
+        let Some(list) = list_of(&page.kind) else {
+            continue;
+        };
+        for &id in &page.reads {
+            lists.entry(id).or_default().insert(list);
+        }
+    }
+    lists
+}
+
+fn list_of(kind: &PageKind) -> Option<List> {
+    match kind {
+        PageKind::Theme { theme, .. } => Some(List::Theme(*theme)),
+        PageKind::Dialogue(dialogue) => Some(List::Dialogue(*dialogue)),
+        PageKind::Year(year) => Some(List::Year(*year)),
+        _ => None,
+    }
 }
 
 /// Theme pages and feeds show their theme's pledges; every briefing pack
