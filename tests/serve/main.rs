@@ -8,4 +8,5 @@ mod fixture;
 mod http;
 mod incremental;
 mod live;
+mod load;
 mod real_build;
