@@ -5,6 +5,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+mod lock;
+mod swap;
+
+pub use lock::{lock_path, BuildLock};
+
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::ingest::{IngestOptions, IngestReport};
@@ -40,22 +45,39 @@ pub const DEFAULT_OUTPUT: &str = "public";
 const PROGRESS_MIN_PAGES: usize = 200;
 
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
+    build_loaded(root, options).map(|built| built.report)
+}
+
+/// A build's report with the model and the compiled templates it rendered
+/// with: `serve` keeps them to re-render only what a later change affects.
+pub struct Built {
+    pub report: BuildReport,
+    pub site: Site,
+    pub renderer: Renderer,
+}
+
+/// [`build`], keeping the site model and the templates.
+pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
     let started = Instant::now();
-    let config = Config::load(root)?;
-    let ingest = ingest_if_seeded(root, &config)?;
-    let site = Site::load(root, &config)?;
-    let renderer = Renderer::new(root)?;
     let output = options
         .output
         .clone()
         .unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
+    let parent = output_parent(&output);
+    std::fs::create_dir_all(&parent).map_err(|e| swap::output_error(&parent, e))?;
+    let _lock = BuildLock::acquire(&output)?;
+    crate::util::remove_temp_files(&root.join(crate::site::CONTENT_DIR))?;
+    let config = Config::load(root)?;
+    let ingest = ingest_if_seeded(root, &config)?;
+    let site = Site::load(root, &config)?;
+    let renderer = Renderer::new(root)?;
     let written = render_atomically(&site, &renderer, &output, options.progress)?;
     let mut warnings = ingest
         .as_ref()
         .map(|r| r.warnings.clone())
         .unwrap_or_default();
     warnings.extend(site.warnings.iter().cloned());
-    Ok(BuildReport {
+    let report = BuildReport {
         ingest,
         pages: written.pages,
         files: written.files,
@@ -64,6 +86,11 @@ pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
         search_text_bytes: written.search.text_bytes,
         elapsed: started.elapsed(),
         warnings,
+    };
+    Ok(Built {
+        report,
+        site,
+        renderer,
     })
 }
 
@@ -87,66 +114,44 @@ fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>
 }
 
 /// Renders into a temporary folder beside `output`, then swaps it in: a
-/// failed build leaves the previous site whole.
+/// failed or killed build leaves the previous site whole.
 fn render_atomically(
     site: &Site,
     renderer: &Renderer,
     output: &Path,
     progress: bool,
 ) -> Result<render::Output> {
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let parent = output_parent(output);
     let name = output
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| DEFAULT_OUTPUT.to_string());
+    swap::clean_leftovers(&parent, &name, output)?;
     let fresh = tempfile::Builder::new()
-        .prefix(&format!("{name}.tmp-"))
+        .prefix(&swap::fresh_prefix(&name))
         .tempdir_in(&parent)
-        .map_err(|e| Error::io(&parent, e))?;
+        .map_err(|e| swap::output_error(&parent, e))?;
     let bar = progress_bar(site, progress);
     let tick = || {
         if let Some(bar) = &bar {
             bar.inc(1);
         }
     };
-    let written = render::render_site(site, renderer, fresh.path(), &tick)?;
+    let written = render::render_site(site, renderer, fresh.path(), &tick)
+        .map_err(|e| swap::explain_write_error(output, e))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    swap_in(fresh, output, &parent, &name)?;
+    swap::swap_in(fresh, output, &parent, &name)?;
     Ok(written)
 }
 
-fn swap_in(fresh: tempfile::TempDir, output: &Path, parent: &Path, name: &str) -> Result<()> {
-    let old = if output.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!("{name}.old-"))
-            .tempdir_in(parent)
-            .map_err(|e| Error::io(parent, e))?;
-        let old_path = old.path().to_path_buf();
-        // An empty folder is in the way of the rename; remove it, keep its unique name.
-        drop(old);
-        std::fs::rename(output, &old_path).map_err(|e| Error::io(output, e))?;
-        Some(old_path)
-    } else {
-        None
-    };
-    let fresh_path = fresh.keep();
-    if let Err(e) = std::fs::rename(&fresh_path, output) {
-        if let Some(old) = &old {
-            let _ = std::fs::rename(old, output);
-        }
-        let _ = std::fs::remove_dir_all(&fresh_path);
-        return Err(Error::io(output, e));
+/// The folder the output folder is in (`.` for a bare name).
+fn output_parent(output: &Path) -> PathBuf {
+    match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     }
-    if let Some(old) = old {
-        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
-    }
-    Ok(())
 }
 
 fn progress_bar(site: &Site, wanted: bool) -> Option<indicatif::ProgressBar> {

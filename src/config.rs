@@ -46,6 +46,20 @@ pub struct Config {
     /// Allow raw HTML in markdown bodies (trusted content only); escaped by default.
     #[serde(default)]
     pub allow_raw_html: bool,
+    /// The Content-Security-Policy every page carries in a `<meta>` tag; empty for none.
+    /// The default runs only the site's own script files, never inline script.
+    #[serde(default = "default_content_security_policy")]
+    pub content_security_policy: String,
+}
+
+/// Scripts and styles only from the site's own files (which works from
+/// `file://` as over HTTP, and admits serve's same-origin reload script);
+/// images may be `data:`; no plugins, no `<base>` tricks, forms post home.
+pub const DEFAULT_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
+     style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+fn default_content_security_policy() -> String {
+    DEFAULT_CONTENT_SECURITY_POLICY.to_string()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -250,6 +264,14 @@ fn check_slugs<'a>(path: &Path, what: &str, slugs: impl Iterator<Item = &'a str>
                 format!("{what} slug {slug:?} must be lower-case letters, digits and '-' only"),
             ));
         }
+        if crate::util::is_reserved_name(slug) {
+            return Err(Error::config(
+                path,
+                format!(
+                    "{what} slug {slug:?} is a reserved file name on Windows; choose another, such as \"{slug}-x\""
+                ),
+            ));
+        }
         if !seen.insert(slug) {
             return Err(Error::config(
                 path,
@@ -287,6 +309,18 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("\"A I\""), "{msg}");
+    }
+
+    #[test]
+    fn reserved_file_names_are_refused_as_slugs() {
+        let text = "title: x\nthemes:\n  - {slug: aux, name: Aux}\n";
+        let msg = Config::parse(text, Path::new("b.yaml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.starts_with("b.yaml: theme slug \"aux\" is a reserved file name"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -27,6 +27,12 @@ pub enum Error {
     /// A file that cannot be used as input (empty, binary, not UTF-8, too large …).
     #[error("{}: {message}", path.display())]
     Input { path: PathBuf, message: String },
+    /// The site could not be written where it goes (read-only folder, full disk …).
+    #[error("{}: {message}", path.display())]
+    Output { path: PathBuf, message: String },
+    /// Another build holds the project's lock.
+    #[error("{message}")]
+    Locked { path: PathBuf, message: String },
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
     #[error("{0}")]
@@ -128,9 +134,11 @@ impl Error {
     /// The path the error is about, when it is about a file.
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Error::Io { path, .. } | Error::Config { path, .. } | Error::Input { path, .. } => {
-                Some(path)
-            }
+            Error::Io { path, .. }
+            | Error::Config { path, .. }
+            | Error::Input { path, .. }
+            | Error::Output { path, .. }
+            | Error::Locked { path, .. } => Some(path),
             Error::Parse { location, .. } => Some(&location.path),
             Error::Template { .. } | Error::Other(_) | Error::Many(_) => None,
         }

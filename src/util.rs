@@ -35,7 +35,43 @@ pub fn slugify(text: &str) -> String {
     if slug.is_empty() {
         slug.push_str("untitled");
     }
+    if is_reserved_name(&slug) {
+        slug.push_str("-page");
+    }
     slug
+}
+
+/// Names Windows refuses as a file name with any extension (`con.html`,
+/// `aux.xml`): a site built on Linux must still unpack on Windows.
+pub fn is_reserved_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    match stem.as_str() {
+        "con" | "prn" | "aux" | "nul" => true,
+        _ => {
+            let (head, tail) = stem.split_at(stem.len().min(3));
+            matches!(head, "com" | "lpt") && tail.len() == 1 && tail.as_bytes()[0].is_ascii_digit()
+        }
+    }
+}
+
+/// Prefix of the temporary files [`write_atomic`] writes; a file left with
+/// it by a killed process is garbage ([`remove_temp_files`]).
+pub const TEMP_PREFIX: &str = ".briefing-tmp-";
+
+/// Removes temporary files a killed write left in `dir`. Called under the
+/// build lock; a concurrent build of the same project into another output
+/// could lose a live temporary file, and then fails with an error naming
+/// it: never a partial file.
+pub fn remove_temp_files(dir: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
+        }
+    }
+    Ok(())
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -61,7 +97,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
     tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
@@ -98,6 +137,35 @@ mod tests {
             ),
             "joint-letter-industry-recommendations-for-further-eu-japan"
         );
+        assert_eq!(slugify("/etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("C:\\"), "c");
+        assert_eq!(slugify("\\\\server\\share"), "server-share");
+    }
+
+    #[test]
+    fn reserved_windows_names_get_a_suffix() {
+        for name in ["CON", "nul", "Aux", "PRN", "COM1", "lpt9", "com¹"] {
+            let slug = slugify(name);
+            assert!(slug.ends_with("-page"), "{name}: {slug}");
+            assert!(!is_reserved_name(&slug), "{name}: {slug}");
+        }
+        assert_eq!(slugify("Console"), "console");
+        assert_eq!(slugify("com10"), "com10");
+        assert!(is_reserved_name("con.html"));
+    }
+
+    #[test]
+    fn temp_files_left_by_a_killed_write_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(format!("{TEMP_PREFIX}abc")), "half").unwrap();
+        std::fs::write(dir.path().join("keep.md"), "whole").unwrap();
+        remove_temp_files(dir.path()).unwrap();
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left, ["keep.md"]);
     }
 
     #[test]

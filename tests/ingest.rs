@@ -150,7 +150,7 @@ fn sentences(line: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let next = chars.get(k + 1).map(|&(_, n)| n);
-        if matches!(c, '.' | '?' | '!') && next.map_or(true, char::is_whitespace) {
+        if matches!(c, '.' | '?' | '!') && next.is_none_or(char::is_whitespace) {
             out.push(&line[start..i + 1]);
             start = i + 1;
         }
@@ -175,7 +175,7 @@ fn no_sentence_of_a_seed_is_lost() {
     ingest(project.path(), false);
     for entry in std::fs::read_dir(repo().join("seeds")).unwrap() {
         let seed = entry.unwrap().path();
-        if seed.extension().map_or(true, |x| x != "txt") {
+        if seed.extension().is_none_or(|x| x != "txt") {
             continue;
         }
         let name = seed.file_name().unwrap().to_string_lossy().into_owned();

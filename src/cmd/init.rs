@@ -50,7 +50,10 @@ pub fn execute(_root: &Path, args: Args) -> anyhow::Result<()> {
         std::fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
     }
     write(&dir.join("content/welcome.md"), EXAMPLE.as_bytes())?;
-    write(&dir.join(".gitignore"), b"/public\n/public.*\n")?;
+    write(
+        &dir.join(".gitignore"),
+        b"/public\n/public.*\n/.public.lock\n",
+    )?;
     if args.templates {
         for (name, text) in TEMPLATES {
             write(&dir.join(TEMPLATE_DIR).join(name), text.as_bytes())?;

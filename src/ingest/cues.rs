@@ -303,7 +303,7 @@ fn verb_commits(before: &Before, voice: Voice) -> bool {
 /// "We will …", "Both countries will …": a pledge when the subject is the
 /// authors or the parties and the verb is an act, not a state or a forecast.
 fn will_commits(before: &Before, after: &[String], voice: Voice) -> bool {
-    if after.first().map_or(true, |w| STATES.contains(&w.as_str())) {
+    if after.first().is_none_or(|w| STATES.contains(&w.as_str())) {
         return false;
     }
     if before.is_relative() || before.hedged() || before.reported() || before.wished() {

@@ -198,6 +198,19 @@ pub fn ingest_project(
     Ok(report)
 }
 
+/// One seed's bytes → the content file ingest would write for it, without
+/// touching the disk (no override, nothing skipped): what the fuzzer and
+/// tests drive. `seed_name` is the seed's path relative to the root.
+pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<String> {
+    let path = Path::new(seed_name);
+    let text = read::check_text(path, bytes)?;
+    let ctx = Context::new(config);
+    let sha256 = sha256_hex(bytes);
+    let ingested =
+        document::ingest_text(&ctx, path, seed_name, &text, sha256, &Default::default())?;
+    Ok(write::render(ingested.front_matter, &ingested.body, ""))
+}
+
 fn list_seeds(root: &Path) -> Result<Vec<PathBuf>> {
     let dir = root.join("seeds");
     let entries = match std::fs::read_dir(&dir) {

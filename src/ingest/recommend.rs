@@ -212,7 +212,7 @@ impl Finder<'_> {
             let text = item_text(i);
             let mut judged = self.judged(i, text);
             if let Some(&(s, e)) = sentences::split(text).first() {
-                if judged.first().map_or(true, |(_, r)| r.start != s) {
+                if judged.first().is_none_or(|(_, r)| r.start != s) {
                     judged.insert(0, (kind, s..e));
                 }
             }

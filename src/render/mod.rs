@@ -108,6 +108,25 @@ pub fn render_site(
     })
 }
 
+/// Renders `pages` into an existing site at `out`, each file replaced
+/// atomically and only when its bytes changed (so a page that did not
+/// change keeps its mtime). Returns how many files were written.
+pub fn render_pages(
+    site: &Site,
+    renderer: &Renderer,
+    pages: &[&Page],
+    out: &Path,
+) -> Result<usize> {
+    let written: Vec<bool> = pages
+        .par_iter()
+        .map(|page| {
+            let bytes = renderer.render_page(site, page)?;
+            crate::util::write_if_changed(&out.join(page.output()), &bytes)
+        })
+        .collect::<Result<_>>()?;
+    Ok(written.into_iter().filter(|&w| w).count())
+}
+
 /// Escapes what HTML and XML need escaped; unlike Tera's default it leaves
 /// `/` alone, so links read as written.
 fn escape(text: &str) -> String {

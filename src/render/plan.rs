@@ -73,18 +73,21 @@ impl Page {
     }
 }
 
-/// The output path of page `number` of a theme's list.
+/// The output path of page `number` of a theme's list. Later pages are
+/// `<slug>.page-N.html`: a slug holds no `.`, so no theme's page (not even
+/// one whose slug ends in `-2`) can share the name.
 pub fn theme_page_path(slug: &str, number: usize) -> String {
     list_page_path("themes", slug, number)
 }
 
 /// The output path of page `number` of a paginated list: `<folder>/<name>.html`
-/// for the first, `<folder>/<name>-<number>.html` for the others.
+/// for the first, `<folder>/<name>.page-<number>.html` for the others (a slug
+/// holds no `.`, so no list page can share a name with another list).
 pub fn list_page_path(folder: &str, name: &str, number: usize) -> String {
     if number <= 1 {
         format!("{folder}/{name}.html")
     } else {
-        format!("{folder}/{name}-{number}.html")
+        format!("{folder}/{name}.page-{number}.html")
     }
 }
 
@@ -222,11 +225,12 @@ mod tests {
         assert_eq!(page_count(7, 3), 3);
         assert_eq!(page_count(7, 0), 1);
         assert_eq!(theme_page_path("ai", 1), "themes/ai.html");
-        assert_eq!(theme_page_path("ai", 2), "themes/ai-2.html");
-        assert_eq!(list_page_path("years", "2019", 3), "years/2019-3.html");
+        assert_eq!(theme_page_path("ai", 2), "themes/ai.page-2.html");
+        assert_eq!(list_page_path("years", "2019", 3), "years/2019.page-3.html");
         assert_eq!(page_slice(&[1, 2, 3, 4, 5, 6, 7], 3, 3), &[7]);
         assert_eq!(page_slice(&[1, 2, 3], 0, 1), &[1, 2, 3]);
         assert!(page_slice(&[1, 2, 3], 3, 2).is_empty());
+        assert_ne!(theme_page_path("ai", 2), theme_page_path("ai-2", 1));
     }
 
     #[test]

@@ -32,9 +32,19 @@ pub struct IndexFiles {
 
 /// Builds the index from the model and writes its scripts under `out`.
 pub fn write_index(site: &Site, out: &Path) -> Result<IndexFiles> {
+    write_index_with(site, out, &super::write)
+}
+
+/// [`write_index`] with the file writer given: a rebuild in place writes
+/// atomically and only what changed.
+pub fn write_index_with(
+    site: &Site,
+    out: &Path,
+    write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
+) -> Result<IndexFiles> {
     let index = SearchIndex::build(site);
     let script = index.script();
-    super::write(&out.join(INDEX_FILE), script.as_bytes())?;
+    write(&out.join(INDEX_FILE), script.as_bytes())?;
     let mut files = IndexFiles {
         index_bytes: script.len() as u64,
         text_bytes: 0,
@@ -47,7 +57,7 @@ pub fn write_index(site: &Site, out: &Path) -> Result<IndexFiles> {
         .filter_map(|i| Some((i, index.text_script(i)?)))
         .map(|(i, text)| {
             let path = dir.join(format!("{}.js", index.docs[i].slug));
-            super::write(&path, text.as_bytes())?;
+            write(&path, text.as_bytes())?;
             Ok(text.len() as u64)
         })
         .collect::<Result<_>>()?;

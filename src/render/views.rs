@@ -26,6 +26,8 @@ pub struct Layout<'a> {
     pub has_code: bool,
     /// Atom feeds the page advertises.
     pub feeds: Vec<Link<'a>>,
+    /// The page's Content-Security-Policy (`briefing.yaml`: `content_security_policy`).
+    pub content_security_policy: &'a str,
     /// The briefing pack that prints this page's documents (theme, dialogue and year pages).
     pub print_pack: Option<String>,
 }
@@ -99,6 +101,7 @@ impl<'a> Layout<'a> {
                 href: format!("{root}feed.xml"),
                 label: &site.config.title,
             }],
+            content_security_policy: &site.config.content_security_policy,
             print_pack: super::print::pack_href(site, page),
         }
     }

@@ -185,9 +185,14 @@ impl DocumentTerms {
             .cloned()
             .collect::<Vec<_>>()
             .join(" ")];
+        // By id once: a lookup per section would be quadratic (100,000 headings).
+        let by_id: HashMap<&str, &str> = bodies
+            .iter()
+            .rev()
+            .map(|b| (b.id.as_str(), b.text.as_str()))
+            .collect();
         for section in &doc.sections {
-            let body = bodies.iter().find(|b| b.id == section.id);
-            let body = body.map_or("", |b| b.text.as_str());
+            let body = by_id.get(section.id.as_str()).copied().unwrap_or("");
             let mut terms = repeat(tokenize(&section.title), SECTION_TITLE_BOOST);
             terms.extend(tokenize(body));
             for theme in &section.themes {

@@ -9,9 +9,12 @@
 //! - [`http`]: routes, the site's files served safely, the script injected;
 //! - [`reload`]: build status, server-sent events, the reload script;
 //! - [`watch`]: the debounced, filtered source watcher;
-//! - [`server`]: the pieces started together and stopped cleanly.
+//! - [`server`]: the pieces started together and stopped cleanly;
+//! - [`incremental`]: the real rebuild, re-rendering only what a change affects.
 
+mod affected;
 pub mod http;
+pub mod incremental;
 pub mod paths;
 pub mod reload;
 mod server;
@@ -22,7 +25,7 @@ use std::time::Duration;
 
 pub use server::{ServeOptions, Server};
 
-use crate::build::{BuildOptions, BuildReport};
+use crate::build::BuildReport;
 use crate::error::Result;
 use crate::ingest::Outcome;
 
@@ -88,54 +91,10 @@ where
     }
 }
 
-/// The real build ([`crate::build::build`]) of the project at `root` into
-/// `output`. A change to stylesheets only, after a good build, copies them
-/// into the site's assets (the build copies them verbatim too) instead of
-/// rebuilding every page; anything else rebuilds in full.
+/// The rebuild `briefing serve` uses: a full build first, then only what
+/// each change affects ([`incremental`]).
 pub fn site_rebuild(root: &Path, output: &Path) -> impl Rebuild {
-    let root = root.to_path_buf();
-    let options = BuildOptions {
-        output: Some(output.to_path_buf()),
-        progress: false,
-    };
-    let mut last_build_ok = false;
-    move |changes: &Changes| {
-        let output = options.output.as_deref().unwrap_or(Path::new("public"));
-        if last_build_ok && changes.css_only() {
-            if let Some(outcome) = copy_stylesheets(&root, output, changes) {
-                return outcome;
-            }
-        }
-        let report = crate::build::build(&root, &options);
-        last_build_ok = report.is_ok();
-        Ok(BuildOutcome::from_report(&root, report?))
-    }
-}
-
-/// Writes the changed stylesheets into `output/assets/`; `None` when that
-/// cannot stand in for a build (a stylesheet was deleted, the site is gone).
-fn copy_stylesheets(root: &Path, output: &Path, changes: &Changes) -> Option<Result<BuildOutcome>> {
-    let started = std::time::Instant::now();
-    let assets = output.join(crate::render::ASSETS_DIR);
-    if !assets.is_dir() || changes.paths.iter().any(|p| !root.join(p).is_file()) {
-        return None;
-    }
-    let files = match crate::render::assets::static_files(root) {
-        Ok(files) => files,
-        Err(err) => return Some(Err(err)),
-    };
-    for changed in &changes.paths {
-        let name = changed.strip_prefix("static").ok()?;
-        let name = name.to_str()?.replace('\\', "/");
-        let (_, bytes) = files.iter().find(|(n, _)| *n == name)?;
-        if let Err(err) = crate::util::write_atomic(&assets.join(&name), bytes) {
-            return Some(Err(err));
-        }
-    }
-    Some(Ok(BuildOutcome {
-        elapsed: started.elapsed(),
-        ..BuildOutcome::default()
-    }))
+    incremental::Incremental::new(root, output)
 }
 
 impl BuildOutcome {

@@ -7,7 +7,7 @@ use std::path::{Component, Path};
 use super::markdown::{self, Glossary};
 use super::{vocabulary, ContentText, Document, SourceFile};
 use crate::config::Config;
-use crate::content::ContentFile;
+use crate::content::{ContentFile, FrontMatter};
 use crate::error::{Error, Result};
 use crate::util::slugify;
 
@@ -31,9 +31,21 @@ pub fn parse<'a>(text: &'a ContentText, config: &Config) -> Result<Parsed<'a>> {
 /// The site's glossary: every document's acronyms; the first definition (by
 /// file name) wins, so the result never depends on load order.
 pub fn site_glossary(parsed: &[Parsed]) -> Glossary {
+    Glossary::new(glossary_entries(
+        parsed.iter().map(|p| (&*p.text.path, &p.file.front_matter)),
+    ))
+}
+
+/// The glossary's entries from each file's front matter, the first
+/// definition by file name winning.
+pub fn glossary_entries<'a>(
+    files: impl Iterator<Item = (&'a Path, &'a FrontMatter)>,
+) -> BTreeMap<String, String> {
+    let mut files: Vec<_> = files.collect();
+    files.sort_by(|a, b| a.0.cmp(b.0));
     let mut entries = BTreeMap::new();
-    for p in parsed {
-        for (abbr, expansion) in &p.file.front_matter.glossary {
+    for (_, front) in files {
+        for (abbr, expansion) in &front.glossary {
             if abbr.trim().is_empty() || expansion.trim().is_empty() {
                 continue;
             }
@@ -42,7 +54,7 @@ pub fn site_glossary(parsed: &[Parsed]) -> Glossary {
                 .or_insert_with(|| expansion.clone());
         }
     }
-    Glossary::new(entries)
+    entries
 }
 
 /// Renders the body and gathers what the indexes need; warnings name file and line.
@@ -140,7 +152,13 @@ fn locate_source(
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
     let full = root.join(relative);
-    if !plain || !full.is_file() {
+    // A symbolic link could point out of the project (at /etc/passwd): the
+    // file itself must be inside it, or it would be published.
+    let inside = match (full.canonicalize(), root.canonicalize()) {
+        (Ok(file), Ok(root)) => file.starts_with(root) && file.is_file(),
+        _ => false,
+    };
+    if !plain || !inside {
         warnings.push(format!(
             "{}: source file {:?} is not a file inside the project; the page will not link to it",
             path.display(),

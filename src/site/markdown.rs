@@ -3,12 +3,13 @@
 //! `<abbr>` links into the glossary, code blocks are highlighted, and raw
 //! HTML is escaped unless the config trusts it.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::highlight::highlight;
+use super::sanitize;
 use super::Section;
 use crate::util::slugify;
 
@@ -110,6 +111,8 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
                     .collect();
                 let level = level.max(HeadingLevel::H2);
                 let section = state.open_section(level, id, &classes, &inner, range.start, cx);
+                // `{key=value}` attributes could carry `onclick=`; only trusted HTML keeps them.
+                let attrs = if cx.allow_raw_html { attrs } else { Vec::new() };
                 out.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(section.id.clone().into()),
@@ -148,9 +151,9 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
             Event::End(TagEnd::HtmlBlock) if !cx.allow_raw_html => {
                 out.push(Event::End(TagEnd::CodeBlock));
             }
-            Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 state.in_link += 1;
-                out.push(event);
+                out.push(Event::Start(sanitize::tag(tag)));
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 state.in_link = state.in_link.saturating_sub(1);
@@ -178,6 +181,8 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
 struct State {
     sections: Vec<Section>,
     ids: HashSet<String>,
+    /// Wanted id → the last suffix given to it.
+    next_suffix: HashMap<String, usize>,
     acronyms: BTreeSet<String>,
     /// Acronyms already linked in the current section.
     linked_here: HashSet<String>,
@@ -218,13 +223,15 @@ impl State {
     }
 
     /// Ids are unique in the page, and never one the page layout uses.
+    /// The next suffix to try is remembered per wanted id, so a page of
+    /// 100,000 identical headings takes linear time, not quadratic.
     fn unique_id(&mut self, wanted: String) -> String {
         const RESERVED: [&str; 4] = ["main", "top", "site-nav", "footnotes"];
         let mut id = wanted.clone();
-        let mut n = 1;
+        let next = self.next_suffix.entry(wanted.clone()).or_insert(1);
         while RESERVED.contains(&id.as_str()) || !self.ids.insert(id.clone()) {
-            n += 1;
-            id = format!("{wanted}-{n}");
+            *next += 1;
+            id = format!("{wanted}-{next}");
         }
         id
     }

@@ -10,9 +10,12 @@ mod indexes;
 mod markdown;
 mod pledges;
 mod related;
+mod sanitize;
 mod similar_pairs;
+mod update;
 mod vocabulary;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -26,6 +29,7 @@ pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
 pub use indexes::shade;
 pub use markdown::{escape_html, glossary_anchor, truncate_words};
 pub use pledges::{Occurrence, Pledge};
+pub use update::Update;
 pub use vocabulary::validate_front_matter;
 
 /// Index of a document in [`Site::documents`].
@@ -188,6 +192,12 @@ impl Site {
     /// Reads and cross-links every `content/*.md` under `root`.
     pub fn load(root: &Path, config: &Config) -> Result<Site> {
         let files = content_files(root)?;
+        Site::from_texts(root, config, &files)
+    }
+
+    /// The model of content files already read (in file-name order);
+    /// `root` is where seeds named in `source.file` are looked for.
+    pub fn from_texts(root: &Path, config: &Config, files: &[ContentText]) -> Result<Site> {
         let parsed: Vec<Result<document::Parsed>> = files
             .par_iter()
             .map(|file| document::parse(file, config))
@@ -214,7 +224,13 @@ impl Site {
             documents.push(doc);
             warnings.extend(doc_warnings);
         }
-        check_unique_slugs(&documents)?;
+        assign_unique_slugs(&mut documents, &mut warnings);
+        if documents.is_empty() {
+            warnings.push(format!(
+                "{}: no documents; put captured pages (plain text) in seeds/ or content files (.md) in content/",
+                root.display()
+            ));
+        }
         documents.sort_by(newest_first);
         Ok(indexes::derive(root, config.clone(), documents, warnings))
     }
@@ -237,22 +253,32 @@ impl Site {
     }
 }
 
-/// Two files whose names slugify alike would write the same page.
-fn check_unique_slugs(documents: &[Document]) -> Result<()> {
-    let mut seen: std::collections::BTreeMap<&str, &Path> = Default::default();
-    for doc in documents {
-        if let Some(other) = seen.insert(&doc.slug, &doc.path) {
-            return Err(Error::input(
-                &doc.path,
-                format!(
-                    "its page name {:?} is also that of {}; rename one of the files",
-                    doc.slug,
-                    other.display()
-                ),
-            ));
-        }
+/// Two files whose names slugify alike (`AI Letter.md`, `ai-letter.md`)
+/// would write the same page: the first by file name keeps the slug, the
+/// others get the first free `-2`, `-3` …, with a warning. `documents` is in
+/// file-name order, so the result never depends on the file system.
+fn assign_unique_slugs(documents: &mut [Document], warnings: &mut Vec<String>) {
+    let natural: BTreeSet<String> = documents.iter().map(|d| d.slug.clone()).collect();
+    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for doc in documents.iter_mut() {
+        let Some(first) = taken.get(&doc.slug).cloned() else {
+            taken.insert(doc.slug.clone(), doc.path.clone());
+            continue;
+        };
+        let free = (2..)
+            .map(|n| format!("{}-{n}", doc.slug))
+            .find(|s| !natural.contains(s) && !taken.contains_key(s))
+            .unwrap_or_default();
+        warnings.push(format!(
+            "{}: its page name {:?} is also that of {}; it is written as documents/{free}.html \
+             (rename one of the files to choose the names)",
+            doc.path.display(),
+            doc.slug,
+            first.display()
+        ));
+        doc.slug = free;
+        taken.insert(doc.slug.clone(), doc.path.clone());
     }
-    Ok(())
 }
 
 /// Newest first, undated last, then by slug so the order never depends on the file system.
@@ -282,7 +308,14 @@ pub fn content_files(root: &Path) -> Result<Vec<ContentText>> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                Error::input(
+                    &path,
+                    format!("is not UTF-8 text (invalid byte at offset {at}): save it as UTF-8"),
+                )
+            })?;
             Ok(ContentText { path, text })
         })
         .collect()

@@ -165,7 +165,7 @@ mod tests {
             let mut t = Vec::new();
             for w in words {
                 seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                if (seed >> 16) % 3 != 0 {
+                if !(seed >> 16).is_multiple_of(3) {
                     t.push(w);
                 }
             }

@@ -31,22 +31,31 @@ pub fn get(addr: SocketAddr, target: &str) -> Response {
 
 /// Sends one request with `Connection: close` and reads the whole response.
 pub fn request(addr: SocketAddr, method: &str, target: &str, headers: &[(&str, &str)]) -> Response {
-    let mut stream = TcpStream::connect(addr).expect("connect to the server");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    try_request(addr, method, target, headers).expect("a whole response from the server")
+}
+
+/// [`request`], with connection and read failures returned, not panicked
+/// on: the load test counts them.
+pub fn try_request(
+    addr: SocketAddr,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+) -> std::io::Result<Response> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(head.as_bytes())?;
     read_response(&mut stream, method == "HEAD")
 }
 
 /// Reads the head, then a body of `Content-Length` bytes (a server may keep
 /// the connection open past it), or to the end of the stream.
-fn read_response(stream: &mut TcpStream, head_only: bool) -> Response {
+fn read_response(stream: &mut TcpStream, head_only: bool) -> std::io::Result<Response> {
     let mut raw = Vec::new();
     let mut buffer = [0u8; 8192];
     loop {
@@ -61,12 +70,14 @@ fn read_response(stream: &mut TcpStream, head_only: bool) -> Response {
             };
             if expected.is_some_and(|n| response.body.len() >= n) {
                 response.body.truncate(expected.unwrap_or_default());
-                return response;
+                return Ok(response);
             }
         }
-        let read = stream.read(&mut buffer).expect("read the response");
+        let read = stream.read(&mut buffer)?;
         if read == 0 {
-            return parse(&raw).expect("a whole response head");
+            return parse(&raw).ok_or_else(|| {
+                std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "no whole response head")
+            });
         }
         raw.extend_from_slice(&buffer[..read]);
     }

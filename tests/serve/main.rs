@@ -6,5 +6,7 @@ mod cli;
 mod client;
 mod fixture;
 mod http;
+mod incremental;
 mod live;
+mod load;
 mod real_build;

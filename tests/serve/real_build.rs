@@ -8,7 +8,7 @@ use briefing::serve::{self, ServeOptions, Server};
 
 use crate::client::{get, Events};
 
-fn fixture_project() -> tempfile::TempDir {
+pub fn fixture_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
     for entry in walkdir::WalkDir::new(&fixture).into_iter().flatten() {

@@ -28,9 +28,9 @@ fn writes_every_page_kind() {
         "sitemap.xml",
         "themes/ai.html",
         "themes/ai.xml",
-        "themes/data-flows-2.html",
+        "themes/data-flows.page-2.html",
         "dialogues/us-japan.html",
-        "dialogues/us-japan-2.html",
+        "dialogues/us-japan.page-2.html",
         "years/2019.html",
         "years/2022.html",
         "documents/tenth-dialogue.html",
@@ -132,7 +132,7 @@ fn list_pages(site: &Path, folder: &str, name: &str) -> Vec<String> {
     let first = format!("{folder}/{name}.html");
     let mut pages: Vec<String> = linked_pages(site, &first)
         .into_iter()
-        .filter(|p| p.starts_with(&format!("{folder}/{name}-")))
+        .filter(|p| p.starts_with(&format!("{folder}/{name}.page-")))
         .collect();
     pages.push(first);
     pages
@@ -172,7 +172,7 @@ fn recurring_pledges_show_once_with_every_place() {
         );
     }
     assert!(read(&site, "themes/privacy.html").contains("Made 2 times"));
-    assert!(!read(&site, "themes/data-flows-2.html").contains("pledges-title"));
+    assert!(!read(&site, "themes/data-flows.page-2.html").contains("pledges-title"));
 }
 
 #[test]

@@ -1,0 +1,177 @@
+//! Which pages a change to some documents affects. Each page of the plan
+//! names the documents it reads; a page is re-rendered when a changed
+//! document is among them in the plan before the change or after it (so
+//! a page a document joins or leaves is caught both ways). What pages show
+//! beyond the documents they read is added here, conservatively: a theme's
+//! recurring pledges (grouped across documents), the list of years (each
+//! year page links its neighbours), and the other pages of a paginated list
+//! one of whose pages is touched (each shows the list's length).
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use crate::render::{Page, PageKind};
+use crate::site::{DocId, Site, ThemeIndex};
+
+/// What the affected pages are judged by, taken before and after a change.
+pub struct Snapshot {
+    /// Each planned page's output path and the documents it reads.
+    reads: HashMap<String, Vec<DocId>>,
+    /// The paginated lists of the pages that read each document.
+    lists: HashMap<DocId, BTreeSet<List>>,
+    slugs: Vec<String>,
+    /// Per theme, its pledges written out with documents by slug.
+    pledges: Vec<String>,
+    years: Vec<i32>,
+    pub has_code: bool,
+}
+
+impl Snapshot {
+    pub fn of(site: &Site, plan: &[Page]) -> Snapshot {
+        Snapshot {
+            reads: plan
+                .iter()
+                .map(|p| (p.path.clone(), p.reads.clone()))
+                .collect(),
+            lists: lists_reading(plan),
+            slugs: site.documents.iter().map(|d| d.slug.clone()).collect(),
+            pledges: site
+                .themes
+                .iter()
+                .map(|t| pledge_fingerprint(site, t))
+                .collect(),
+            years: site.years.iter().map(|y| y.year).collect(),
+            has_code: site.has_code(),
+        }
+    }
+
+    /// Ids of the documents with these slugs.
+    fn ids(&self, slugs: &BTreeSet<String>) -> BTreeSet<DocId> {
+        (0..self.slugs.len())
+            .filter(|&i| slugs.contains(&self.slugs[i]))
+            .collect()
+    }
+
+    /// Whether the page at `path` read any of `ids`.
+    fn read_any(&self, path: &str, ids: &BTreeSet<DocId>) -> bool {
+        self.reads
+            .get(path)
+            .is_some_and(|reads| reads.iter().any(|id| ids.contains(id)))
+    }
+
+    /// Output paths planned before that are no longer planned.
+    pub fn vanished<'a>(&'a self, now: &'a Snapshot) -> impl Iterator<Item = &'a str> {
+        self.reads
+            .keys()
+            .filter(|path| !now.reads.contains_key(*path))
+            .map(String::as_str)
+    }
+}
+
+/// The pages of `plan` (the plan of `after`) that show something of the
+/// documents `changed` (by slug), or that are new.
+pub fn affected<'p>(
+    plan: &'p [Page],
+    before: &Snapshot,
+    after: &Snapshot,
+    changed: &BTreeSet<String>,
+) -> Vec<&'p Page> {
+    let (old_ids, new_ids) = (before.ids(changed), after.ids(changed));
+    let pledges_changed: BTreeSet<usize> = (0..after.pledges.len())
+        .filter(|&i| before.pledges.get(i) != after.pledges.get(i))
+        .collect();
+    let years_changed = before.years != after.years;
+    let touched = |page: &Page| {
+        !before.reads.contains_key(&page.path)
+            || page.reads.iter().any(|id| new_ids.contains(id))
+            || before.read_any(&page.path, &old_ids)
+            || shows_pledges_of(&page.kind, &pledges_changed)
+            || (years_changed && links_years(&page.kind))
+    };
+    let mut touched_lists: BTreeSet<List> = plan
+        .iter()
+        .filter(|page| touched(page))
+        .filter_map(|page| list_of(&page.kind))
+        .collect();
+    for id in &old_ids {
+        touched_lists.extend(before.lists.get(id).into_iter().flatten());
+    }
+    plan.iter()
+        .filter(|page| {
+            touched(page) || list_of(&page.kind).is_some_and(|l| touched_lists.contains(&l))
+        })
+        .collect()
+}
+
+/// A paginated list: every page of it shows the list's length (and its
+/// summary), so when one page is touched, all are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    Theme(usize),
+    Dialogue(usize),
+    Year(usize),
+}
+
+fn lists_reading(plan: &[Page]) -> HashMap<DocId, BTreeSet<List>> {
+    let mut lists: HashMap<DocId, BTreeSet<List>> = HashMap::new();
+    for page in plan {
+        let Some(list) = list_of(&page.kind) else {
+            continue;
+        };
+        for &id in &page.reads {
+            lists.entry(id).or_default().insert(list);
+        }
+    }
+    lists
+}
+
+fn list_of(kind: &PageKind) -> Option<List> {
+    match kind {
+        PageKind::Theme { theme, .. } => Some(List::Theme(*theme)),
+        PageKind::Dialogue { dialogue, .. } => Some(List::Dialogue(*dialogue)),
+        PageKind::Year { year, .. } => Some(List::Year(*year)),
+        _ => None,
+    }
+}
+
+/// Theme pages and feeds show their theme's pledges; every briefing pack
+/// has a pledge appendix drawn from the themes' pledges.
+fn shows_pledges_of(kind: &PageKind, themes: &BTreeSet<usize>) -> bool {
+    if themes.is_empty() {
+        return false;
+    }
+    match kind {
+        PageKind::Theme { theme, .. } | PageKind::ThemeFeed(theme) => themes.contains(theme),
+        PageKind::Print
+        | PageKind::PrintTheme(_)
+        | PageKind::PrintDialogue(_)
+        | PageKind::PrintYear(_) => true,
+        _ => false,
+    }
+}
+
+fn links_years(kind: &PageKind) -> bool {
+    matches!(
+        kind,
+        PageKind::Year { .. } | PageKind::PrintYear(_) | PageKind::Print
+    )
+}
+
+/// A theme's pledges as text, documents named by slug (ids shift when a
+/// document's date moves it in the order).
+fn pledge_fingerprint(site: &Site, theme: &ThemeIndex) -> String {
+    let mut text = String::new();
+    for pledge in &theme.pledges {
+        let _ = write!(
+            text,
+            "{:?}|{:?}|{:?}",
+            pledge.text, pledge.kind, pledge.themes
+        );
+        for o in &pledge.occurrences {
+            let slug = site.documents.get(o.doc).map_or("", |d| d.slug.as_str());
+            let _ = write!(text, "|{slug}#{:?}#{:?}#{:?}", o.section, o.text, o.kind);
+        }
+        text.push('\n');
+    }
+    text
+}

@@ -1,0 +1,87 @@
+//! Updating a loaded site after content files changed: the changed file is
+//! parsed again, the others are kept as they are in memory, and every index
+//! is derived afresh. What a full load would do differently (another site
+//! glossary, which every body is rendered with) is refused, so the caller
+//! loads in full instead.
+
+use std::path::Path;
+
+use super::document::{self, glossary_entries};
+use super::markdown::Glossary;
+use super::{indexes, newest_first, ContentText, Document, Site};
+use crate::error::{Error, Result};
+
+/// What [`Site::update_document`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Update {
+    /// The model now matches the content folder.
+    Applied,
+    /// The change reaches every document (the site glossary changed): load the site in full.
+    NeedsFullLoad,
+}
+
+impl Site {
+    /// Re-reads the content file at `path` (a file that is gone drops its
+    /// document) and re-derives the indexes. On an error the site is left
+    /// as it was.
+    pub fn update_document(&mut self, path: &Path) -> Result<Update> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => Some(ContentText {
+                path: path.to_path_buf(),
+                text,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let parsed = match &text {
+            Some(text) => Some(document::parse(text, &self.config)?),
+            None => None,
+        };
+        let others = || self.documents.iter().filter(|d| d.path != path);
+        let old_glossary = glossary_entries(self.documents.iter().map(|d| (&*d.path, &d.front)));
+        let new_glossary = glossary_entries(
+            others()
+                .map(|d| (&*d.path, &d.front))
+                .chain(parsed.as_ref().map(|p| (path, &p.file.front_matter))),
+        );
+        if old_glossary != new_glossary {
+            return Ok(Update::NeedsFullLoad);
+        }
+        let glossary = Glossary::new(new_glossary);
+        let built = parsed.map(|p| document::build(p, &self.root, &self.config, &glossary));
+        if let Some((doc, _)) = &built {
+            if let Some(other) = others().find(|d| d.slug == doc.slug) {
+                return Err(Error::input(
+                    path,
+                    format!(
+                        "its page name {:?} is also that of {}; rename one of the files",
+                        doc.slug,
+                        other.path.display()
+                    ),
+                ));
+            }
+        }
+        self.replace(path, built);
+        Ok(Update::Applied)
+    }
+
+    /// Swaps the document read from `path` for `built` and derives the indexes again.
+    fn replace(&mut self, path: &Path, built: Option<(Document, Vec<String>)>) {
+        let mut documents = std::mem::take(&mut self.documents);
+        documents.retain(|d| d.path != path);
+        let prefix = path.display().to_string();
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.retain(|w| !w.starts_with(&prefix));
+        if let Some((doc, doc_warnings)) = built {
+            documents.push(doc);
+            warnings.extend(doc_warnings);
+        }
+        for doc in &mut documents {
+            doc.related.clear();
+            doc.neighbours.clear();
+        }
+        documents.sort_by(newest_first);
+        let config = self.config.clone();
+        *self = indexes::derive(&self.root, config, documents, warnings);
+    }
+}
