@@ -3,7 +3,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use briefing::build::{build, BuildOptions, BuildReport};
+use briefing::build::{build, BuildOptions};
+
+#[path = "../common/mod.rs"]
+mod common;
+pub use common::{build_ok, copy_dir};
 
 pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -24,26 +28,6 @@ pub fn empty_project() -> tempfile::TempDir {
     .unwrap();
     std::fs::create_dir(dir.path().join("content")).unwrap();
     dir
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let relative = entry.path().strip_prefix(from).unwrap();
-        if relative.starts_with("expected") {
-            continue;
-        }
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-pub fn build_ok(root: &Path) -> BuildReport {
-    build(root, &BuildOptions::default()).unwrap_or_else(|e| panic!("build failed: {e}"))
 }
 
 pub fn build_err(root: &Path) -> String {

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use briefing::build::{build, BuildOptions, BuildReport};
+#[path = "../common/mod.rs"]
+mod common;
+pub use common::{build_ok, copy_dir};
 
 pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/site-basic");
 
@@ -12,26 +14,6 @@ pub fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new(FIXTURE), dir.path());
     dir
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let relative = entry.path().strip_prefix(from).unwrap();
-        if relative.starts_with("expected") {
-            continue;
-        }
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-pub fn build_ok(root: &Path) -> BuildReport {
-    build(root, &BuildOptions::default()).unwrap_or_else(|e| panic!("build failed: {e}"))
 }
 
 /// Every file of a built site, by relative path.
