@@ -317,7 +317,8 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+    // A cut that already ends in an ellipsis or a full stop must not read "……".
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ', '.', '…']))
 }
 
 pub fn escape_html(text: &str) -> String {
@@ -430,6 +431,8 @@ mod tests {
     #[test]
     fn excerpts_are_cut_at_words() {
         assert_eq!(truncate_words("one two three", 9), "one two…");
+        assert_eq!(truncate_words("one two… three four", 10), "one two…");
+        assert_eq!(truncate_words("one two... three four", 12), "one two…");
         assert_eq!(truncate_words("short", 9), "short");
     }
 }
