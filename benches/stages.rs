@@ -8,13 +8,14 @@
 //! and the search index, and a whole warm build.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use briefing::build::{build, BuildOptions};
 use briefing::ingest::{ingest_project, IngestOptions};
 use briefing::render::{plan, PageKind, Renderer};
+use briefing::serve::{site_rebuild, Changes, Rebuild};
 use briefing::site::Site;
 use briefing::Config;
 
@@ -123,5 +124,39 @@ fn main() {
         best(runs, || build(&root, &warm)),
         None,
     );
+    report(
+        "content edit (serve)",
+        content_edit(&root, out.path(), runs),
+        None,
+    );
     println!("({} rayon threads)", rayon::current_num_threads());
+}
+
+/// The best time `serve` takes to bring the site up to date after one
+/// content file is saved (the file is restored afterwards).
+fn content_edit(root: &Path, out: &Path, runs: usize) -> Duration {
+    let mut rebuild = site_rebuild(root, out);
+    rebuild
+        .rebuild(&Changes::everything())
+        .expect("first build");
+    let name = std::fs::read_dir(root.join("content"))
+        .expect("content/")
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().ends_with(".md"))
+        .min()
+        .expect("a content file");
+    let file = root.join("content").join(&name);
+    let original = std::fs::read_to_string(&file).expect("content file");
+    let changes = Changes {
+        paths: vec![PathBuf::from("content").join(&name)],
+    };
+    let mut edit = 0;
+    let took = best(runs, || {
+        edit += 1;
+        std::fs::write(&file, format!("{original}\n\nEdit number {edit}.\n")).expect("edit");
+        rebuild.rebuild(&changes).expect("rebuild")
+    });
+    std::fs::write(&file, original).expect("restore");
+    took
 }

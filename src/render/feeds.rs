@@ -33,7 +33,7 @@ struct Sitemap {
 }
 
 /// Feeds hold the newest documents only.
-const FEED_ENTRIES: usize = 50;
+pub(super) const FEED_ENTRIES: usize = 50;
 /// Stands in for "updated" when no document has a date.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 

@@ -91,7 +91,7 @@ struct DialogueSummary<'a> {
     span: String,
 }
 
-const LATEST: usize = 6;
+pub(super) const LATEST: usize = 6;
 
 fn home<'a>(site: &'a Site, page: &Page) -> View<'a, Home<'a>> {
     let root = page.root();

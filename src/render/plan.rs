@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::site::{DocId, Site};
+use crate::site::{DocId, Site, ThemeIndex};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PageKind {
@@ -117,11 +117,13 @@ pub fn plan(site: &Site) -> Vec<Page> {
         template,
         reads,
     };
+    // Home shows the latest documents; its counts and matrix change only
+    // with the indexes (see `serve::affected`).
     let mut pages = vec![page(
         "index.html".into(),
         PageKind::Index,
         "index.html",
-        all.clone(),
+        newest(&all, super::pages::LATEST),
     )];
     for (id, doc) in site.documents.iter().enumerate() {
         let mut reads = vec![id];
@@ -139,14 +141,15 @@ pub fn plan(site: &Site) -> Vec<Page> {
         for number in 1..=count {
             let path = theme_page_path(&theme.slug, number);
             let kind = PageKind::Theme { theme: i, number };
-            pages.push(page(path, kind, "theme.html", theme.documents.clone()));
+            let reads = theme_page_reads(theme, site.config.paginate_by, number);
+            pages.push(page(path, kind, "theme.html", reads));
         }
         let feed = format!("themes/{}.xml", theme.slug);
         pages.push(page(
             feed,
             PageKind::ThemeFeed(i),
             "atom.xml",
-            theme.documents.clone(),
+            newest(&theme.documents, super::feeds::FEED_ENTRIES),
         ));
     }
     let per_page = site.config.paginate_by;
@@ -197,22 +200,48 @@ pub fn plan(site: &Site) -> Vec<Page> {
             all.clone(),
         ),
         page(
-            "search.html".into(),
-            PageKind::Search,
-            "search.html",
-            all.clone(),
-        ),
-        page(
             "404.html".into(),
             PageKind::NotFound,
             "404.html",
             Vec::new(),
         ),
-        page("feed.xml".into(), PageKind::Feed, "atom.xml", all.clone()),
-        page("sitemap.xml".into(), PageKind::Sitemap, "sitemap.xml", all),
+        page(
+            "feed.xml".into(),
+            PageKind::Feed,
+            "atom.xml",
+            newest(&all, super::feeds::FEED_ENTRIES),
+        ),
+        page("search.html".into(), PageKind::Search, "search.html", all),
+        // The sitemap lists pages, not what they show: it changes with the plan.
+        page(
+            "sitemap.xml".into(),
+            PageKind::Sitemap,
+            "sitemap.xml",
+            Vec::new(),
+        ),
     ]);
     pages.extend(super::print::pages(site));
     pages
+}
+
+/// The first `count` of `documents` (newest first): what a feed or home shows.
+fn newest(documents: &[DocId], count: usize) -> Vec<DocId> {
+    documents.iter().copied().take(count).collect()
+}
+
+/// The documents listed on a theme's page `number`, and on the first page
+/// the places shown of the pledges it shows.
+fn theme_page_reads(theme: &ThemeIndex, per_page: usize, number: usize) -> Vec<DocId> {
+    let mut reads = page_slice(&theme.documents, per_page, number).to_vec();
+    if number == 1 {
+        let shown = if per_page == 0 { usize::MAX } else { per_page };
+        let pledges = theme.pledges.iter().take(shown);
+        let places = pledges.flat_map(|p| p.occurrences.iter().take(super::theme::PLACES_SHOWN));
+        reads.extend(places.map(|o| o.doc));
+        reads.sort_unstable();
+        reads.dedup();
+    }
+    reads
 }
 
 #[cfg(test)]

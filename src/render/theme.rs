@@ -63,7 +63,7 @@ struct PledgeView<'a> {
 
 /// A pledge repeated in hundreds of documents lists its newest places only,
 /// so no theme page grows with the size of the corpus.
-const PLACES_SHOWN: usize = 10;
+pub(super) const PLACES_SHOWN: usize = 10;
 
 #[derive(Serialize)]
 struct Place<'a> {

@@ -4,10 +4,10 @@
 //! a page a document joins or leaves is caught both ways). What pages show
 //! beyond the documents they read is added here, conservatively: a theme's
 //! recurring pledges (grouped across documents), the list of years (each
-//! year page links its neighbours), and the other pages of a paginated list
-//! one of whose pages is touched (each shows the list's length).
+//! year page links its neighbours), and every page of a paginated list whose
+//! members changed (each shows the list's length, and its items shift).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::render::{Page, PageKind};
@@ -17,8 +17,9 @@ use crate::site::{DocId, Site, ThemeIndex};
 pub struct Snapshot {
     /// Each planned page's output path and the documents it reads.
     reads: HashMap<String, Vec<DocId>>,
-    /// The paginated lists of the pages that read each document.
-    lists: HashMap<DocId, BTreeSet<List>>,
+    /// Each paginated list's members by slug, in list order, and what its
+    /// pages show of the whole list (co-occurring themes, themes by year).
+    lists: BTreeMap<List, (Vec<String>, String)>,
     slugs: Vec<String>,
     /// Per theme, its pledges written out with documents by slug.
     pledges: Vec<String>,
@@ -33,7 +34,7 @@ impl Snapshot {
                 .iter()
                 .map(|p| (p.path.clone(), p.reads.clone()))
                 .collect(),
-            lists: lists_reading(plan),
+            lists: list_members(site),
             slugs: site.documents.iter().map(|d| d.slug.clone()).collect(),
             pledges: site
                 .themes
@@ -59,6 +60,11 @@ impl Snapshot {
             .is_some_and(|reads| reads.iter().any(|id| ids.contains(id)))
     }
 
+    /// Whether a page is planned at `path`.
+    pub fn plans(&self, path: &str) -> bool {
+        self.reads.contains_key(path)
+    }
+
     /// Output paths planned before that are no longer planned.
     pub fn vanished<'a>(&'a self, now: &'a Snapshot) -> impl Iterator<Item = &'a str> {
         self.reads
@@ -69,7 +75,9 @@ impl Snapshot {
 }
 
 /// The pages of `plan` (the plan of `after`) that show something of the
-/// documents `changed` (by slug), or that are new.
+/// documents `changed` (by slug), or that are new. `before` is `after`
+/// itself when the indexes were not derived again (nothing they hold
+/// changed); otherwise home, which shows counts and the matrix, is redone.
 pub fn affected<'p>(
     plan: &'p [Page],
     before: &Snapshot,
@@ -81,21 +89,27 @@ pub fn affected<'p>(
         .filter(|&i| before.pledges.get(i) != after.pledges.get(i))
         .collect();
     let years_changed = before.years != after.years;
+    let paths_changed = before.reads.len() != after.reads.len()
+        || plan
+            .iter()
+            .any(|page| !before.reads.contains_key(&page.path));
+    let reindexed = !std::ptr::eq(before, after);
     let touched = |page: &Page| {
         !before.reads.contains_key(&page.path)
+            || (reindexed && page.kind == PageKind::Index)
+            || (paths_changed && page.kind == PageKind::Sitemap)
             || page.reads.iter().any(|id| new_ids.contains(id))
             || before.read_any(&page.path, &old_ids)
             || shows_pledges_of(&page.kind, &pledges_changed)
             || (years_changed && links_years(&page.kind))
     };
-    let mut touched_lists: BTreeSet<List> = plan
-        .iter()
-        .filter(|page| touched(page))
-        .filter_map(|page| list_of(&page.kind))
+    let touched_lists: BTreeSet<List> = before
+        .lists
+        .keys()
+        .chain(after.lists.keys())
+        .filter(|list| before.lists.get(list) != after.lists.get(list))
+        .copied()
         .collect();
-    for id in &old_ids {
-        touched_lists.extend(before.lists.get(id).into_iter().flatten());
-    }
     plan.iter()
         .filter(|page| {
             touched(page) || list_of(&page.kind).is_some_and(|l| touched_lists.contains(&l))
@@ -112,17 +126,19 @@ enum List {
     Year(usize),
 }
 
-fn lists_reading(plan: &[Page]) -> HashMap<DocId, BTreeSet<List>> {
-    let mut lists: HashMap<DocId, BTreeSet<List>> = HashMap::new();
-    for page in plan {
-        let Some(list) = list_of(&page.kind) else {
-            continue;
-        };
-        for &id in &page.reads {
-            lists.entry(id).or_default().insert(list);
-        }
-    }
-    lists
+fn list_members(site: &Site) -> BTreeMap<List, (Vec<String>, String)> {
+    let members = |ids: &[DocId], summary: &dyn std::fmt::Debug| {
+        let slugs = ids.iter().map(|&id| site.documents[id].slug.clone());
+        (slugs.collect(), format!("{summary:?}"))
+    };
+    let themes = site.themes.iter().enumerate();
+    let dialogues = site.dialogues.iter().enumerate();
+    let years = site.years.iter().enumerate();
+    themes
+        .map(|(i, t)| (List::Theme(i), members(&t.documents, &t.cooccurring)))
+        .chain(dialogues.map(|(i, d)| (List::Dialogue(i), members(&d.chronology, &d.theme_shift))))
+        .chain(years.map(|(i, y)| (List::Year(i), members(&y.documents, &y.themes))))
+        .collect()
 }
 
 fn list_of(kind: &PageKind) -> Option<List> {

@@ -4,6 +4,7 @@
 //! script injected into every HTML page on its way out.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use axum::body::Body;
@@ -14,6 +15,7 @@ use axum::routing::get;
 use axum::Router;
 
 use super::paths::{self, Rejection, Target};
+use super::pending::Pending;
 use super::reload::{self, LiveReload};
 
 #[derive(Clone)]
@@ -22,6 +24,8 @@ pub struct AppState {
     /// a build swaps it for a new one).
     pub output: PathBuf,
     pub live: LiveReload,
+    /// Pages the last rebuild has yet to write: requests for them wait.
+    pub pending: Arc<Pending>,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -67,6 +71,12 @@ async fn site_file(
     }
     let output = state.output.clone();
     let raw = uri.path().to_string();
+    if let Ok(decoded) = percent_encoding::percent_decode_str(&raw).decode_utf8() {
+        state
+            .pending
+            .wait_for(decoded.trim_start_matches('/'))
+            .await;
+    }
     let lookup = tokio::task::spawn_blocking(move || find(&output, &raw)).await;
     match lookup {
         Ok(Ok(Lookup::File(found))) => file_response(&state.live, found, &headers, StatusCode::OK),

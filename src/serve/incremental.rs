@@ -10,6 +10,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -28,11 +29,29 @@ pub struct Incremental {
     /// The model and templates the files in `output` were made from; `None`
     /// until a full build succeeds, and after any failure.
     loaded: Option<Loaded>,
+    /// Pages left stale for [`Rebuild::finish`], by output path.
+    deferred: BTreeSet<String>,
 }
 
 struct Loaded {
     site: Site,
     renderer: Renderer,
+    /// The plan of `site`, and what its pages were judged by.
+    pages: Vec<render::Page>,
+    snapshot: Snapshot,
+}
+
+impl Loaded {
+    fn new(site: Site, renderer: Renderer) -> Loaded {
+        let pages = render::plan(&site);
+        let snapshot = Snapshot::of(&site, &pages);
+        Loaded {
+            site,
+            renderer,
+            pages,
+            snapshot,
+        }
+    }
 }
 
 /// A change sorted by what it takes to apply.
@@ -54,6 +73,7 @@ impl Incremental {
                 progress: false,
             },
             loaded: None,
+            deferred: BTreeSet::new(),
         }
     }
 
@@ -67,7 +87,8 @@ impl Incremental {
             site,
             renderer,
         } = build::build_loaded(&self.root, &self.options)?;
-        self.loaded = Some(Loaded { site, renderer });
+        self.loaded = Some(Loaded::new(site, renderer));
+        self.deferred.clear();
         Ok(BuildOutcome::from_report(&self.root, report))
     }
 
@@ -100,7 +121,11 @@ impl Rebuild for Incremental {
             return self.full();
         };
         match apply(&mut loaded, &plan, &self.root, self.output()) {
-            Ok(Some(outcome)) => {
+            Ok(Some((mut outcome, deferred))) => {
+                self.deferred.extend(deferred);
+                let planned = |path: &String| loaded.snapshot.plans(path);
+                self.deferred.retain(planned);
+                outcome.deferred = self.deferred.iter().cloned().collect();
                 self.loaded = Some(loaded);
                 Ok(outcome)
             }
@@ -108,55 +133,111 @@ impl Rebuild for Incremental {
             Err(err) => Err(err),
         }
     }
+
+    /// Renders the deferred pages a few at a time (as many as there are
+    /// threads), checking `stop` between rounds.
+    fn finish(&mut self, stop: &AtomicBool) -> Result<Vec<String>> {
+        let Some(loaded) = &self.loaded else {
+            self.deferred.clear();
+            return Ok(Vec::new());
+        };
+        let pages: Vec<&render::Page> = loaded
+            .pages
+            .iter()
+            .filter(|p| self.deferred.contains(&p.path))
+            .collect();
+        for round in pages.chunks(rayon::current_num_threads().max(1)) {
+            if stop.load(Ordering::SeqCst) {
+                break;
+            }
+            render::render_pages(&loaded.site, &loaded.renderer, round, self.output())?;
+            for page in round {
+                self.deferred.remove(&page.path);
+            }
+        }
+        Ok(self.deferred.iter().cloned().collect())
+    }
 }
 
-/// Applies `plan` to the model and the site on disk; `None` when the change
-/// turned out to need a full build.
+/// Pages a rebuild leaves for [`Rebuild::finish`]: the briefing book and
+/// packs, the heaviest pages (hundreds of documents each) and the ones an
+/// author is least likely to have open while editing.
+fn can_wait(page: &render::Page) -> bool {
+    use render::PageKind::*;
+    matches!(
+        page.kind,
+        Print | PrintTheme(_) | PrintDialogue(_) | PrintYear(_)
+    )
+}
+
+/// Applies `plan` to the model and the site on disk, but for the pages
+/// it returns to be written later; `None` when the change turned out to
+/// need a full build.
 fn apply(
     loaded: &mut Loaded,
     plan: &Plan,
     root: &Path,
     out: &Path,
-) -> Result<Option<BuildOutcome>> {
+) -> Result<Option<(BuildOutcome, Vec<String>)>> {
     let started = Instant::now();
-    let before_plan = render::plan(&loaded.site);
-    let before = Snapshot::of(&loaded.site, &before_plan);
-    drop(before_plan);
     let mut changed = BTreeSet::new();
+    let mut reindexed = false;
     for path in &plan.content {
         changed.extend(slug_of(&loaded.site, path));
-        if loaded.site.update_document(path)? == Update::NeedsFullLoad {
-            return Ok(None);
+        match loaded.site.update_document(path)? {
+            Update::NeedsFullLoad => return Ok(None),
+            Update::Applied => reindexed = true,
+            Update::Replaced => {}
         }
         changed.extend(slug_of(&loaded.site, path));
     }
     if plan.templates {
         loaded.renderer = Renderer::new(root)?;
     }
-    let pages = render::plan(&loaded.site);
-    let after = Snapshot::of(&loaded.site, &pages);
-    if before.has_code != after.has_code {
-        return Ok(None);
-    }
-    let selected: Vec<&render::Page> = if plan.templates {
-        pages.iter().collect()
+    let mut vanished = Vec::new();
+    let before = if reindexed {
+        let pages = render::plan(&loaded.site);
+        let after = Snapshot::of(&loaded.site, &pages);
+        if loaded.snapshot.has_code != after.has_code {
+            return Ok(None);
+        }
+        vanished.extend(loaded.snapshot.vanished(&after).map(str::to_string));
+        loaded.pages = pages;
+        Some(std::mem::replace(&mut loaded.snapshot, after))
     } else {
-        affected(&pages, &before, &after, &changed)
+        None
     };
-    render::render_pages(&loaded.site, &loaded.renderer, &selected, out)?;
-    for path in before.vanished(&after) {
+    let after = &loaded.snapshot;
+    let selected: Vec<&render::Page> = if plan.templates {
+        loaded.pages.iter().collect()
+    } else {
+        affected(
+            &loaded.pages,
+            before.as_ref().unwrap_or(after),
+            after,
+            &changed,
+        )
+    };
+    let (later, now): (Vec<&render::Page>, Vec<&render::Page>) =
+        selected.iter().partition(|p| can_wait(p));
+    render::render_pages(&loaded.site, &loaded.renderer, &now, out)?;
+    for path in vanished {
         remove(&out.join(path))?;
     }
     if !plan.content.is_empty() {
         write_documents_files(&loaded.site, &changed, out)?;
     }
     copy_static(root, out, &plan.statics)?;
-    Ok(Some(BuildOutcome {
-        pages: selected.len(),
+    let outcome = BuildOutcome {
+        pages: now.len(),
         elapsed: started.elapsed(),
         warnings: loaded.site.warnings.clone(),
         ..BuildOutcome::default()
-    }))
+    };
+    Ok(Some((
+        outcome,
+        later.iter().map(|p| p.path.clone()).collect(),
+    )))
 }
 
 fn slug_of(site: &Site, path: &Path) -> Option<String> {

@@ -16,11 +16,13 @@ mod affected;
 pub mod http;
 pub mod incremental;
 pub mod paths;
+pub mod pending;
 pub mod reload;
 mod server;
 pub mod watch;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 pub use server::{ServeOptions, Server};
@@ -73,6 +75,9 @@ pub struct BuildOutcome {
     /// Source files the build itself wrote (re-ingested content), relative to
     /// the root: the watcher ignores their echo.
     pub written_sources: Vec<PathBuf>,
+    /// Output files (relative, `/`-separated) left stale for
+    /// [`Rebuild::finish`]: requests for them wait until it has run.
+    pub deferred: Vec<String>,
 }
 
 /// Makes the site again after `changes`. It must be atomic: when it returns,
@@ -80,6 +85,13 @@ pub struct BuildOutcome {
 /// fails, the previous output is whole.
 pub trait Rebuild: Send + 'static {
     fn rebuild(&mut self, changes: &Changes) -> Result<BuildOutcome>;
+
+    /// Writes what the last rebuilds deferred ([`BuildOutcome::deferred`]),
+    /// stopping early once `stop` is set (a new edit came in). Returns the
+    /// files still to write.
+    fn finish(&mut self, _stop: &AtomicBool) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
 }
 
 impl<F> Rebuild for F

@@ -5,6 +5,8 @@
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -12,8 +14,9 @@ use tokio::runtime::Runtime;
 use tokio::sync::watch;
 
 use super::http::{self, AppState};
+use super::pending::Pending;
 use super::reload::LiveReload;
-use super::watch::{SourceWatcher, StopHandle};
+use super::watch::{Next, SourceWatcher, StopHandle};
 use super::{Changes, Rebuild};
 use crate::error::{Error, Result};
 
@@ -42,7 +45,7 @@ impl ServeOptions {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 4000,
             port_attempts: 20,
-            debounce: Duration::from_millis(60),
+            debounce: Duration::from_millis(10),
             quiet: false,
         }
     }
@@ -67,12 +70,17 @@ impl Server {
         // Watching starts before the first build, so no save is lost between them.
         let (mut watcher, stop_watcher) =
             SourceWatcher::new(&options.root, &options.output, options.debounce)?;
-        let mut log = Log {
+        let log = Log {
             quiet: options.quiet,
             warnings: Vec::new(),
         };
-        let everything = Changes::everything();
-        run_build(&mut rebuild, &everything, &live, &mut watcher, &mut log);
+        let pending = Arc::new(Pending::default());
+        let mut session = Session {
+            live: live.clone(),
+            pending: Arc::clone(&pending),
+            log,
+        };
+        session.build(&mut rebuild, &Changes::everything(), &mut watcher);
 
         let listener = bind(options.bind, options.port, options.port_attempts)?;
         let address = listener
@@ -80,12 +88,13 @@ impl Server {
             .map_err(|e| listen_error(options.bind, options.port, e))?;
         if options.port != 0 && address.port() != options.port {
             let moved = format!("port {} is taken; using {}", options.port, address.port());
-            log.info(&moved);
+            session.log.info(&moved);
         }
         let runtime = new_runtime()?;
         let app = http::router(AppState {
             output: options.output.clone(),
             live: live.clone(),
+            pending,
         });
         let serving = runtime.spawn(async move {
             let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -95,11 +104,7 @@ impl Server {
         });
         let rebuilding = std::thread::Builder::new()
             .name("briefing-rebuild".into())
-            .spawn(move || {
-                while let Some(changes) = watcher.next_changes() {
-                    run_build(&mut rebuild, &changes, &live, &mut watcher, &mut log);
-                }
-            })
+            .spawn(move || session.run(&mut rebuild, &mut watcher))
             .map_err(|e| Error::Other(format!("cannot start the rebuild thread: {e}")))?;
         Ok(Server {
             address,
@@ -158,40 +163,80 @@ impl Drop for Server {
     }
 }
 
-/// Runs one build and tells the open pages; never stops the server.
-fn run_build(
-    rebuild: &mut impl Rebuild,
-    changes: &Changes,
-    live: &LiveReload,
-    watcher: &mut SourceWatcher,
-    log: &mut Log,
-) {
-    let result = catch_unwind(AssertUnwindSafe(|| rebuild.rebuild(changes)))
-        .unwrap_or_else(|_| Err(Error::Other("the build panicked; this is a bug".into())));
-    match result {
-        Ok(outcome) => {
-            watcher.expect_written(&outcome.written_sources);
-            log.warnings(&outcome.warnings);
-            for error in &outcome.errors {
-                log.error(error);
+/// The rebuild thread's side of the server.
+struct Session {
+    live: LiveReload,
+    pending: Arc<Pending>,
+    log: Log,
+}
+
+impl Session {
+    /// Rebuilds on every change until the watcher stops; in between, writes
+    /// what the last rebuild deferred, yielding to the next edit.
+    fn run(mut self, rebuild: &mut impl Rebuild, watcher: &mut SourceWatcher) {
+        let stirred = watcher.stirred();
+        loop {
+            let wait = (!self.pending.is_empty()).then_some(Duration::ZERO);
+            match watcher.changes_within(wait) {
+                Next::Changes(changes) => self.build(rebuild, &changes, watcher),
+                Next::Idle => {
+                    stirred.store(false, Ordering::SeqCst);
+                    self.finish(rebuild, &stirred);
+                }
+                Next::Stopped => return,
             }
-            let what = if changes.css_only() {
-                "stylesheets updated".to_string()
-            } else {
-                format!("built {} pages", outcome.pages)
-            };
-            let took = outcome.elapsed.as_millis();
-            log.info(&format!("{what} in {took} ms ({})", changes.describe()));
-            let errors = (!outcome.errors.is_empty()).then(|| outcome.errors.join("\n\n"));
-            live.publish(true, changes.css_only(), errors);
         }
-        Err(err) => {
-            let message = err.to_string();
-            log.error(&format!(
-                "build failed ({}); still serving the last good site:\n{message}",
-                changes.describe()
-            ));
-            live.publish(false, false, Some(message));
+    }
+
+    fn finish(&mut self, rebuild: &mut impl Rebuild, stop: &AtomicBool) {
+        let result = catch_unwind(AssertUnwindSafe(|| rebuild.finish(stop)))
+            .unwrap_or_else(|_| Err(Error::Other("the build panicked; this is a bug".into())));
+        match result {
+            Ok(left) => self.pending.set(left),
+            Err(err) => {
+                self.pending.set(Vec::new());
+                self.log.error(&format!("build failed: {err}"));
+                self.live.publish(false, false, Some(err.to_string()));
+            }
+        }
+    }
+
+    /// Runs one build and tells the open pages; never stops the server.
+    fn build(
+        &mut self,
+        rebuild: &mut impl Rebuild,
+        changes: &Changes,
+        watcher: &mut SourceWatcher,
+    ) {
+        let result = catch_unwind(AssertUnwindSafe(|| rebuild.rebuild(changes)))
+            .unwrap_or_else(|_| Err(Error::Other("the build panicked; this is a bug".into())));
+        let log = &mut self.log;
+        match result {
+            Ok(outcome) => {
+                self.pending.set(outcome.deferred.iter().cloned());
+                watcher.expect_written(&outcome.written_sources);
+                log.warnings(&outcome.warnings);
+                for error in &outcome.errors {
+                    log.error(error);
+                }
+                let what = if changes.css_only() {
+                    "stylesheets updated".to_string()
+                } else {
+                    format!("built {} pages", outcome.pages)
+                };
+                let took = outcome.elapsed.as_millis();
+                log.info(&format!("{what} in {took} ms ({})", changes.describe()));
+                let errors = (!outcome.errors.is_empty()).then(|| outcome.errors.join("\n\n"));
+                self.live.publish(true, changes.css_only(), errors);
+            }
+            Err(err) => {
+                let message = err.to_string();
+                log.error(&format!(
+                    "build failed ({}); still serving the last good site:\n{message}",
+                    changes.describe()
+                ));
+                self.live.publish(false, false, Some(message));
+            }
         }
     }
 }

@@ -1,16 +1,19 @@
 //! Watching the project's sources: `seeds/`, `content/`, `templates/`,
 //! `static/` and `briefing.yaml` (those that exist, and those created
 //! later), never the output folder. Events are debounced into one
-//! [`Changes`] per burst of saves; editors' temp and swap files, files that
+//! [`Changes`] per burst of saves (a burst ends after a short quiet spell
+//! with no file left open for writing); editors' temp and swap files, files that
 //! came and went within a burst (atomic saves), and the files the last build
 //! wrote itself are left out.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::Changes;
@@ -19,6 +22,18 @@ use crate::error::{Error, Result};
 
 /// The folders of a project whose files are inputs to the build.
 pub const SOURCE_DIRS: [&str; 4] = ["seeds", "content", "templates", "static"];
+
+/// What [`SourceWatcher::changes_within`] found.
+pub enum Next {
+    Changes(Changes),
+    /// Nothing the build reads changed in the time given.
+    Idle,
+    Stopped,
+}
+
+/// How long a burst waits for a file still open for writing to be closed
+/// (some platforms never report the close).
+const OPEN_WRITE_LIMIT: Duration = Duration::from_millis(150);
 
 enum Message {
     Fs(notify::Result<notify::Event>),
@@ -42,6 +57,7 @@ pub struct SourceWatcher {
     watcher: RecommendedWatcher,
     messages: Receiver<Message>,
     watched: HashSet<PathBuf>,
+    stirred: Arc<AtomicBool>,
     /// Files the last build wrote into the sources (re-ingested content),
     /// by content hash: their events are the build's echo, not an edit.
     written_by_build: HashMap<PathBuf, String>,
@@ -54,7 +70,10 @@ impl SourceWatcher {
         let output = output.canonicalize().unwrap_or_else(|_| root.join(output));
         let (sender, messages) = channel();
         let events = sender.clone();
+        let stirred = Arc::new(AtomicBool::new(false));
+        let stir = Arc::clone(&stirred);
         let watcher = notify::recommended_watcher(move |event| {
+            stir.store(true, Ordering::SeqCst);
             let _ = events.send(Message::Fs(event));
         })
         .map_err(|e| Error::Other(format!("cannot watch {}: {e}", root.display())))?;
@@ -64,6 +83,7 @@ impl SourceWatcher {
             quiet,
             watcher,
             messages,
+            stirred,
             watched: HashSet::new(),
             written_by_build: HashMap::new(),
         };
@@ -74,14 +94,29 @@ impl SourceWatcher {
     /// Blocks until the sources change (returns what changed) or the
     /// watcher is stopped (returns `None`).
     pub fn next_changes(&mut self) -> Option<Changes> {
+        match self.changes_within(None) {
+            Next::Changes(changes) => Some(changes),
+            _ => None,
+        }
+    }
+
+    /// What changed, if a change comes within `wait` (`None`: however long).
+    pub fn changes_within(&mut self, wait: Option<Duration>) -> Next {
         loop {
-            let burst = self.next_burst()?;
+            let burst = match self.next_burst(wait) {
+                Ok(burst) => burst,
+                Err(true) => return Next::Stopped,
+                Err(false) => return Next::Idle,
+            };
             if let Err(err) = self.watch_sources() {
                 eprintln!("warning: {err}");
             }
             let changes = self.relevant(&burst);
             if !changes.paths.is_empty() {
-                return Some(changes);
+                return Next::Changes(changes);
+            }
+            if wait.is_some() {
+                return Next::Idle;
             }
         }
     }
@@ -120,27 +155,54 @@ impl SourceWatcher {
             .map_err(|e| Error::Other(format!("cannot watch {}: {e}", path.display())))
     }
 
-    /// The events of one burst: everything until `quiet` passes without one.
-    fn next_burst(&self) -> Option<Vec<notify::Event>> {
+    /// The events of one burst: everything until `quiet` passes without
+    /// one and no file is left open for writing (a save in progress), or
+    /// [`OPEN_WRITE_LIMIT`] passes. `first_wait` bounds the wait for the
+    /// first event (`None`: forever); `Err(true)` when stopped, `Err(false)`
+    /// when nothing came.
+    fn next_burst(
+        &self,
+        first_wait: Option<Duration>,
+    ) -> std::result::Result<Vec<notify::Event>, bool> {
+        let first = match first_wait {
+            None => self.messages.recv().map_err(|_| true)?,
+            Some(wait) => match self.messages.recv_timeout(wait) {
+                Ok(message) => message,
+                Err(RecvTimeoutError::Timeout) => return Err(false),
+                Err(RecvTimeoutError::Disconnected) => return Err(true),
+            },
+        };
         let mut burst = Vec::new();
-        let mut first = true;
+        let mut writing = HashSet::new();
+        let started = Instant::now();
+        let mut message = first;
         loop {
-            let message = if first {
-                self.messages.recv().ok()?
-            } else {
-                match self.messages.recv_timeout(self.quiet) {
-                    Ok(message) => message,
-                    Err(RecvTimeoutError::Timeout) => return Some(burst),
-                    Err(RecvTimeoutError::Disconnected) => return None,
-                }
-            };
-            first = false;
             match message {
-                Message::Stop => return None,
-                Message::Fs(Ok(event)) => burst.push(event),
+                Message::Stop => return Err(true),
+                Message::Fs(Ok(event)) => {
+                    track_open_writes(&event, &mut writing);
+                    burst.push(event);
+                }
                 Message::Fs(Err(err)) => eprintln!("warning: watching the sources: {err}"),
             }
+            message = loop {
+                match self.messages.recv_timeout(self.quiet) {
+                    Ok(message) => break message,
+                    Err(RecvTimeoutError::Disconnected) => return Err(true),
+                    Err(RecvTimeoutError::Timeout) => {
+                        if writing.is_empty() || started.elapsed() > OPEN_WRITE_LIMIT {
+                            return Ok(burst);
+                        }
+                    }
+                }
+            };
         }
+    }
+
+    /// Set by every file-system event as it arrives (before any debounce):
+    /// work that can wait stops for it.
+    pub fn stirred(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.stirred)
     }
 
     fn relevant(&self, burst: &[notify::Event]) -> Changes {
@@ -203,6 +265,19 @@ impl SourceWatcher {
 }
 
 /// Events that can mean new content; reads and opens are not changes.
+/// Files written to and not yet closed, as far as the events of a burst tell.
+fn track_open_writes(event: &notify::Event, writing: &mut HashSet<PathBuf>) {
+    match event.kind {
+        EventKind::Modify(ModifyKind::Data(_)) => writing.extend(event.paths.iter().cloned()),
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) | EventKind::Remove(_) => {
+            for path in &event.paths {
+                writing.remove(path);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn is_change(kind: &EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,

@@ -14,8 +14,13 @@ use crate::error::{Error, Result};
 /// What [`Site::update_document`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Update {
-    /// The model now matches the content folder.
+    /// The model now matches the content folder; the indexes were derived again.
     Applied,
+    /// The document was swapped in where it was: nothing any index is
+    /// derived from changed (its place, themes, dialogues, dates,
+    /// recommendations, sections' themes, acronyms), so every index, every
+    /// document id and the page plan stay as they were.
+    Replaced,
     /// The change reaches every document (the site glossary changed): load the site in full.
     NeedsFullLoad,
 }
@@ -61,12 +66,43 @@ impl Site {
                 ));
             }
         }
-        self.replace(path, built);
-        Ok(Update::Applied)
+        Ok(self.replace(path, built))
     }
 
-    /// Swaps the document read from `path` for `built` and derives the indexes again.
-    fn replace(&mut self, path: &Path, built: Option<(Document, Vec<String>)>) {
+    /// Swaps `built` in for the document read from `path` (taking it) when
+    /// no index depends on what changed.
+    fn replace_in_place(
+        &mut self,
+        path: &Path,
+        built: &mut Option<(Document, Vec<String>)>,
+    ) -> bool {
+        let Some((new, _)) = built.as_ref() else {
+            return false;
+        };
+        let Some(old) = self.documents.iter_mut().find(|d| d.path == path) else {
+            return false;
+        };
+        if IndexKey::of(old) != IndexKey::of(new) {
+            return false;
+        }
+        let Some((mut doc, doc_warnings)) = built.take() else {
+            return false;
+        };
+        doc.related = std::mem::take(&mut old.related);
+        doc.neighbours = std::mem::take(&mut old.neighbours);
+        *old = doc;
+        let prefix = path.display().to_string();
+        self.warnings.retain(|w| !w.starts_with(&prefix));
+        self.warnings.extend(doc_warnings);
+        true
+    }
+
+    /// Swaps the document read from `path` for `built`, deriving the
+    /// indexes again unless none of them can have changed.
+    fn replace(&mut self, path: &Path, mut built: Option<(Document, Vec<String>)>) -> Update {
+        if self.replace_in_place(path, &mut built) {
+            return Update::Replaced;
+        }
         let mut documents = std::mem::take(&mut self.documents);
         documents.retain(|d| d.path != path);
         let prefix = path.display().to_string();
@@ -83,5 +119,44 @@ impl Site {
         documents.sort_by(newest_first);
         let config = self.config.clone();
         *self = indexes::derive(&self.root, config, documents, warnings);
+        Update::Applied
+    }
+}
+
+/// Everything of a document that [`indexes::derive`] reads (its place in
+/// the order included): when two versions agree on it, every index is the
+/// same for both.
+#[derive(PartialEq)]
+struct IndexKey<'a> {
+    slug: &'a str,
+    date: Option<crate::content::PartialDate>,
+    dialogues: &'a [String],
+    themes: &'a [String],
+    weights: &'a [crate::content::ThemeWeight],
+    recommendations: &'a [crate::content::Recommendation],
+    glossary: &'a std::collections::BTreeMap<String, String>,
+    acronyms: &'a [String],
+    sections: Vec<(&'a str, &'a [String])>,
+    has_code: bool,
+}
+
+impl IndexKey<'_> {
+    fn of(doc: &Document) -> IndexKey<'_> {
+        IndexKey {
+            slug: &doc.slug,
+            date: doc.front.date,
+            dialogues: &doc.front.dialogues,
+            themes: &doc.themes,
+            weights: &doc.front.themes,
+            recommendations: &doc.front.recommendations,
+            glossary: &doc.front.glossary,
+            acronyms: &doc.acronyms,
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| (s.id.as_str(), s.themes.as_slice()))
+                .collect(),
+            has_code: doc.has_code,
+        }
     }
 }

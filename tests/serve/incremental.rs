@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, SystemTime};
 
 use briefing::build::{self, BuildOptions};
@@ -70,7 +71,18 @@ impl Fixture {
         let changes = Changes {
             paths: vec![PathBuf::from(relative)],
         };
-        self.rebuild.rebuild(&changes).expect("rebuild");
+        let outcome = self.rebuild.rebuild(&changes).expect("rebuild");
+        for path in &outcome.deferred {
+            assert!(
+                path.starts_with("print"),
+                "{path} deferred after {relative}"
+            );
+        }
+        let left = self
+            .rebuild
+            .finish(&AtomicBool::new(false))
+            .expect("finish");
+        assert!(left.is_empty(), "{left:?} still to write after finish");
         folder() == before
     }
 
@@ -126,6 +138,16 @@ fn new_body_and_themes(text: String) -> String {
 fn every_kind_of_change_ends_as_a_full_build_would() {
     let mut site = Fixture::new();
     site.assert_matches_full_build("the first build");
+    assert!(site.edit(NETWORKS, |t| {
+        t.replace(
+            "Secure Networks and Privacy",
+            "Secure Networks, Privacy and Trust",
+        )
+        .replace("backed Open RAN", "backed Open RAN trials")
+        .replace("## Privacy {", "## Privacy and trust {")
+        .replace("April 2022", "May 2022")
+    }));
+    site.assert_matches_full_build("a title, summary, heading and body edit");
     assert!(site.edit(NETWORKS, new_body_and_themes));
     site.assert_matches_full_build("a body and themes edit");
     assert!(site.edit(NETWORKS, |t| t.replace("date: 2021-11", "date: 2025-01")));

@@ -73,6 +73,16 @@ fn a_real_site_follows_edits_and_survives_a_broken_template() {
     assert!(get(addr, "/index.html")
         .text()
         .contains("Tenth Dialogue, Retitled While Serving"));
+    // Briefing books are written after the reload; asked for at once, they
+    // are served only when up to date.
+    for book in ["/print.html", "/print/dialogues/us-japan.html"] {
+        assert!(
+            get(addr, book)
+                .text()
+                .contains("Tenth Dialogue, Retitled While Serving"),
+            "{book} served stale"
+        );
+    }
 
     std::fs::create_dir_all(root.join("static")).unwrap();
     std::fs::write(root.join("static/style.css"), "body { color: teal; }\n").unwrap();
