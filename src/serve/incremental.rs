@@ -123,7 +123,8 @@ impl Rebuild for Incremental {
         match apply(&mut loaded, &plan, &self.root, self.output()) {
             Ok(Some((mut outcome, deferred))) => {
                 self.deferred.extend(deferred);
-                let planned = |path: &String| loaded.snapshot.plans(path);
+                let search = search_files();
+                let planned = |path: &String| search.contains(path) || loaded.snapshot.plans(path);
                 self.deferred.retain(planned);
                 outcome.deferred = self.deferred.iter().cloned().collect();
                 self.loaded = Some(loaded);
@@ -146,17 +147,34 @@ impl Rebuild for Incremental {
             .iter()
             .filter(|p| self.deferred.contains(&p.path))
             .collect();
+        let out = self.options.output.as_deref().unwrap_or(Path::new("."));
         for round in pages.chunks(rayon::current_num_threads().max(1)) {
             if stop.load(Ordering::SeqCst) {
-                break;
+                return Ok(self.deferred.iter().cloned().collect());
             }
-            render::render_pages(&loaded.site, &loaded.renderer, round, self.output())?;
+            render::render_pages(&loaded.site, &loaded.renderer, round, out)?;
             for page in round {
                 self.deferred.remove(&page.path);
             }
         }
+        let search = search_files();
+        if !stop.load(Ordering::SeqCst) && self.deferred.contains(&search[0]) {
+            write_search_files(&loaded.site, out)?;
+            for file in &search {
+                self.deferred.remove(file);
+            }
+        }
         Ok(self.deferred.iter().cloned().collect())
     }
+}
+
+/// The search index and the folder of passages, as deferred output paths
+/// (a path ending in `/` stands for everything under it).
+fn search_files() -> [String; 2] {
+    [
+        render::search::INDEX_FILE.to_string(),
+        format!("{}/", render::search::TEXT_DIR),
+    ]
 }
 
 /// Pages a rebuild leaves for [`Rebuild::finish`]: the briefing book and
@@ -225,19 +243,20 @@ fn apply(
         remove(&out.join(path))?;
     }
     if !plan.content.is_empty() {
-        write_documents_files(&loaded.site, &changed, out)?;
+        copy_sources(&loaded.site, &changed, out)?;
     }
     copy_static(root, out, &plan.statics)?;
+    let mut later: Vec<String> = later.iter().map(|p| p.path.clone()).collect();
+    if !plan.content.is_empty() {
+        later.extend(search_files());
+    }
     let outcome = BuildOutcome {
         pages: now.len(),
         elapsed: started.elapsed(),
         warnings: loaded.site.warnings.clone(),
         ..BuildOutcome::default()
     };
-    Ok(Some((
-        outcome,
-        later.iter().map(|p| p.path.clone()).collect(),
-    )))
+    Ok(Some((outcome, later)))
 }
 
 fn slug_of(site: &Site, path: &Path) -> Option<String> {
@@ -247,9 +266,9 @@ fn slug_of(site: &Site, path: &Path) -> Option<String> {
         .map(|d| d.slug.clone())
 }
 
-/// The search scripts and the copied sources, after documents changed:
-/// rewritten where they differ, removed where their document is gone.
-fn write_documents_files(site: &Site, changed: &BTreeSet<String>, out: &Path) -> Result<()> {
+/// The search scripts, after documents changed: rewritten where they
+/// differ, removed where their document is gone.
+fn write_search_files(site: &Site, out: &Path) -> Result<()> {
     let written = Mutex::new(BTreeSet::new());
     render::search::write_index_with(site, out, &|path, bytes| {
         write_if_changed(path, bytes)?;
@@ -259,7 +278,11 @@ fn write_documents_files(site: &Site, changed: &BTreeSet<String>, out: &Path) ->
         Ok(())
     })?;
     let written = written.into_inner().unwrap_or_default();
-    remove_others(&out.join(render::search::TEXT_DIR), &written)?;
+    remove_others(&out.join(render::search::TEXT_DIR), &written)
+}
+
+/// The copied sources, after documents changed.
+fn copy_sources(site: &Site, changed: &BTreeSet<String>, out: &Path) -> Result<()> {
     let mut sources = BTreeSet::new();
     for doc in &site.documents {
         let Some(source) = &doc.source else { continue };

@@ -30,7 +30,7 @@ impl Default for Pending {
 }
 
 impl Pending {
-    /// Marks exactly `paths` as still to be written.
+    /// Marks exactly `paths` as still to be written (`dir/` for a folder).
     pub fn set(&self, paths: impl IntoIterator<Item = String>) {
         if let Ok(mut pending) = self.paths.lock() {
             *pending = paths.into_iter().collect();
@@ -42,8 +42,15 @@ impl Pending {
         self.paths.lock().map_or(true, |p| p.is_empty())
     }
 
+    /// Whether `path` is pending itself or lies under a pending folder
+    /// (an entry ending in `/`).
     fn contains(&self, path: &str) -> bool {
-        self.paths.lock().is_ok_and(|p| p.contains(path))
+        self.paths.lock().is_ok_and(|pending| {
+            pending.contains(path)
+                || pending
+                    .iter()
+                    .any(|p| p.ends_with('/') && path.starts_with(p.as_str()))
+        })
     }
 
     /// Returns once the file at `path` (as requested, without the leading
@@ -86,6 +93,9 @@ mod tests {
                 .unwrap();
             // Pages that are not pending are served at once.
             pending.wait_for("index.html").await;
+            pending.set(["search/".to_string()]);
+            assert!(pending.contains("search/a-document.js"));
+            assert!(!pending.contains("search.html"));
         });
     }
 }

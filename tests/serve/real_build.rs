@@ -73,9 +73,14 @@ fn a_real_site_follows_edits_and_survives_a_broken_template() {
     assert!(get(addr, "/index.html")
         .text()
         .contains("Tenth Dialogue, Retitled While Serving"));
-    // Briefing books are written after the reload; asked for at once, they
-    // are served only when up to date.
-    for book in ["/print.html", "/print/dialogues/us-japan.html"] {
+    // Briefing books and the search index are written after the reload;
+    // asked for at once, they are served only when up to date.
+    let search_index = format!("/{}", briefing::render::search::INDEX_FILE);
+    for book in [
+        "/print.html",
+        "/print/dialogues/us-japan.html",
+        &search_index,
+    ] {
         assert!(
             get(addr, book)
                 .text()
