@@ -163,6 +163,10 @@ impl Drop for Server {
     }
 }
 
+/// How long the sources must be still before deferred work starts: saves
+/// in quick succession each get their reload first.
+const IDLE_BEFORE_DEFERRED: Duration = Duration::from_millis(50);
+
 /// The rebuild thread's side of the server.
 struct Session {
     live: LiveReload,
@@ -176,7 +180,7 @@ impl Session {
     fn run(mut self, rebuild: &mut impl Rebuild, watcher: &mut SourceWatcher) {
         let stirred = watcher.stirred();
         loop {
-            let wait = (!self.pending.is_empty()).then_some(Duration::ZERO);
+            let wait = (!self.pending.is_empty()).then_some(IDLE_BEFORE_DEFERRED);
             match watcher.changes_within(wait) {
                 Next::Changes(changes) => self.build(rebuild, &changes, watcher),
                 Next::Idle => {
