@@ -6,9 +6,10 @@
 //!
 //! On a generated corpus (`/work/shared/bench/gen_corpus.py --layout raw`),
 //! first the server's own floor (a builder that does nothing: watcher,
-//! debounce and event delivery), then the real build for a content edit, a
-//! template edit and a stylesheet edit (templates and stylesheets are the
-//! repository's defaults, copied into the project).
+//! debounce and event delivery), then the real build for a content edit,
+//! template edits (`404.html`, which one page uses, and `base.html`, which
+//! every page extends) and a stylesheet edit (templates and stylesheets are
+//! the repository's defaults, copied into the project).
 
 #[path = "../tests/serve/client.rs"]
 #[allow(dead_code)]
@@ -53,12 +54,17 @@ fn main() {
         "content edit → reload",
         &measure(&content, edits, &mut events),
     );
-    match first_file(&root.join("templates"), "html") {
-        Some(template) => report(
-            "template edit → reload",
-            &measure(&template, edits, &mut events),
-        ),
-        None => println!("template edit: skipped, no templates/ in the repository"),
+    // A template one page uses, and the one every page extends.
+    for (template, what) in [("404.html", "one page"), ("base.html", "every page")] {
+        let path = root.join("templates").join(template);
+        if !path.is_file() {
+            println!("template edit: skipped, no templates/{template} in the repository");
+            continue;
+        }
+        report(
+            &format!("template edit ({template}: {what}) → reload"),
+            &measure(&path, edits, &mut events),
+        );
     }
     match first_file(&root.join("static"), "css") {
         Some(sheet) => report(

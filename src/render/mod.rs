@@ -12,6 +12,7 @@ pub mod plan;
 pub mod print;
 pub mod search;
 mod theme;
+mod uses;
 mod views;
 
 use std::error::Error as _;
@@ -31,6 +32,7 @@ pub const SOURCES_DIR: &str = "sources";
 
 pub struct Renderer {
     tera: Tera,
+    uses: uses::TemplateUses,
 }
 
 /// What a render wrote.
@@ -49,9 +51,17 @@ impl Renderer {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
-        tera.add_raw_templates(assets::templates(root)?)
+        let templates = assets::templates(root)?;
+        let uses = uses::TemplateUses::of(&templates);
+        tera.add_raw_templates(templates)
             .map_err(|e| template_error(None, &e))?;
-        Ok(Renderer { tera })
+        Ok(Renderer { tera, uses })
+    }
+
+    /// Whether rendering `template` reads the template named `changed`
+    /// (itself, or one it extends, includes or imports at any depth).
+    pub fn reads_template(&self, template: &str, changed: &str) -> bool {
+        self.uses.reads(template, changed)
     }
 
     pub fn render_page(&self, site: &Site, page: &Page) -> Result<Vec<u8>> {

@@ -1,14 +1,15 @@
 //! The rebuild `briefing serve` runs: the first build is a full one whose
 //! site model and compiled templates are kept; after that, a change to
 //! content files re-parses just those files and re-renders only the pages
-//! that show them ([`super::affected`]), a template change re-renders
-//! every page without reading content again, and a static file is copied.
+//! that show them ([`super::affected`]), a template change re-renders the
+//! pages whose template uses it (extends, includes or imports it, at any
+//! depth) without reading content again, and a static file is copied.
 //! Seeds, `briefing.yaml`, anything unexpected and anything that fails
 //! fall back to the full build. Files are replaced in place, each
 //! atomically, before the rebuild returns (and the server tells pages to
 //! reload); the result is byte for byte what a full build writes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -59,7 +60,8 @@ impl Loaded {
 struct Plan {
     /// Content files, as absolute paths.
     content: Vec<PathBuf>,
-    templates: bool,
+    /// Names of changed templates (inside `templates/`).
+    templates: Vec<String>,
     /// Files under `static/`, by name inside it.
     statics: Vec<String>,
 }
@@ -106,7 +108,7 @@ impl Incremental {
             let direct = !name.is_empty() && !name.contains('/');
             match top {
                 CONTENT_DIR if direct && name.ends_with(".md") => plan.content.push(full),
-                "templates" if direct => plan.templates = true,
+                "templates" if direct => plan.templates.push(name),
                 "static" if full.is_file() => plan.statics.push(name),
                 _ => return None,
             }
@@ -209,9 +211,13 @@ fn apply(
         }
         changed.extend(slug_of(&loaded.site, path));
     }
-    if plan.templates {
-        loaded.renderer = Renderer::new(root)?;
-    }
+    let old_renderer = match plan.templates.is_empty() {
+        true => None,
+        false => Some(std::mem::replace(
+            &mut loaded.renderer,
+            Renderer::new(root)?,
+        )),
+    };
     let mut vanished = Vec::new();
     let before = if reindexed {
         let pages = render::plan(&loaded.site);
@@ -226,16 +232,29 @@ fn apply(
         None
     };
     let after = &loaded.snapshot;
-    let selected: Vec<&render::Page> = if plan.templates {
-        loaded.pages.iter().collect()
-    } else {
-        affected(
-            &loaded.pages,
-            before.as_ref().unwrap_or(after),
-            after,
-            &changed,
-        )
+    let showing: HashSet<&str> = affected(
+        &loaded.pages,
+        before.as_ref().unwrap_or(after),
+        after,
+        &changed,
+    )
+    .into_iter()
+    .map(|p| p.path.as_str())
+    .collect();
+    let renderers = [old_renderer.as_ref(), Some(&loaded.renderer)];
+    let reads_changed_template = |page: &render::Page| {
+        let reads = |r: &Renderer| {
+            plan.templates
+                .iter()
+                .any(|t| r.reads_template(page.template, t))
+        };
+        old_renderer.is_some() && renderers.iter().flatten().any(|r| reads(r))
     };
+    let selected: Vec<&render::Page> = loaded
+        .pages
+        .iter()
+        .filter(|p| showing.contains(p.path.as_str()) || reads_changed_template(p))
+        .collect();
     let (later, now): (Vec<&render::Page>, Vec<&render::Page>) =
         selected.iter().partition(|p| can_wait(p));
     render::render_pages(&loaded.site, &loaded.renderer, &now, out)?;

@@ -182,6 +182,31 @@ fn every_kind_of_change_ends_as_a_full_build_would() {
         )
     }));
     site.assert_matches_full_build("a template edit");
+    assert!(site.edit("templates/macros.html", |_| {
+        let default = std::fs::read_to_string("templates/macros.html").unwrap();
+        default.replacen("<ul class=\"chips\"", "<ul class=\"chips edited\"", 1)
+    }));
+    site.assert_matches_full_build("an edit to the macros other templates import");
+}
+
+#[test]
+fn a_template_edit_rewrites_only_the_pages_whose_template_uses_it() {
+    let mut site = Fixture::new();
+    let document = "documents/quantum-note.html";
+    let before = site.mtime(document);
+    std::thread::sleep(Duration::from_millis(20));
+    site.edit("templates/404.html", |_| {
+        let default = std::fs::read_to_string("templates/404.html").unwrap();
+        default.replacen("{% block content %}", "{% block content %}<p>Lost?</p>", 1)
+    });
+    let not_found = std::fs::read_to_string(site.root().join("public/404.html")).unwrap();
+    assert!(not_found.contains("<p>Lost?</p>"));
+    assert_eq!(
+        site.mtime(document),
+        before,
+        "a page whose template does not use 404.html keeps its file"
+    );
+    site.assert_matches_full_build("an edit to the 404 template");
 }
 
 #[test]
