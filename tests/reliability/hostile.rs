@@ -211,11 +211,9 @@ fn build_bounded(root: &Path, file: &str, limit: Duration) -> Option<String> {
     }
 }
 
-#[test]
-fn yaml_bombs_fail_fast_naming_the_file() {
-    let project = empty_project();
-    let root = project.path();
-    // Billion laughs: nine levels of nine aliases each, ~387 million strings if expanded.
+/// Billion laughs: nine levels of nine aliases each, ~387 million strings
+/// if expanded; the last level is the key `i`.
+fn billion_laughs() -> String {
     let mut yaml = String::from("a: &a [\"lol\"]\n");
     let names = ["b", "c", "d", "e", "f", "g", "h", "i"];
     let mut prev = "a";
@@ -226,6 +224,14 @@ fn yaml_bombs_fail_fast_naming_the_file() {
         ));
         prev = name;
     }
+    yaml
+}
+
+#[test]
+fn yaml_bombs_fail_fast_naming_the_file() {
+    let project = empty_project();
+    let root = project.path();
+    let yaml = billion_laughs();
     // The bomb as a known field, then as the value of an unknown one.
     let known = yaml.replace("i: &i", "organisations: &i");
     content(
@@ -240,6 +246,37 @@ fn yaml_bombs_fail_fast_naming_the_file() {
     let msg =
         build_bounded(root, "briefing.yaml", Duration::from_secs(20)).expect("a bomb is an error");
     assert!(msg.contains("briefing.yaml:"), "{msg}");
+}
+
+#[test]
+fn a_yaml_bomb_in_a_seed_override_fails_fast_naming_the_file() {
+    let project = empty_project();
+    let root = project.path();
+    std::fs::create_dir_all(root.join("seeds")).unwrap();
+    let seed = "Joint Statement on AI Research\n\nTokyo, 1 May 2023 - The two sides \
+                agreed to cooperate on AI research and data policy.\n";
+    std::fs::write(root.join("seeds/note.txt"), seed).unwrap();
+    // The bomb's last level as a known key, then the whole bomb inside one.
+    let inline = billion_laughs()
+        .lines()
+        .map(|line| line.split_once(": ").map_or("", |(_, v)| v).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let bombs = [
+        billion_laughs().replace("i: &i", "organisations: &i"),
+        billion_laughs().replace("i: &i", "title: &i"),
+        format!("organisations: [{inline}]\n"),
+    ];
+    for bomb in bombs {
+        std::fs::write(root.join("seeds/note.yaml"), bomb).unwrap();
+        let msg = build_bounded(root, "note.yaml", Duration::from_secs(20))
+            .expect("a bomb in an override is an error");
+        assert!(msg.contains("seeds/note.yaml"), "{msg}");
+        assert!(
+            !root.join("content/note.md").exists(),
+            "nothing is ingested from a bad override"
+        );
+    }
 }
 
 #[test]
