@@ -10,7 +10,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::Instant;
 
 use super::affected::{affected, Snapshot};
@@ -18,6 +17,7 @@ use super::{BuildOutcome, Changes, Rebuild};
 use crate::build::{self, BuildOptions, Built};
 use crate::error::{Error, Result};
 use crate::render::{self, Renderer, ASSETS_DIR, SOURCES_DIR};
+use crate::search::SearchIndex;
 use crate::site::{Site, Update, CONTENT_DIR};
 use crate::util::write_if_changed;
 
@@ -33,6 +33,8 @@ pub struct Incremental {
 struct Loaded {
     site: Site,
     renderer: Renderer,
+    /// Each document's search terms: an edit re-reads only the changed ones.
+    search: SearchIndex,
 }
 
 /// A change sorted by what it takes to apply.
@@ -66,8 +68,13 @@ impl Incremental {
             report,
             site,
             renderer,
+            search,
         } = build::build_loaded(&self.root, &self.options)?;
-        self.loaded = Some(Loaded { site, renderer });
+        self.loaded = Some(Loaded {
+            site,
+            renderer,
+            search,
+        });
         Ok(BuildOutcome::from_report(&self.root, report))
     }
 
@@ -148,7 +155,7 @@ fn apply(
         remove(&out.join(path))?;
     }
     if !plan.content.is_empty() {
-        write_documents_files(&loaded.site, &changed, out)?;
+        write_documents_files(loaded, &changed, out)?;
     }
     copy_static(root, out, &plan.statics)?;
     Ok(Some(BuildOutcome {
@@ -168,17 +175,18 @@ fn slug_of(site: &Site, path: &Path) -> Option<String> {
 
 /// The search scripts and the copied sources, after documents changed:
 /// rewritten where they differ, removed where their document is gone.
-fn write_documents_files(site: &Site, changed: &BTreeSet<String>, out: &Path) -> Result<()> {
-    let written = Mutex::new(BTreeSet::new());
-    render::search::write_index_with(site, out, &|path, bytes| {
-        write_if_changed(path, bytes)?;
-        if let Ok(mut written) = written.lock() {
-            written.insert(path.to_path_buf());
-        }
-        Ok(())
-    })?;
-    let written = written.into_inner().unwrap_or_default();
-    remove_others(&out.join(render::search::TEXT_DIR), &written)?;
+fn write_documents_files(
+    loaded: &mut Loaded,
+    changed: &BTreeSet<String>,
+    out: &Path,
+) -> Result<()> {
+    let site = &loaded.site;
+    let write = |path: &Path, bytes: &[u8]| write_if_changed(path, bytes).map(drop);
+    render::search::update_index_with(&mut loaded.search, site, changed, out, &write)?;
+    remove_others(
+        &out.join(render::search::TEXT_DIR),
+        &render::search::passage_files(site, out),
+    )?;
     let mut sources = BTreeSet::new();
     for doc in &site.documents {
         let Some(source) = &doc.source else { continue };
