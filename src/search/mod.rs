@@ -126,6 +126,7 @@ impl SearchIndex {
                 .collect::<Result<_, E>>()?;
             out.extend(read.into_iter().map(|e| e.intern(&mut self.vocabulary)));
         }
+        self.vocabulary.sort();
         Ok(out)
     }
 

@@ -68,7 +68,7 @@ impl SearchIndex {
         });
         json.raw(",\"terms\":{");
         let mut first = true;
-        for term in self.vocabulary.sorted_ids() {
+        for term in self.vocabulary.sorted().iter().copied() {
             let list = postings.of(term);
             if list.is_empty() {
                 continue;
@@ -148,17 +148,27 @@ impl Json {
 /// Each posting as the gap from the previous entry number (the first from
 /// -1), followed by `-tf` when the term occurs there more than once.
 fn encode_postings(json: &mut Json, postings: &[(u32, u32)]) {
-    let mut previous: i64 = -1;
+    // Most gaps and frequencies are one digit: written without itoa.
+    fn number(out: &mut Vec<u8>, n: u32) {
+        match n {
+            0..=9 => out.push(b'0' + n as u8),
+            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        }
+    }
+    let out = &mut json.0;
+    out.reserve(postings.len() * 3);
+    // Entries ascend, one posting each: every gap is at least 1.
+    let mut next_gap_from = 0;
     for (i, &(entry, tf)) in postings.iter().enumerate() {
         if i > 0 {
-            json.raw(",");
+            out.push(b',');
         }
-        json.int(i64::from(entry) - previous);
+        number(out, entry + 1 - next_gap_from);
         if tf > 1 {
-            json.raw(",");
-            json.int(-i64::from(tf));
+            out.extend_from_slice(b",-");
+            number(out, tf);
         }
-        previous = i64::from(entry);
+        next_gap_from = entry + 1;
     }
 }
 

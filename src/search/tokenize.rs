@@ -13,7 +13,8 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use super::vocabulary::FxHashSet;
 
 /// Words too common to tell sections apart. Shipped inside the index so the
-/// browser drops the same ones. Sorted: looked up by binary search.
+/// browser drops the same ones. Sorted, and none longer than 8 bytes (see
+/// [`packed`]).
 pub const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
     "being", "between", "both", "but", "by", "can", "could", "do", "does", "each", "for", "from",
@@ -37,15 +38,12 @@ pub fn tokenize(text: &str) -> Vec<String> {
 pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
     let mut run = Run::default();
     // Most text is already in NFKC (ASCII always is): it skips the normaliser.
-    if text.is_ascii() {
-        run.ascii_words(text, &mut visit);
-    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        text.chars().for_each(|c| run.fold(c, &mut visit));
-        run.flush(&mut visit);
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        run.normalized(text, &mut visit);
     } else {
         text.nfkc().for_each(|c| run.fold(c, &mut visit));
-        run.flush(&mut visit);
     }
+    run.flush(&mut visit);
 }
 
 /// The word (or CJK run) being read, folded; reused from word to word.
@@ -56,18 +54,49 @@ struct Run {
 }
 
 impl Run {
-    /// ASCII text: words are the runs of letters and digits.
-    fn ascii_words(&mut self, text: &str, visit: &mut impl FnMut(&str)) {
-        let words = text.split(|c: char| !c.is_ascii_alphanumeric());
-        for word in words.filter(|w| !w.is_empty()) {
-            self.text.push_str(word);
-            self.text.make_ascii_lowercase();
-            self.flush(visit);
+    /// Text in NFKC: its ASCII stretches a word at a time, the other
+    /// characters one by one.
+    fn normalized(&mut self, text: &str, visit: &mut impl FnMut(&str)) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            self.ascii(&rest[..ascii], visit);
+            rest = &rest[ascii..];
+            if let Some(c) = rest.chars().next() {
+                self.fold(c, visit);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+
+    /// ASCII text, where words are the runs of letters and digits. The first
+    /// may continue the open run, the last stays open: the characters
+    /// around the stretch may continue them.
+    fn ascii(&mut self, stretch: &str, visit: &mut impl FnMut(&str)) {
+        let mut words = stretch
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .peekable();
+        while let Some(word) = words.next() {
+            if !word.is_empty() {
+                if self.cjk {
+                    self.flush(visit);
+                    self.cjk = false;
+                }
+                let start = self.text.len();
+                self.text.push_str(word);
+                self.text[start..].make_ascii_lowercase();
+            }
+            if words.peek().is_some() {
+                self.flush(visit);
+            }
         }
     }
 
     /// Lower-cases `c` (in NFKC) and reads it; [`Run::read`] with a short
-    /// way for ASCII, most of the characters of most text that is not all ASCII.
+    /// way for ASCII.
     fn fold(&mut self, c: char, visit: &mut impl FnMut(&str)) {
         if !c.is_ascii() {
             c.to_lowercase().for_each(|c| self.read(c, visit));
@@ -202,7 +231,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
+    fn stop_words_are_sorted_short_and_found() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_WORDS.iter().all(|w| packed(w).is_some()));
         assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
@@ -232,6 +261,31 @@ mod tests {
     #[test]
     fn full_width_latin_folds_to_ascii() {
         assert_eq!(terms("ＡＩ　Ｐｒｏｃｅｓｓ"), terms("AI Process"));
+    }
+
+    /// Every character through [`Run::fold`]: the plain way, which the
+    /// ASCII stretches of [`Run::normalized`] must agree with.
+    fn char_by_char(text: &str) -> Vec<String> {
+        let mut terms = Vec::new();
+        let mut visit = |t: &str| terms.push(t.to_string());
+        let mut run = Run::default();
+        text.nfkc().for_each(|c| run.fold(c, &mut visit));
+        run.flush(&mut visit);
+        terms
+    }
+
+    #[test]
+    fn ascii_stretches_read_as_characters_do() {
+        for text in [
+            "Café—Ünïcode’s naïve RÉSUMÉS, x’y",
+            "広島AIプロセス and 経済産業省’s 5G—6G",
+            "—A—b— Ωmega ΣIGMA’S policies’ 日本x",
+            "trailing é",
+            "é leading",
+            "",
+        ] {
+            assert_eq!(terms(text), char_by_char(text), "{text:?}");
+        }
     }
 
     #[test]

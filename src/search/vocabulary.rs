@@ -67,6 +67,8 @@ pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 pub struct Vocabulary {
     ids: FxHashMap<Box<str>, TermId>,
     terms: Vec<Box<str>>,
+    /// Ids in the byte order of their terms, up to the last [`Vocabulary::sort`].
+    sorted: Vec<TermId>,
 }
 
 impl Vocabulary {
@@ -93,11 +95,36 @@ impl Vocabulary {
         self.terms.len()
     }
 
-    /// Every id, in the byte order of its term: the order the index lists terms in.
-    pub fn sorted_ids(&self) -> Vec<TermId> {
-        let mut ids: Vec<TermId> = (0..self.terms.len() as TermId).collect();
-        ids.sort_unstable_by(|a, b| self.term(*a).cmp(self.term(*b)));
-        ids
+    /// Brings [`Vocabulary::sorted`] up to date: the terms added since the
+    /// last call are sorted and merged in, so an update under `serve`
+    /// sorts its few new terms, not the whole vocabulary.
+    pub fn sort(&mut self) {
+        let mut new: Vec<TermId> =
+            (self.sorted.len() as TermId..self.terms.len() as TermId).collect();
+        if new.is_empty() {
+            return;
+        }
+        let by_text =
+            |a: &TermId, b: &TermId| self.terms[*a as usize].cmp(&self.terms[*b as usize]);
+        new.sort_unstable_by(by_text);
+        let old = std::mem::take(&mut self.sorted);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut old, mut new) = (old.into_iter().peekable(), new.into_iter().peekable());
+        while let (Some(a), Some(b)) = (old.peek(), new.peek()) {
+            let next = match by_text(a, b).is_le() {
+                true => old.next(),
+                false => new.next(),
+            };
+            merged.extend(next);
+        }
+        merged.extend(old.chain(new));
+        self.sorted = merged;
+    }
+
+    /// Every id sorted at the last [`Vocabulary::sort`], in the byte order of
+    /// its term: the order the index lists terms in.
+    pub fn sorted(&self) -> &[TermId] {
+        &self.sorted
     }
 }
 
@@ -113,6 +140,11 @@ mod tests {
         assert_eq!(vocabulary.intern("zebra".into()), zebra);
         assert_eq!(vocabulary.id("apple"), Some(apple));
         assert_eq!(vocabulary.id("pear"), None);
-        assert_eq!(vocabulary.sorted_ids(), [apple, zebra]);
+        vocabulary.sort();
+        assert_eq!(vocabulary.sorted(), [apple, zebra]);
+        let mango = vocabulary.intern("mango".into());
+        let banana = vocabulary.intern("banana".into());
+        vocabulary.sort();
+        assert_eq!(vocabulary.sorted(), [apple, banana, mango, zebra]);
     }
 }
