@@ -1,7 +1,8 @@
 //! The search index, built from the site model at build time: one entry per
 //! section of every document (plus one for the document itself: title,
 //! summary, themes, dialogues, organisations, acronyms, year), an inverted
-//! index term → postings, and each document's section texts for passages.
+//! index term → postings merged from each document's terms, and each
+//! document's section texts for passages, handed out as they are read.
 //! [`SearchIndex::script`] serialises it as a script the search page loads
 //! with `<script src>`, so search works offline and from `file://`, where
 //! `fetch()` is blocked. Terms come from [`tokenize`], which `search.js`
