@@ -5,15 +5,18 @@
 //! `BRIEFING_BENCH_COUNT` (default 1,000) documents. Ingests once (cold),
 //! then times, each the best of `BRIEFING_BENCH_RUNS` (default 3): the
 //! no-op ingest, the site load, the render of each page kind (into memory)
-//! and the search index, and a whole warm build.
+//! and the search index (whole, and updated after one document changed),
+//! and a whole warm build. `BRIEFING_BENCH_ONLY=search` times only the
+//! stages whose name holds that text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use briefing::build::{build, BuildOptions};
 use briefing::ingest::{ingest_project, IngestOptions};
+use briefing::render::search::{update_index_with, write_index_with};
 use briefing::render::{plan, PageKind, Renderer};
 use briefing::serve::{site_rebuild, Changes, Rebuild};
 use briefing::site::Site;
@@ -81,23 +84,38 @@ fn report(stage: &str, took: Duration, bytes: Option<usize>) {
     println!("{stage:<24} {:>9.1} ms{size}", took.as_secs_f64() * 1e3);
 }
 
+/// Whether to time `stage`: all of them unless `BRIEFING_BENCH_ONLY` names
+/// part of the stage's name (`search`, `theme pages` …).
+fn wanted(stage: &str) -> bool {
+    std::env::var("BRIEFING_BENCH_ONLY").map_or(true, |only| stage.contains(&only))
+}
+
+/// Writes through the build's writer: every file, whatever was there.
+fn write(path: &Path, bytes: &[u8]) -> briefing::Result<()> {
+    std::fs::write(path, bytes).map_err(|e| briefing::Error::io(path, e))
+}
+
 fn main() {
     let (root, _guard) = corpus();
     let runs = env_number("BRIEFING_BENCH_RUNS", 3);
     let config = Config::load(&root).expect("briefing.yaml");
     let options = IngestOptions::default();
     ingest_project(&root, &config, &options).expect("ingest");
-    report(
-        "ingest (no change)",
-        best(runs, || ingest_project(&root, &config, &options)),
-        None,
-    );
-    report("site load", best(runs, || Site::load(&root, &config)), None);
+    if wanted("ingest (no change)") {
+        let took = best(runs, || ingest_project(&root, &config, &options));
+        report("ingest (no change)", took, None);
+    }
+    if wanted("site load") {
+        report("site load", best(runs, || Site::load(&root, &config)), None);
+    }
     let site = Site::load(&root, &config).expect("site");
     println!("({} documents)", site.documents.len());
     let renderer = Renderer::new(&root).expect("templates");
     let mut by_kind: BTreeMap<&str, Vec<_>> = BTreeMap::new();
-    for page in plan(&site) {
+    for page in plan(&site)
+        .into_iter()
+        .filter(|p| wanted(kind_name(&p.kind)))
+    {
         by_kind.entry(kind_name(&page.kind)).or_default().push(page);
     }
     for (kind, pages) in &by_kind {
@@ -110,26 +128,43 @@ fn main() {
         });
         report(&format!("{kind} ({})", pages.len()), took, Some(bytes));
     }
-    let out = tempfile::tempdir().expect("temporary folder");
-    report(
-        "search index",
-        best(runs, || {
-            briefing::render::search::write_index(&site, out.path()).expect("search index")
-        }),
-        None,
-    );
-    let warm = BuildOptions::default();
-    report(
-        "whole build (warm)",
-        best(runs, || build(&root, &warm)),
-        None,
-    );
-    report(
-        "content edit (serve)",
-        content_edit(&root, out.path(), runs),
-        None,
-    );
+    search_stages(&site, runs);
+    if wanted("whole build (warm)") {
+        let warm = BuildOptions::default();
+        report(
+            "whole build (warm)",
+            best(runs, || build(&root, &warm)),
+            None,
+        );
+    }
+    if wanted("content edit (serve)") {
+        let out = tempfile::tempdir().expect("temporary folder");
+        let took = content_edit(&root, out.path(), runs);
+        report("content edit (serve)", took, None);
+    }
     println!("({} rayon threads)", rayon::current_num_threads());
+}
+
+/// The whole index, then its update after one document (in the middle of
+/// the site's order) changed, as `serve` runs it.
+fn search_stages(site: &Site, runs: usize) {
+    let out = tempfile::tempdir().expect("temporary folder");
+    if wanted("search index") {
+        let took = best(runs, || write_index_with(site, out.path(), &write));
+        report("search index", took, None);
+    }
+    let Some(doc) = site.documents.get(site.documents.len() / 2) else {
+        return;
+    };
+    if wanted("search update (1 doc edit)") {
+        let (_, mut index) = write_index_with(site, out.path(), &write).expect("search index");
+        let changed = BTreeSet::from([doc.slug.clone()]);
+        let took = best(runs, || {
+            update_index_with(&mut index, site, &changed, out.path(), &write)
+                .expect("search index update")
+        });
+        report("search update (1 doc edit)", took, None);
+    }
 }
 
 /// The best time `serve` takes to bring the site up to date after one

@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::ingest::{IngestOptions, IngestReport};
 use crate::render::{self, Renderer};
+use crate::search::SearchIndex;
 use crate::site::Site;
 
 #[derive(Debug, Clone, Default)]
@@ -54,6 +55,8 @@ pub struct Built {
     pub report: BuildReport,
     pub site: Site,
     pub renderer: Renderer,
+    /// The search index the site's scripts were written from.
+    pub search: SearchIndex,
 }
 
 /// [`build`], keeping the site model and the templates.
@@ -91,6 +94,7 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
         report,
         site,
         renderer,
+        search: written.search_index,
     })
 }
 

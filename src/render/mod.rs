@@ -36,13 +36,15 @@ pub struct Renderer {
 }
 
 /// What a render wrote.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default)]
 pub struct Output {
     pub pages: usize,
     /// Every file written, pages included.
     pub files: usize,
     /// The search index and passage scripts.
     pub search: search::IndexFiles,
+    /// The index they were written from, for `serve` to update.
+    pub search_index: crate::search::SearchIndex,
 }
 
 impl Renderer {
@@ -94,7 +96,7 @@ pub fn render_site(
     })?;
     // After the pages, not beside them: both are parallel inside, and one at a
     // time keeps the peak memory that of the larger.
-    let search = search::write_index(site, out)?;
+    let (search, search_index) = search::write_index(site, out)?;
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
         write(&out.join(ASSETS_DIR).join(&name), &bytes)?;
@@ -115,6 +117,7 @@ pub fn render_site(
         pages: pages.len(),
         files,
         search,
+        search_index,
     })
 }
 

@@ -3,15 +3,17 @@
 //! The page itself is a form that works without JavaScript (it says so and
 //! offers the index pages); `assets/search.js` does the searching.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::pages::View;
 use super::plan::Page;
 use super::views::{Layout, Link};
 use crate::error::Result;
+use crate::search::script::text_script;
 use crate::search::SearchIndex;
 use crate::site::Site;
 
@@ -31,39 +33,96 @@ pub struct IndexFiles {
 }
 
 /// Builds the index from the model and writes its scripts under `out`.
-pub fn write_index(site: &Site, out: &Path) -> Result<IndexFiles> {
+pub fn write_index(site: &Site, out: &Path) -> Result<(IndexFiles, SearchIndex)> {
     write_index_with(site, out, &super::write)
 }
 
-/// [`write_index`] with the file writer given: a rebuild in place writes
-/// atomically and only what changed.
+/// [`write_index`] with the file writer given. Returns the index too, for
+/// [`update_index_with`] to bring up to date after documents change.
 pub fn write_index_with(
     site: &Site,
     out: &Path,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
+) -> Result<(IndexFiles, SearchIndex)> {
+    let dir = text_dir(out)?;
+    let passages = PassageWriter::new(&dir, write);
+    let index = SearchIndex::build_with(site, &|slug, texts| passages.write(slug, texts))?;
+    let files = write_index_script(&index, out, write, passages)?;
+    Ok((files, index))
+}
+
+/// Brings `index` up to date with `site` after the documents with the slugs
+/// in `changed` were edited, added or removed, and writes `search-index.js`
+/// and the passages of those documents only. Passages of removed documents
+/// are left for the caller to remove (see [`passage_files`]).
+pub fn update_index_with(
+    index: &mut SearchIndex,
+    site: &Site,
+    changed: &BTreeSet<String>,
+    out: &Path,
+    write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
 ) -> Result<IndexFiles> {
-    let index = SearchIndex::build(site);
-    let script = index.script();
-    write(&out.join(INDEX_FILE), script.as_bytes())?;
-    let mut files = IndexFiles {
-        index_bytes: script.len() as u64,
-        text_bytes: 0,
-        files: 1,
-    };
+    let dir = text_dir(out)?;
+    let passages = PassageWriter::new(&dir, write);
+    index.update_with(site, changed, &|slug, texts| passages.write(slug, texts))?;
+    write_index_script(index, out, write, passages)
+}
+
+/// The passage scripts a site of `site`'s documents has under `out`.
+pub fn passage_files(site: &Site, out: &Path) -> BTreeSet<PathBuf> {
+    let dir = out.join(TEXT_DIR);
+    let file = |slug: &str| dir.join(format!("{slug}.js"));
+    site.documents.iter().map(|d| file(&d.slug)).collect()
+}
+
+fn text_dir(out: &Path) -> Result<PathBuf> {
     let dir = out.join(TEXT_DIR);
     std::fs::create_dir_all(&dir).map_err(|e| crate::error::Error::io(&dir, e))?;
-    let written: Vec<u64> = (0..index.docs.len())
-        .into_par_iter()
-        .filter_map(|i| Some((i, index.text_script(i)?)))
-        .map(|(i, text)| {
-            let path = dir.join(format!("{}.js", index.docs[i].slug));
-            write(&path, text.as_bytes())?;
-            Ok(text.len() as u64)
-        })
-        .collect::<Result<_>>()?;
-    files.text_bytes = written.iter().sum();
-    files.files += written.len();
-    Ok(files)
+    Ok(dir)
+}
+
+fn write_index_script(
+    index: &SearchIndex,
+    out: &Path,
+    write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
+    passages: PassageWriter,
+) -> Result<IndexFiles> {
+    let script = index.script();
+    write(&out.join(INDEX_FILE), &script)?;
+    let files = passages.files.into_inner();
+    Ok(IndexFiles {
+        index_bytes: script.len() as u64,
+        text_bytes: passages.bytes.into_inner(),
+        files: files + 1,
+    })
+}
+
+/// Writes passage scripts as the index reads documents (from several
+/// threads), counting what it wrote.
+struct PassageWriter<'a> {
+    dir: &'a Path,
+    write: &'a (dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
+    files: AtomicUsize,
+    bytes: AtomicU64,
+}
+
+impl<'a> PassageWriter<'a> {
+    fn new(dir: &'a Path, write: &'a (dyn Fn(&Path, &[u8]) -> Result<()> + Sync)) -> Self {
+        PassageWriter {
+            dir,
+            write,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+        }
+    }
+
+    fn write(&self, slug: &str, texts: &[String]) -> Result<()> {
+        let script = text_script(slug, texts);
+        (self.write)(&self.dir.join(format!("{slug}.js")), &script)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(script.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]

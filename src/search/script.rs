@@ -12,103 +12,197 @@
 //!   number (the first from -1), followed by `-tf` when the term occurs
 //!   more than once there.
 
-use serde::Serialize;
-
 use super::tokenize::STOP_WORDS;
 use super::SearchIndex;
 
 const BOM: &str = "\u{feff}";
 pub const FORMAT_VERSION: u8 = 1;
 
-/// `[slug, title, date, year, [theme], [dialogue]]`.
-type WireDoc<'a> = (
-    &'a str,
-    &'a str,
-    &'a str,
-    Option<i32>,
-    &'a [usize],
-    &'a [usize],
-);
-
-#[derive(Serialize)]
-struct Wire<'a> {
-    v: u8,
-    stop: &'a [&'a str],
-    themes: &'a [(String, String)],
-    dialogues: &'a [(String, String)],
-    docs: Vec<WireDoc<'a>>,
-    sections: Vec<(usize, &'a str, &'a str, u32)>,
-    terms: std::collections::BTreeMap<&'a str, Vec<i64>>,
-}
-
 impl SearchIndex {
-    /// `search-index.js`.
-    pub fn script(&self) -> String {
-        let wire = Wire {
-            v: FORMAT_VERSION,
-            stop: STOP_WORDS,
-            themes: &self.themes,
-            dialogues: &self.dialogues,
-            docs: self
-                .docs
-                .iter()
-                .map(|d| {
-                    let (slug, title, date) = (&d.slug, &d.title, &d.date);
-                    (
-                        slug.as_str(),
-                        title.as_str(),
-                        date.as_str(),
-                        d.year,
-                        &d.themes[..],
-                        &d.dialogues[..],
-                    )
-                })
-                .collect(),
-            sections: self
-                .sections
-                .iter()
-                .map(|s| (s.doc, s.id.as_str(), s.title.as_str(), s.length))
-                .collect(),
-            terms: self
-                .postings
-                .iter()
-                .map(|(term, postings)| (term.as_str(), encode_postings(postings)))
-                .collect(),
-        };
-        let json = serde_json::to_string(&wire).unwrap_or_else(|_| "{}".to_string());
-        format!("{BOM}window.BRIEFING_SEARCH={json};\n")
-    }
-
-    /// The passages script of document `doc`, to be written as `search/<slug>.js`.
-    pub fn text_script(&self, doc: usize) -> Option<String> {
-        let slug = &self.docs.get(doc)?.slug;
-        let texts = self.texts.get(doc)?;
-        let args = serde_json::to_string(&(slug, texts)).ok()?;
-        let args = &args[1..args.len() - 1];
-        Some(format!("{BOM}BRIEFING_SEARCH_TEXT({args});\n"))
+    /// `search-index.js`, written straight into one buffer.
+    pub fn script(&self) -> Vec<u8> {
+        let postings = self.postings();
+        let mut json = Json(Vec::with_capacity(postings.len() * 3 + (1 << 16)));
+        json.raw(BOM);
+        json.raw("window.BRIEFING_SEARCH={\"v\":");
+        json.int(FORMAT_VERSION);
+        json.raw(",\"stop\":");
+        json.list(STOP_WORDS, |j, w| j.str(w));
+        json.raw(",\"themes\":");
+        json.list(&self.themes, Json::pair);
+        json.raw(",\"dialogues\":");
+        json.list(&self.dialogues, Json::pair);
+        json.raw(",\"docs\":");
+        let docs = self.documents().iter().map(|d| &d.entry);
+        json.list(docs, |j, d| {
+            j.raw("[");
+            j.str(&d.slug);
+            j.raw(",");
+            j.str(&d.title);
+            j.raw(",");
+            j.str(&d.date);
+            j.raw(",");
+            match d.year {
+                Some(year) => j.int(year),
+                None => j.raw("null"),
+            }
+            j.raw(",");
+            j.list(&d.themes, |j, t| j.int(*t));
+            j.raw(",");
+            j.list(&d.dialogues, |j, t| j.int(*t));
+            j.raw("]");
+        });
+        json.raw(",\"sections\":");
+        let sections = (self.documents().iter().enumerate())
+            .flat_map(|(i, d)| d.sections.iter().map(move |s| (i, s)));
+        json.list(sections, |j, (doc, s)| {
+            j.raw("[");
+            j.int(doc);
+            j.raw(",");
+            j.str(&s.id);
+            j.raw(",");
+            j.str(&s.title);
+            j.raw(",");
+            j.int(s.length);
+            j.raw("]");
+        });
+        json.raw(",\"terms\":{");
+        let mut first = true;
+        for term in self.vocabulary.sorted().iter().copied() {
+            let list = postings.of(term);
+            if list.is_empty() {
+                continue;
+            }
+            if !std::mem::take(&mut first) {
+                json.raw(",");
+            }
+            json.str(self.vocabulary.term(term));
+            json.raw(":[");
+            encode_postings(&mut json, list);
+            json.raw("]");
+        }
+        json.raw("}};\n");
+        json.0
     }
 }
 
-fn encode_postings(postings: &[(u32, u32)]) -> Vec<i64> {
-    let mut out = Vec::with_capacity(postings.len() + postings.len() / 4);
-    let mut previous: i64 = -1;
-    for &(section, tf) in postings {
-        out.push(section as i64 - previous);
-        if tf > 1 {
-            out.push(-(tf as i64));
-        }
-        previous = section as i64;
+/// The passages script of the document `slug`, to be written as
+/// `search/<slug>.js`: `texts` are its entries' plain text in section order.
+pub fn text_script(slug: &str, texts: &[String]) -> Vec<u8> {
+    let mut json = Json(Vec::with_capacity(
+        texts.iter().map(String::len).sum::<usize>() + 64,
+    ));
+    json.raw(BOM);
+    json.raw("BRIEFING_SEARCH_TEXT(");
+    json.str(slug);
+    json.raw(",");
+    json.list(texts, |j, t| j.str(t));
+    json.raw(");\n");
+    json.0
+}
+
+/// Compact JSON as `serde_json` writes it, appended to a buffer.
+struct Json(Vec<u8>);
+
+impl Json {
+    fn raw(&mut self, text: &str) {
+        self.0.extend_from_slice(text.as_bytes());
     }
-    out
+
+    fn str(&mut self, text: &str) {
+        let plain = |b: &u8| *b >= 0x20 && *b != b'"' && *b != b'\\';
+        if text.as_bytes().iter().all(plain) {
+            self.0.push(b'"');
+            self.raw(text);
+            self.0.push(b'"');
+        } else {
+            // Escapes as serde_json does; writing into a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut self.0, text);
+        }
+    }
+
+    fn int(&mut self, n: impl itoa::Integer) {
+        self.raw(itoa::Buffer::new().format(n));
+    }
+
+    fn pair(&mut self, (a, b): &(String, String)) {
+        self.raw("[");
+        self.str(a);
+        self.raw(",");
+        self.str(b);
+        self.raw("]");
+    }
+
+    fn list<T>(&mut self, items: impl IntoIterator<Item = T>, mut each: impl FnMut(&mut Json, T)) {
+        self.raw("[");
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.raw(",");
+            }
+            each(self, item);
+        }
+        self.raw("]");
+    }
+}
+
+/// Each posting as the gap from the previous entry number (the first from
+/// -1), followed by `-tf` when the term occurs there more than once.
+fn encode_postings(json: &mut Json, postings: &[(u32, u32)]) {
+    // Most gaps and frequencies are one digit: written without itoa.
+    fn number(out: &mut Vec<u8>, n: u32) {
+        match n {
+            0..=9 => out.push(b'0' + n as u8),
+            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        }
+    }
+    let out = &mut json.0;
+    out.reserve(postings.len() * 3);
+    // Entries ascend, one posting each: every gap is at least 1.
+    let mut next_gap_from = 0;
+    for (i, &(entry, tf)) in postings.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        number(out, entry + 1 - next_gap_from);
+        if tf > 1 {
+            out.extend_from_slice(b",-");
+            number(out, tf);
+        }
+        next_gap_from = entry + 1;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn encoded(postings: &[(u32, u32)]) -> String {
+        let mut json = Json(Vec::new());
+        encode_postings(&mut json, postings);
+        String::from_utf8(json.0).unwrap()
+    }
+
     #[test]
     fn postings_are_gaps_with_negative_frequencies() {
-        assert_eq!(encode_postings(&[(0, 1), (3, 2), (4, 1)]), [1, 3, -2, 1]);
-        assert!(encode_postings(&[]).is_empty());
+        assert_eq!(encoded(&[(0, 1), (3, 2), (4, 1)]), "1,3,-2,1");
+        assert_eq!(encoded(&[]), "");
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_does() {
+        for text in [
+            "plain",
+            "a \"quote\"",
+            "back\\slash",
+            "tab\there",
+            "日本 \u{7f}\u{2028}",
+        ] {
+            let mut json = Json(Vec::new());
+            json.str(text);
+            assert_eq!(
+                String::from_utf8(json.0).unwrap(),
+                serde_json::to_string(text).unwrap()
+            );
+        }
     }
 }

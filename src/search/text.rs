@@ -4,6 +4,8 @@
 //! tables) without a second markdown pass. Headings and the theme chips
 //! under them are left out: the index takes titles and themes from the model.
 
+use std::borrow::Cow;
+
 /// One section's text; `id` is `""` for text before the first heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionText {
@@ -39,7 +41,7 @@ pub fn sections(html: &str) -> Vec<SectionText> {
         push_text(&mut out, rest);
     }
     for s in &mut out {
-        s.text = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.text = collapse_whitespace(&s.text);
     }
     out.retain(|s| !s.id.is_empty() || !s.text.is_empty());
     out
@@ -78,16 +80,33 @@ fn open_tag(out: &mut Vec<SectionText>, tag: &str, name: &str) -> Option<&'stati
 
 fn push_text(out: &mut [SectionText], raw: &str) {
     if let Some(last) = out.last_mut() {
-        last.text.push_str(&decode_entities(raw));
+        decode_entities_into(raw, &mut last.text);
     }
 }
 
-fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('/')
+/// The words of `text` with one space between each.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Lower-cased, without a copy when it already is (the renderer's always are).
+fn tag_name(tag: &str) -> Cow<'_, str> {
+    let name = tag
+        .trim_start_matches('/')
         .split(|c: char| c.is_whitespace() || c == '/')
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
+        .unwrap_or("");
+    match name.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => Cow::Owned(name.to_ascii_lowercase()),
+        false => Cow::Borrowed(name),
+    }
 }
 
 fn is_block(name: &str) -> bool {
@@ -120,10 +139,13 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 
 /// The entities pulldown-cmark and the renderer write, plus numeric ones.
 fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
     let mut out = String::with_capacity(text.len());
+    decode_entities_into(text, &mut out);
+    out
+}
+
+/// [`decode_entities`], appended to `out`.
+fn decode_entities_into(text: &str, out: &mut String) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -144,7 +166,6 @@ fn decode_entities(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 fn entity(name: &str) -> Option<char> {

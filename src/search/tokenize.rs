@@ -6,10 +6,15 @@
 //! Any change here must be made in `tokenize()` of `static/search.js` too;
 //! the browser tests compare the two on the same strings.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use super::vocabulary::FxHashSet;
+
 /// Words too common to tell sections apart. Shipped inside the index so the
-/// browser drops the same ones. Sorted: looked up by binary search.
+/// browser drops the same ones. Sorted, and none longer than 8 bytes (see
+/// [`packed`]).
 pub const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
     "being", "between", "both", "but", "by", "can", "could", "do", "does", "each", "for", "from",
@@ -22,70 +27,170 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// The search terms of `text`, in order, repeats kept (they are the term frequency).
 pub fn tokenize(text: &str) -> Vec<String> {
-    // Most text is already in NFKC (ASCII always is): it skips the normaliser.
-    let folded: String = if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        text.chars().flat_map(char::to_lowercase).collect()
-    } else {
-        text.nfkc().flat_map(char::to_lowercase).collect()
-    };
     let mut terms = Vec::new();
-    let mut run = String::new();
-    let mut run_is_cjk = false;
-    for c in folded.chars() {
-        let cjk = is_cjk(c);
-        let word = cjk || c.is_alphanumeric();
-        if !word || (!run.is_empty() && cjk != run_is_cjk) {
-            flush(&mut run, run_is_cjk, &mut terms);
-        }
-        if word {
-            run.push(c);
-            run_is_cjk = cjk;
-        }
-    }
-    flush(&mut run, run_is_cjk, &mut terms);
+    for_each_term(text, |term| terms.push(term.to_string()));
     terms
 }
 
-fn flush(run: &mut String, cjk: bool, terms: &mut Vec<String>) {
-    if run.is_empty() {
-        return;
+/// Calls `visit` with each search term of `text`, in order, repeats kept:
+/// [`tokenize`] without a `String` per word, for the index build, which
+/// reads every word of every document.
+pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
+    let mut run = Run::default();
+    // Most text is already in NFKC (ASCII always is): it skips the normaliser.
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        run.normalized(text, &mut visit);
+    } else {
+        text.nfkc().for_each(|c| run.fold(c, &mut visit));
     }
-    if cjk {
-        terms.extend(cjk_grams(run));
-    } else if let Some(term) = word_term(run) {
-        terms.push(term);
+    run.flush(&mut visit);
+}
+
+/// The word (or CJK run) being read, folded; reused from word to word.
+#[derive(Default)]
+struct Run {
+    text: String,
+    cjk: bool,
+}
+
+impl Run {
+    /// Text in NFKC: its ASCII stretches a word at a time, the other
+    /// characters one by one.
+    fn normalized(&mut self, text: &str, visit: &mut impl FnMut(&str)) {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            self.ascii(&rest[..ascii], visit);
+            rest = &rest[ascii..];
+            if let Some(c) = rest.chars().next() {
+                self.fold(c, visit);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
     }
-    run.clear();
+
+    /// ASCII text, where words are the runs of letters and digits. The first
+    /// may continue the open run, the last stays open: the characters
+    /// around the stretch may continue them.
+    fn ascii(&mut self, stretch: &str, visit: &mut impl FnMut(&str)) {
+        let mut words = stretch
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .peekable();
+        while let Some(word) = words.next() {
+            if !word.is_empty() {
+                if self.cjk {
+                    self.flush(visit);
+                    self.cjk = false;
+                }
+                let start = self.text.len();
+                self.text.push_str(word);
+                self.text[start..].make_ascii_lowercase();
+            }
+            if words.peek().is_some() {
+                self.flush(visit);
+            }
+        }
+    }
+
+    /// Lower-cases `c` (in NFKC) and reads it; [`Run::read`] with a short
+    /// way for ASCII.
+    fn fold(&mut self, c: char, visit: &mut impl FnMut(&str)) {
+        if !c.is_ascii() {
+            c.to_lowercase().for_each(|c| self.read(c, visit));
+        } else if c.is_ascii_alphanumeric() {
+            if self.cjk {
+                self.flush(visit);
+                self.cjk = false;
+            }
+            self.text.push(c.to_ascii_lowercase());
+        } else {
+            self.flush(visit);
+        }
+    }
+
+    /// Reads one folded character, CJK or not.
+    fn read(&mut self, c: char, visit: &mut impl FnMut(&str)) {
+        let cjk = is_cjk(c);
+        let word = cjk || c.is_alphanumeric();
+        if !word || (!self.text.is_empty() && cjk != self.cjk) {
+            self.flush(visit);
+        }
+        if word {
+            self.text.push(c);
+            self.cjk = cjk;
+        }
+    }
+
+    fn flush(&mut self, visit: &mut impl FnMut(&str)) {
+        if self.text.is_empty() {
+            return;
+        }
+        if self.cjk {
+            cjk_grams(&self.text, visit);
+        } else if is_word_term(&self.text) {
+            stem_in_place(&mut self.text);
+            visit(&self.text);
+        }
+        self.text.clear();
+    }
 }
 
 /// Overlapping bigrams of a CJK run; a run of one character is its own term.
-fn cjk_grams(run: &str) -> Vec<String> {
-    let chars: Vec<char> = run.chars().collect();
-    if chars.len() == 1 {
-        return vec![run.to_string()];
+fn cjk_grams(run: &str, visit: &mut impl FnMut(&str)) {
+    let starts: Vec<usize> = run.char_indices().map(|(i, _)| i).collect();
+    if starts.len() == 1 {
+        return visit(run);
     }
-    chars.windows(2).map(|w| w.iter().collect()).collect()
+    for (i, &start) in starts[..starts.len() - 1].iter().enumerate() {
+        let end = starts.get(i + 2).copied().unwrap_or(run.len());
+        visit(&run[start..end]);
+    }
 }
 
-/// A word's term: stemmed; `None` for stop words and single letters.
-fn word_term(word: &str) -> Option<String> {
-    let single_letter = word.chars().count() == 1 && !word.starts_with(|c: char| c.is_numeric());
-    if single_letter || STOP_WORDS.binary_search(&word).is_ok() {
+/// Whether a word makes a term: not a stop word nor a single letter.
+fn is_word_term(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next();
+    let single_letter = chars.next().is_none() && !first.is_some_and(char::is_numeric);
+    !single_letter && !is_stop_word(word)
+}
+
+/// [`STOP_WORDS`] as numbers ([`packed`]): every word of every document is
+/// looked up, and hashing a number is cheaper than comparing strings.
+fn is_stop_word(word: &str) -> bool {
+    static PACKED: OnceLock<FxHashSet<u64>> = OnceLock::new();
+    let stop = PACKED.get_or_init(|| STOP_WORDS.iter().filter_map(|w| packed(w)).collect());
+    packed(word).is_some_and(|w| stop.contains(&w))
+}
+
+/// A word of at most 8 bytes as one number, equal only for equal words.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    // Padded with NUL bytes, so a word holding one would be ambiguous.
+    if bytes.len() > 8 || bytes.contains(&0) {
         return None;
     }
-    Some(stem(word))
+    let mut padded = [0u8; 8];
+    padded[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_be_bytes(padded))
 }
 
 /// Light English stemming: plural `-s`/`-es`/`-ies`, `-ing`, `-ed` and a final
 /// `-e`, so "policies"/"policy" and "shared"/"sharing"/"share" meet. Only
 /// ASCII words longer than three letters are touched.
 pub fn stem(word: &str) -> String {
-    if word.len() <= 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return word.to_string();
-    }
     let mut w = word.to_string();
+    stem_in_place(&mut w);
+    w
+}
+
+fn stem_in_place(w: &mut String) {
+    if w.len() <= 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return;
+    }
     if w.ends_with("ies") && w.len() > 4 {
         w.truncate(w.len() - 3);
         w.push('y');
@@ -102,7 +207,6 @@ pub fn stem(word: &str) -> String {
     if w.ends_with('e') && w.len() > 4 {
         w.truncate(w.len() - 1);
     }
-    w
 }
 
 /// Han (with its extensions and compatibility forms), Hiragana, Katakana
@@ -127,8 +231,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
+    fn stop_words_are_sorted_short_and_found() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| packed(w).is_some()));
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(!is_stop_word("tho") && !is_stop_word("theirs") && !is_stop_word("a\0"));
     }
 
     fn terms(text: &str) -> Vec<String> {
@@ -154,6 +261,31 @@ mod tests {
     #[test]
     fn full_width_latin_folds_to_ascii() {
         assert_eq!(terms("ＡＩ　Ｐｒｏｃｅｓｓ"), terms("AI Process"));
+    }
+
+    /// Every character through [`Run::fold`]: the plain way, which the
+    /// ASCII stretches of [`Run::normalized`] must agree with.
+    fn char_by_char(text: &str) -> Vec<String> {
+        let mut terms = Vec::new();
+        let mut visit = |t: &str| terms.push(t.to_string());
+        let mut run = Run::default();
+        text.nfkc().for_each(|c| run.fold(c, &mut visit));
+        run.flush(&mut visit);
+        terms
+    }
+
+    #[test]
+    fn ascii_stretches_read_as_characters_do() {
+        for text in [
+            "Café—Ünïcode’s naïve RÉSUMÉS, x’y",
+            "広島AIプロセス and 経済産業省’s 5G—6G",
+            "—A—b— Ωmega ΣIGMA’S policies’ 日本x",
+            "trailing é",
+            "é leading",
+            "",
+        ] {
+            assert_eq!(terms(text), char_by_char(text), "{text:?}");
+        }
     }
 
     #[test]

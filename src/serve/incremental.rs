@@ -12,7 +12,6 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
 use std::time::Instant;
 
 use super::affected::{affected, Snapshot};
@@ -20,6 +19,7 @@ use super::{BuildOutcome, Changes, Rebuild};
 use crate::build::{self, BuildOptions, Built};
 use crate::error::{Error, Result};
 use crate::render::{self, Renderer, ASSETS_DIR, SOURCES_DIR};
+use crate::search::SearchIndex;
 use crate::site::{Site, Update, CONTENT_DIR};
 use crate::util::write_if_changed;
 
@@ -32,6 +32,8 @@ pub struct Incremental {
     loaded: Option<Loaded>,
     /// Pages left stale for [`Rebuild::finish`], by output path.
     deferred: BTreeSet<String>,
+    /// Documents (by slug) changed since the search index was last written.
+    search_changed: BTreeSet<String>,
 }
 
 struct Loaded {
@@ -40,10 +42,12 @@ struct Loaded {
     /// The plan of `site`, and what its pages were judged by.
     pages: Vec<render::Page>,
     snapshot: Snapshot,
+    /// Each document's search terms: an edit re-reads only the changed ones.
+    search: SearchIndex,
 }
 
 impl Loaded {
-    fn new(site: Site, renderer: Renderer) -> Loaded {
+    fn new(site: Site, renderer: Renderer, search: SearchIndex) -> Loaded {
         let pages = render::plan(&site);
         let snapshot = Snapshot::of(&site, &pages);
         Loaded {
@@ -51,6 +55,7 @@ impl Loaded {
             renderer,
             pages,
             snapshot,
+            search,
         }
     }
 }
@@ -76,6 +81,7 @@ impl Incremental {
             },
             loaded: None,
             deferred: BTreeSet::new(),
+            search_changed: BTreeSet::new(),
         }
     }
 
@@ -88,9 +94,11 @@ impl Incremental {
             report,
             site,
             renderer,
+            search,
         } = build::build_loaded(&self.root, &self.options)?;
-        self.loaded = Some(Loaded::new(site, renderer));
+        self.loaded = Some(Loaded::new(site, renderer, search));
         self.deferred.clear();
+        self.search_changed.clear();
         Ok(BuildOutcome::from_report(&self.root, report))
     }
 
@@ -123,8 +131,13 @@ impl Rebuild for Incremental {
             return self.full();
         };
         match apply(&mut loaded, &plan, &self.root, self.output()) {
-            Ok(Some((mut outcome, deferred))) => {
-                self.deferred.extend(deferred);
+            Ok(Some(Applied {
+                mut outcome,
+                later,
+                changed,
+            })) => {
+                self.search_changed.extend(changed);
+                self.deferred.extend(later);
                 let search = search_files();
                 let planned = |path: &String| search.contains(path) || loaded.snapshot.plans(path);
                 self.deferred.retain(planned);
@@ -140,7 +153,7 @@ impl Rebuild for Incremental {
     /// Renders the deferred pages a few at a time (as many as there are
     /// threads), checking `stop` between rounds.
     fn finish(&mut self, stop: &AtomicBool) -> Result<Vec<String>> {
-        let Some(loaded) = &self.loaded else {
+        let Some(loaded) = &mut self.loaded else {
             self.deferred.clear();
             return Ok(Vec::new());
         };
@@ -161,7 +174,8 @@ impl Rebuild for Incremental {
         }
         let search = search_files();
         if !stop.load(Ordering::SeqCst) && self.deferred.contains(&search[0]) {
-            write_search_files(&loaded.site, out)?;
+            write_search_files(loaded, &self.search_changed, out)?;
+            self.search_changed.clear();
             for file in &search {
                 self.deferred.remove(file);
             }
@@ -190,15 +204,19 @@ fn can_wait(page: &render::Page) -> bool {
     )
 }
 
+/// What [`apply`] did.
+struct Applied {
+    outcome: BuildOutcome,
+    /// Output paths left for [`Rebuild::finish`].
+    later: Vec<String>,
+    /// The documents changed, by slug (old and new).
+    changed: BTreeSet<String>,
+}
+
 /// Applies `plan` to the model and the site on disk, but for the pages
 /// it returns to be written later; `None` when the change turned out to
 /// need a full build.
-fn apply(
-    loaded: &mut Loaded,
-    plan: &Plan,
-    root: &Path,
-    out: &Path,
-) -> Result<Option<(BuildOutcome, Vec<String>)>> {
+fn apply(loaded: &mut Loaded, plan: &Plan, root: &Path, out: &Path) -> Result<Option<Applied>> {
     let started = Instant::now();
     let mut changed = BTreeSet::new();
     let mut reindexed = false;
@@ -275,7 +293,11 @@ fn apply(
         warnings: loaded.site.warnings.clone(),
         ..BuildOutcome::default()
     };
-    Ok(Some((outcome, later)))
+    Ok(Some(Applied {
+        outcome,
+        later,
+        changed,
+    }))
 }
 
 fn slug_of(site: &Site, path: &Path) -> Option<String> {
@@ -285,19 +307,17 @@ fn slug_of(site: &Site, path: &Path) -> Option<String> {
         .map(|d| d.slug.clone())
 }
 
-/// The search scripts, after documents changed: rewritten where they
-/// differ, removed where their document is gone.
-fn write_search_files(site: &Site, out: &Path) -> Result<()> {
-    let written = Mutex::new(BTreeSet::new());
-    render::search::write_index_with(site, out, &|path, bytes| {
-        write_if_changed(path, bytes)?;
-        if let Ok(mut written) = written.lock() {
-            written.insert(path.to_path_buf());
-        }
-        Ok(())
-    })?;
-    let written = written.into_inner().unwrap_or_default();
-    remove_others(&out.join(render::search::TEXT_DIR), &written)
+/// The search scripts, after the documents `changed` (by slug) changed:
+/// only their terms are read again; files are rewritten where they differ,
+/// removed where their document is gone.
+fn write_search_files(loaded: &mut Loaded, changed: &BTreeSet<String>, out: &Path) -> Result<()> {
+    let site = &loaded.site;
+    let write = |path: &Path, bytes: &[u8]| write_if_changed(path, bytes).map(drop);
+    render::search::update_index_with(&mut loaded.search, site, changed, out, &write)?;
+    remove_others(
+        &out.join(render::search::TEXT_DIR),
+        &render::search::passage_files(site, out),
+    )
 }
 
 /// The copied sources, after documents changed.

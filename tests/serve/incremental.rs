@@ -230,3 +230,28 @@ fn a_document_edit_rewrites_its_theme_page_and_leaves_unrelated_pages_alone() {
     let page = std::fs::read_to_string(site.root().join("public/documents/networks-2021.html"));
     assert!(page.unwrap().contains("warmly welcomed"));
 }
+
+#[test]
+fn a_word_added_to_a_document_is_searchable_and_only_its_passages_are_rewritten() {
+    let mut site = Fixture::new();
+    let other = "search/quantum-note.js";
+    let other_before = site.mtime(other);
+    std::thread::sleep(Duration::from_millis(20));
+    assert!(site.edit(NETWORKS, |t| {
+        t.replace(
+            "The participants welcomed",
+            "The participants welcomed zeppelins and",
+        )
+    }));
+    let public = site.root().join("public");
+    let index = std::fs::read_to_string(public.join("search-index.js")).unwrap();
+    assert!(index.contains("\"zeppelin\":["), "the new term is indexed");
+    let passages = std::fs::read_to_string(public.join("search/networks-2021.js")).unwrap();
+    assert!(passages.contains("welcomed zeppelins and"));
+    assert_eq!(
+        site.mtime(other),
+        other_before,
+        "another document's passages are left alone"
+    );
+    site.assert_matches_full_build("a word added to a document");
+}

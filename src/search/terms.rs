@@ -1,0 +1,235 @@
+//! One document's part of the index, read on its own (in parallel with the
+//! others, or alone when it changed under `serve`): its entry for the
+//! browser, and for its whole-document entry and each section the title,
+//! length and term frequencies. Terms are counted as they are read, each
+//! distinct one stored once per document; ids are the document's own until
+//! [`Extracted::intern`] maps them into the index's vocabulary.
+
+use std::collections::HashMap;
+
+use super::tokenize::for_each_term;
+use super::vocabulary::{FxHashMap, TermId, Vocabulary};
+use super::{text, DocEntry};
+use crate::site::{display_date, Document, Site};
+
+/// A document title counts this many times among its entry's terms, a section
+/// title this many times among its section's: a word in a title says more.
+const DOC_TITLE_BOOST: u32 = 3;
+const SECTION_TITLE_BOOST: u32 = 2;
+
+/// A document as the index holds it.
+#[derive(Debug, Clone)]
+pub struct DocumentTerms {
+    pub entry: DocEntry,
+    /// The whole-document entry (id `""`), then each section.
+    pub sections: Vec<SectionTerms>,
+    /// (term, frequency) of every entry, one entry's after the other's.
+    pub terms: Vec<(TermId, u32)>,
+}
+
+/// One searchable unit: a section, or (`id` empty) the document as a whole.
+#[derive(Debug, Clone)]
+pub struct SectionTerms {
+    pub id: String,
+    pub title: String,
+    /// Its number of terms (BM25 normalises by length).
+    pub length: u32,
+    /// Where its run of [`DocumentTerms::terms`] ends.
+    pub end: u32,
+}
+
+impl DocumentTerms {
+    /// Each entry with its (term, frequency) pairs.
+    pub fn entries(&self) -> impl Iterator<Item = (&SectionTerms, &[(TermId, u32)])> {
+        let starts = std::iter::once(0).chain(self.sections.iter().map(|s| s.end));
+        self.sections
+            .iter()
+            .zip(starts)
+            .map(|(s, start)| (s, &self.terms[start as usize..s.end as usize]))
+    }
+}
+
+/// A document just read: term ids still its own, and its passages.
+pub struct Extracted {
+    terms: DocumentTerms,
+    /// Term text by local id.
+    local: Vec<Box<str>>,
+    /// The plain text of each entry, in section order: its passages script.
+    pub texts: Vec<String>,
+}
+
+impl Extracted {
+    pub fn of(
+        site: &Site,
+        doc: &Document,
+        themes: &[(String, String)],
+        dialogues: &[(String, String)],
+    ) -> Extracted {
+        let bodies = text::sections(&doc.html);
+        let intro = bodies
+            .iter()
+            .find(|b| b.id.is_empty())
+            .map(|b| b.text.as_str());
+        let mut counter = Counter::with_capacity(doc.html.len() / 16);
+        whole_document_terms(&mut counter, site, doc, intro);
+        counter.close(String::new(), &doc.front.title);
+        let lead = [doc.front.summary.as_str(), intro.unwrap_or("")];
+        let lead: Vec<&str> = lead.into_iter().filter(|t| !t.is_empty()).collect();
+        let mut texts = vec![lead.join(" ")];
+        // By id once: a lookup per section would be quadratic (100,000 headings).
+        let by_id: HashMap<&str, &str> = bodies
+            .iter()
+            .rev()
+            .map(|b| (b.id.as_str(), b.text.as_str()))
+            .collect();
+        for section in &doc.sections {
+            let body = by_id.get(section.id.as_str()).copied().unwrap_or("");
+            counter.add(&section.title, SECTION_TITLE_BOOST);
+            counter.add(body, 1);
+            for theme in &section.themes {
+                counter.add(site.theme_name(theme), 1);
+            }
+            counter.close(section.id.clone(), &section.title);
+            texts.push(body.to_string());
+        }
+        counter.finish(doc_entry(doc, themes, dialogues), texts)
+    }
+
+    /// The document with its terms as ids of `vocabulary` (new ones added).
+    pub fn intern(self, vocabulary: &mut Vocabulary) -> DocumentTerms {
+        let ids: Vec<TermId> = self
+            .local
+            .into_iter()
+            .map(|t| vocabulary.intern(t))
+            .collect();
+        let mut doc = self.terms;
+        for (term, _) in &mut doc.terms {
+            *term = ids[*term as usize];
+        }
+        doc
+    }
+}
+
+fn doc_entry(
+    doc: &Document,
+    themes: &[(String, String)],
+    dialogues: &[(String, String)],
+) -> DocEntry {
+    let position = |list: &[(String, String)], slug: &str| list.iter().position(|(s, _)| s == slug);
+    let date = doc.front.date.as_ref();
+    DocEntry {
+        slug: doc.slug.clone(),
+        title: doc.front.title.clone(),
+        date: date.map(display_date).unwrap_or_default(),
+        year: date.map(|d| d.year),
+        themes: doc
+            .themes
+            .iter()
+            .filter_map(|t| position(themes, t))
+            .collect(),
+        dialogues: (doc.front.dialogues.iter())
+            .filter_map(|d| position(dialogues, d))
+            .collect(),
+    }
+}
+
+/// A document's own entry: its title (boosted), summary, themes, dialogues,
+/// kind, organisations, acronyms with their expansions, year and intro text.
+fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intro: Option<&str>) {
+    let front = &doc.front;
+    counter.add(&front.title, DOC_TITLE_BOOST);
+    let mut add = |text: &str| counter.add(text, 1);
+    add(&front.summary);
+    doc.themes.iter().for_each(|t| add(site.theme_name(t)));
+    (front.dialogues.iter()).for_each(|d| add(site.dialogue_name(d)));
+    add(site.kind_name(&front.kind));
+    front.organisations.iter().for_each(|o| add(o));
+    for abbr in &doc.acronyms {
+        add(abbr);
+        if let Some(g) = site.glossary.iter().find(|g| &g.abbr == abbr) {
+            add(&g.expansion);
+        }
+    }
+    if let Some(date) = &front.date {
+        add(&date.year.to_string());
+    }
+    add(intro.unwrap_or(""));
+}
+
+/// Counts one document's terms entry by entry, ids local to the document.
+#[derive(Default)]
+struct Counter {
+    ids: FxHashMap<Box<str>, TermId>,
+    /// By local id: the count in the open entry.
+    counts: Vec<u32>,
+    /// Local ids counted in the open entry, in first-seen order.
+    touched: Vec<TermId>,
+    length: u32,
+    sections: Vec<SectionTerms>,
+    terms: Vec<(TermId, u32)>,
+}
+
+impl Counter {
+    /// Room for about `terms` distinct terms.
+    fn with_capacity(terms: usize) -> Counter {
+        Counter {
+            ids: FxHashMap::with_capacity_and_hasher(terms, Default::default()),
+            counts: Vec::with_capacity(terms),
+            ..Counter::default()
+        }
+    }
+
+    /// Counts the terms of `text` into the open entry, each `weight` times.
+    fn add(&mut self, text: &str, weight: u32) {
+        for_each_term(text, |term| self.count(term, weight));
+    }
+
+    fn count(&mut self, term: &str, weight: u32) {
+        let id = match self.ids.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.counts.len() as TermId;
+                self.ids.insert(term.into(), id);
+                self.counts.push(0);
+                id
+            }
+        };
+        let count = &mut self.counts[id as usize];
+        if *count == 0 {
+            self.touched.push(id);
+        }
+        *count += weight;
+        self.length += weight;
+    }
+
+    /// Ends the open entry as the one with `id` and `title`.
+    fn close(&mut self, id: String, title: &str) {
+        for term in self.touched.drain(..) {
+            let count = std::mem::take(&mut self.counts[term as usize]);
+            self.terms.push((term, count));
+        }
+        self.sections.push(SectionTerms {
+            id,
+            title: title.to_string(),
+            length: std::mem::take(&mut self.length),
+            end: self.terms.len() as u32,
+        });
+    }
+
+    /// The document of `entry`, with the entries counted and its passages.
+    fn finish(self, entry: DocEntry, texts: Vec<String>) -> Extracted {
+        let mut local: Vec<Box<str>> = vec![Box::from(""); self.counts.len()];
+        for (term, id) in self.ids {
+            local[id as usize] = term;
+        }
+        Extracted {
+            terms: DocumentTerms {
+                entry,
+                sections: self.sections,
+                terms: self.terms,
+            },
+            local,
+            texts,
+        }
+    }
+}
