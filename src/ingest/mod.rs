@@ -12,6 +12,7 @@ mod clean;
 mod cues;
 mod dates;
 mod document;
+mod existing;
 mod glossary;
 mod headings;
 mod markdown;
@@ -30,11 +31,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::FrontMatter;
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify, write_if_changed};
 use document::{Context, Ingested};
-use write::Existing;
+use existing::{Existing, Listing};
 
 pub use read::MAX_SEED_BYTES;
 
@@ -248,7 +248,7 @@ fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
     paths.sort();
     let states: Vec<Result<(PathBuf, Option<Existing>)>> = paths
         .into_par_iter()
-        .map(|p| write::inspect(&p).map(|s| (p, s)))
+        .map(|p| existing::inspect(&p).map(|s| (p, s)))
         .collect();
     let mut by_seed: BTreeMap<String, Vec<ContentEntry>> = BTreeMap::new();
     let mut unowned = BTreeSet::new();
@@ -257,8 +257,8 @@ fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
             continue;
         };
         let source = match &state {
-            Existing::Generated { front_matter, .. } => front_matter.source.clone(),
-            Existing::HandEdited(fm) => fm.as_ref().and_then(|f| f.source.clone()),
+            Existing::Generated { listing, .. } => listing.source.clone(),
+            Existing::HandEdited(listing) => listing.as_ref().and_then(|l| l.source.clone()),
         };
         match source {
             Some(source) => by_seed
@@ -273,6 +273,8 @@ fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
     Ok((by_seed, unowned))
 }
 
+/// A seed whose content file is up to date is settled from the hashes of
+/// its bytes alone; any other is checked, then ingested.
 fn prepare(
     ctx: &Context<'_>,
     seed: &Path,
@@ -281,44 +283,38 @@ fn prepare(
     config_hash: &str,
     force: bool,
 ) -> Result<Prepared> {
-    let (text, bytes) = read::read_seed(seed)?;
-    let overrides = read::read_override(seed)?;
-    let override_bytes = overrides.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
-    let overrides = overrides
-        .as_ref()
-        .map(|(o, _)| o.clone())
-        .unwrap_or_default();
-    document::check_override(ctx.config, &seed.with_extension("yaml"), &overrides)?;
+    let bytes = read::read_seed_bytes(seed)?;
+    let override_bytes = read::read_override_bytes(seed)?;
     let sha256 = sha256_hex(&bytes);
     let inputs = sha256_hex(
         format!(
             "{INGEST_VERSION}\n{sha256}\n{}\n{config_hash}",
-            sha256_hex(override_bytes)
+            sha256_hex(override_bytes.as_deref().unwrap_or_default())
         )
         .as_bytes(),
     );
-    if !force {
-        for entry in entries {
-            match &entry.state {
-                Existing::HandEdited(fm) => {
-                    let warning = format!(
-                        "{}: edited by hand, so ingest left it alone; run `briefing ingest --force` to overwrite it from {name}",
-                        Path::new("content").join(entry.path.file_name().unwrap_or_default()).display()
-                    );
-                    let doc =
-                        summary_row(seed, &entry.path, fm.as_deref(), Outcome::SkippedHandEdited);
-                    return Ok(Prepared::Settled(doc, vec![warning]));
-                }
-                Existing::Generated {
-                    front_matter,
-                    inputs: old,
-                } if *old == inputs && entries.len() == 1 => {
-                    let doc =
-                        summary_row(seed, &entry.path, Some(front_matter), Outcome::Unchanged);
-                    return Ok(Prepared::Settled(doc, Vec::new()));
-                }
-                Existing::Generated { .. } => {}
+    if let (false, [entry]) = (force, entries) {
+        if let Existing::Generated {
+            listing,
+            inputs: old,
+        } = &entry.state
+        {
+            if *old == inputs {
+                let doc = summary_row(seed, &entry.path, Some(listing), Outcome::Unchanged);
+                return Ok(Prepared::Settled(doc, Vec::new()));
             }
+        }
+    }
+    let text = read::check_text(seed, &bytes)?;
+    let override_path = seed.with_extension("yaml");
+    let overrides = match &override_bytes {
+        Some(b) => read::parse_override(&override_path, b)?,
+        None => Default::default(),
+    };
+    document::check_override(ctx.config, &override_path, &overrides)?;
+    if !force {
+        if let Some(settled) = hand_edited(seed, name, entries) {
+            return Ok(settled);
         }
     }
     let ingested = document::ingest_text(ctx, seed, name, &text, sha256, &overrides)?;
@@ -327,6 +323,27 @@ fn prepare(
         ingested: Box::new(ingested),
         inputs,
         old_paths: entries.iter().map(|e| e.path.clone()).collect(),
+    })
+}
+
+/// The first content file of the seed that was edited by hand: ingest
+/// leaves the seed alone and says why.
+fn hand_edited(seed: &Path, name: &str, entries: &[ContentEntry]) -> Option<Prepared> {
+    entries.iter().find_map(|entry| {
+        let Existing::HandEdited(listing) = &entry.state else {
+            return None;
+        };
+        let warning = format!(
+            "{}: edited by hand, so ingest left it alone; run `briefing ingest --force` to overwrite it from {name}",
+            Path::new("content").join(entry.path.file_name().unwrap_or_default()).display()
+        );
+        let doc = summary_row(
+            seed,
+            &entry.path,
+            listing.as_deref(),
+            Outcome::SkippedHandEdited,
+        );
+        Some(Prepared::Settled(doc, vec![warning]))
     })
 }
 
@@ -354,17 +371,18 @@ fn write_document(
     } else {
         Outcome::Unchanged
     };
-    let doc = summary_row(&seed, &path, Some(&ingested.front_matter), outcome);
+    let listing = Listing::from(&ingested.front_matter);
+    let doc = summary_row(&seed, &path, Some(&listing), outcome);
     Ok((doc, warnings))
 }
 
 fn summary_row(
     seed: &Path,
     content: &Path,
-    fm: Option<&FrontMatter>,
+    fm: Option<&Listing>,
     outcome: Outcome,
 ) -> IngestedDocument {
-    let fm_or = |f: fn(&FrontMatter) -> String| fm.map(f).unwrap_or_default();
+    let fm_or = |f: fn(&Listing) -> String| fm.map(f).unwrap_or_default();
     IngestedDocument {
         seed: seed.to_path_buf(),
         content: content.to_path_buf(),
