@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::content::DateSource;
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify, write_if_changed};
 use document::{Context, Ingested};
@@ -391,17 +392,22 @@ fn summary_row(
             f.date
                 .map_or_else(|| "unknown".to_string(), |d| d.to_string())
         }),
-        date_source: fm_or(|f| {
-            serde_yaml::to_string(&f.date_source)
-                .unwrap_or_default()
-                .trim()
-                .to_string()
-        }),
+        date_source: fm_or(|f| date_source_name(f.date_source).to_string()),
         dialogues: fm.map(|f| f.dialogues.clone()).unwrap_or_default(),
         top_themes: fm
             .map(|f| f.themes.iter().take(3).map(|t| t.slug.clone()).collect())
             .unwrap_or_default(),
         outcome,
+    }
+}
+
+/// How the front matter spells a date source.
+fn date_source_name(source: DateSource) -> &'static str {
+    match source {
+        DateSource::Stated => "stated",
+        DateSource::Inferred => "inferred",
+        DateSource::Override => "override",
+        DateSource::Unknown => "unknown",
     }
 }
 
@@ -453,6 +459,19 @@ fn stem_of(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::util::{slugify, MAX_SLUG_LEN};
+
+    #[test]
+    fn date_sources_are_named_as_the_front_matter_spells_them() {
+        for source in [
+            DateSource::Stated,
+            DateSource::Inferred,
+            DateSource::Override,
+            DateSource::Unknown,
+        ] {
+            let yaml = serde_yaml::to_string(&source).unwrap();
+            assert_eq!(date_source_name(source), yaml.trim());
+        }
+    }
 
     #[test]
     fn unique_slugs_of_long_titles_survive_slugify() {
