@@ -3,13 +3,16 @@
 //! table shows. Every warm build asks this of every content file first, so a
 //! file ingest wrote is read without parsing its whole front matter.
 
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::write::without_generated;
-use crate::content::ThemeWeight;
-use crate::content::{ContentFile, DateSource, FrontMatter, Generated, PartialDate, Source};
+use crate::content::{
+    ContentFile, DateSource, FrontMatter, Generated, PartialDate, Source, ThemeWeight,
+};
 use crate::error::{Error, Result};
 use crate::util::sha256_hex;
 
@@ -64,6 +67,59 @@ impl From<&FrontMatter> for Listing {
             source: fm.source.clone(),
         }
     }
+}
+
+/// A content file already in `content/`, keyed by the seed it came from.
+pub struct ContentEntry {
+    pub path: PathBuf,
+    pub state: Existing,
+}
+
+/// Content files by the `source.file` of the seed they came from.
+pub type ContentIndex = BTreeMap<String, Vec<ContentEntry>>;
+
+/// Content files by the seed they came from, and the slugs of files that
+/// belong to no seed (written by hand): those names are never reused.
+pub fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
+    let mut paths = Vec::new();
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let path = entry.map_err(|e| Error::io(dir, e))?.path();
+                if path.extension().is_some_and(|x| x == "md") {
+                    paths.push(path);
+                }
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(dir, e)),
+    }
+    paths.sort();
+    let states: Vec<Result<(PathBuf, Option<Existing>)>> = paths
+        .into_par_iter()
+        .map(|p| inspect(&p).map(|s| (p, s)))
+        .collect();
+    let mut by_seed: BTreeMap<String, Vec<ContentEntry>> = BTreeMap::new();
+    let mut unowned = BTreeSet::new();
+    for state in states {
+        let (path, Some(state)) = state? else {
+            continue;
+        };
+        let source = match &state {
+            Existing::Generated { listing, .. } => listing.source.clone(),
+            Existing::HandEdited(listing) => listing.as_ref().and_then(|l| l.source.clone()),
+        };
+        match source {
+            Some(source) => by_seed
+                .entry(source.file)
+                .or_default()
+                .push(ContentEntry { path, state }),
+            None => {
+                unowned.insert(super::document::stem(&path));
+            }
+        }
+    }
+    Ok((by_seed, unowned))
 }
 
 pub fn inspect(path: &Path) -> Result<Option<Existing>> {

@@ -25,7 +25,7 @@ mod summary;
 mod vocabulary;
 mod write;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -35,7 +35,7 @@ use crate::content::DateSource;
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify, write_if_changed};
 use document::{Context, Ingested};
-use existing::{Existing, Listing};
+use existing::{index_content, ContentEntry, Existing, Listing};
 
 pub use read::MAX_SEED_BYTES;
 
@@ -83,15 +83,6 @@ impl IngestReport {
         !self.errors.is_empty()
     }
 }
-
-/// A content file already in `content/`, keyed by the seed it came from.
-struct ContentEntry {
-    path: PathBuf,
-    state: Existing,
-}
-
-/// Content files by the `source.file` of the seed they came from.
-type ContentIndex = BTreeMap<String, Vec<ContentEntry>>;
 
 /// A seed after reading: either still to be written, or settled.
 enum Prepared {
@@ -228,50 +219,6 @@ fn list_seeds(root: &Path) -> Result<Vec<PathBuf>> {
     }
     seeds.sort();
     Ok(seeds)
-}
-
-/// Content files by the seed they came from, and the slugs of files that
-/// belong to no seed (written by hand): those names are never reused.
-fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
-    let mut paths = Vec::new();
-    match std::fs::read_dir(dir) {
-        Ok(entries) => {
-            for entry in entries {
-                let path = entry.map_err(|e| Error::io(dir, e))?.path();
-                if path.extension().is_some_and(|x| x == "md") {
-                    paths.push(path);
-                }
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(Error::io(dir, e)),
-    }
-    paths.sort();
-    let states: Vec<Result<(PathBuf, Option<Existing>)>> = paths
-        .into_par_iter()
-        .map(|p| existing::inspect(&p).map(|s| (p, s)))
-        .collect();
-    let mut by_seed: BTreeMap<String, Vec<ContentEntry>> = BTreeMap::new();
-    let mut unowned = BTreeSet::new();
-    for state in states {
-        let (path, Some(state)) = state? else {
-            continue;
-        };
-        let source = match &state {
-            Existing::Generated { listing, .. } => listing.source.clone(),
-            Existing::HandEdited(listing) => listing.as_ref().and_then(|l| l.source.clone()),
-        };
-        match source {
-            Some(source) => by_seed
-                .entry(source.file)
-                .or_default()
-                .push(ContentEntry { path, state }),
-            None => {
-                unowned.insert(stem_of(&path));
-            }
-        }
-    }
-    Ok((by_seed, unowned))
 }
 
 /// A seed whose content file is up to date is settled from the hashes of
