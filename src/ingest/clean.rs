@@ -43,7 +43,20 @@ fn normalise_line(line: &str) -> String {
     }
     let mut out = String::with_capacity(line.len());
     let mut at_start = true;
-    for c in line.chars() {
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        // Runs of ASCII other than tabs are kept as they are, in one copy.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b == b'\t')
+            .unwrap_or(rest.len());
+        if run > 0 {
+            let (ascii, after) = rest.split_at(run);
+            out.push_str(ascii);
+            at_start &= ascii.chars().all(char::is_whitespace);
+            rest = after;
+            continue;
+        }
         match c {
             '\t' => out.push_str("    "),
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
@@ -57,6 +70,7 @@ fn normalise_line(line: &str) -> String {
         if !c.is_whitespace() {
             at_start = false;
         }
+        rest = &rest[c.len_utf8()..];
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
@@ -272,6 +286,30 @@ fn sentence_start(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_normalised_in_place() {
+        let cases = [
+            ("  \u{25AA} item\u{00A0}one\t", "  • item one"),
+            ("\u{E001} icon bullet", "• icon bullet"),
+            (
+                "text \u{25AA} stays, \u{E001}gone",
+                "text \u{25AA} stays, gone",
+            ),
+            ("a\tb\u{200B}c\u{00AD}d", "a    bcd"),
+            (
+                "\u{000B}\u{25CF} after a vertical tab",
+                "\u{000B}• after a vertical tab",
+            ),
+            (
+                "caf\u{00E9} \u{2014} ok \u{3000}",
+                "caf\u{00E9} \u{2014} ok",
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(normalise_line(line), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn ocr_slips_are_repaired_only_when_unambiguous() {

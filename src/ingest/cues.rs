@@ -59,7 +59,7 @@ pub fn judge(sentence: &str, cues: &[Cue], voice: Voice) -> Option<Recommendatio
     cues.iter().find_map(|cue| {
         let word = sentence[cue.start..cue.end].to_lowercase();
         let before = Before::new(&sentence[..cue.start]);
-        let after = words(&sentence[cue.end..]);
+        let after = words_after(&sentence[cue.end..]);
         let ok = match word.as_str() {
             "should" | "must" => modal_asks(&word, &before, &after, voice),
             "will" => will_commits(&before, &after, voice),
@@ -82,15 +82,31 @@ fn announces(sentence: &str) -> bool {
     !sentence.ends_with(':') && (lower.contains("the following") || lower.contains("as follows"))
 }
 
-/// Lower-case words with their punctuation trimmed ("U.S." stays "u.s").
-fn words(text: &str) -> Vec<String> {
-    text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
+/// Words a modal may be followed by before its verb ("should not", "must also").
+const BEFORE_VERB: &[&str] = &["not", "also", "further", "therefore", "now"];
+
+/// The words after a cue that the rules read, lower-case with their
+/// punctuation trimmed ("U.S." stays "u.s"): any of [`BEFORE_VERB`], then
+/// two more. Only these, as a cue may open a long sentence.
+fn words_after(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut past_modifiers = 0;
+    for w in text.split_whitespace() {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        if past_modifiers > 0 || !BEFORE_VERB.contains(&w.as_str()) {
+            past_modifiers += 1;
+        }
+        words.push(w);
+        if past_modifiers == 2 {
+            break;
+        }
+    }
+    words
 }
 
 /// The words of the clause before a cue, read backwards past auxiliaries.
@@ -250,7 +266,7 @@ fn modal_asks(word: &str, before: &Before, after: &[String], _voice: Voice) -> b
     let mut next = after
         .iter()
         .map(String::as_str)
-        .skip_while(|w| matches!(*w, "not" | "also" | "further" | "therefore" | "now"));
+        .skip_while(|w| BEFORE_VERB.contains(w));
     let first = next.next().unwrap_or("");
     let second = next.next().unwrap_or("");
     if before.head.is_none() || before.is_relative() || before.reported() {

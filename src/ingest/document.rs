@@ -2,6 +2,7 @@
 //! annotate → front matter and markdown body, with overrides applied.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::annotate::{annotate, tidy_breadcrumb_title};
 use super::chrome::{self, ChromeRules};
@@ -15,20 +16,32 @@ use crate::config::Config;
 use crate::content::{DateSource, FrontMatter, Source};
 use crate::error::{Error, Result};
 
-/// What a run shares across documents: the config and the matchers built once.
+/// What a run shares across documents: the config and the matchers, built
+/// once on first use (a run with every seed up to date needs none).
 pub struct Context<'a> {
     pub config: &'a Config,
-    pub vocabulary: Vocabulary,
-    pub chrome: ChromeRules,
+    vocabulary: OnceLock<Vocabulary>,
+    chrome: OnceLock<ChromeRules>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a Config) -> Context<'a> {
         Context {
             config,
-            vocabulary: Vocabulary::new(config),
-            chrome: ChromeRules::new(&config.ingest.chrome_lines, &config.ingest.footer_markers),
+            vocabulary: OnceLock::new(),
+            chrome: OnceLock::new(),
         }
+    }
+
+    fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary.get_or_init(|| Vocabulary::new(self.config))
+    }
+
+    fn chrome(&self) -> &ChromeRules {
+        self.chrome.get_or_init(|| {
+            let ingest = &self.config.ingest;
+            ChromeRules::new(&ingest.chrome_lines, &ingest.footer_markers)
+        })
     }
 }
 
@@ -52,7 +65,7 @@ pub fn ingest_text(
     sha256: String,
     overrides: &Override,
 ) -> Result<Ingested> {
-    let stripped = chrome::strip(clean_lines(text), &ctx.chrome);
+    let stripped = chrome::strip(clean_lines(text), ctx.chrome());
     let has_text = stripped
         .lines
         .iter()
@@ -80,7 +93,7 @@ pub fn ingest_text(
             stem(seed)
         }
     };
-    let annotations = annotate(&title, &doc, ctx.config, &ctx.vocabulary);
+    let annotations = annotate(&title, &doc, ctx.config, ctx.vocabulary());
     let (date, date_source) = match (overrides.date, doc.dateline) {
         (Some(d), _) => (
             Some(d),

@@ -12,6 +12,7 @@ mod clean;
 mod cues;
 mod dates;
 mod document;
+mod existing;
 mod glossary;
 mod headings;
 mod markdown;
@@ -24,17 +25,17 @@ mod summary;
 mod vocabulary;
 mod write;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::FrontMatter;
+use crate::content::DateSource;
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify, write_if_changed};
 use document::{Context, Ingested};
-use write::Existing;
+use existing::{index_content, ContentEntry, Existing, Listing};
 
 pub use read::MAX_SEED_BYTES;
 
@@ -82,15 +83,6 @@ impl IngestReport {
         !self.errors.is_empty()
     }
 }
-
-/// A content file already in `content/`, keyed by the seed it came from.
-struct ContentEntry {
-    path: PathBuf,
-    state: Existing,
-}
-
-/// Content files by the `source.file` of the seed they came from.
-type ContentIndex = BTreeMap<String, Vec<ContentEntry>>;
 
 /// A seed after reading: either still to be written, or settled.
 enum Prepared {
@@ -229,50 +221,8 @@ fn list_seeds(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(seeds)
 }
 
-/// Content files by the seed they came from, and the slugs of files that
-/// belong to no seed (written by hand): those names are never reused.
-fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
-    let mut paths = Vec::new();
-    match std::fs::read_dir(dir) {
-        Ok(entries) => {
-            for entry in entries {
-                let path = entry.map_err(|e| Error::io(dir, e))?.path();
-                if path.extension().is_some_and(|x| x == "md") {
-                    paths.push(path);
-                }
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(Error::io(dir, e)),
-    }
-    paths.sort();
-    let states: Vec<Result<(PathBuf, Option<Existing>)>> = paths
-        .into_par_iter()
-        .map(|p| write::inspect(&p).map(|s| (p, s)))
-        .collect();
-    let mut by_seed: BTreeMap<String, Vec<ContentEntry>> = BTreeMap::new();
-    let mut unowned = BTreeSet::new();
-    for state in states {
-        let (path, Some(state)) = state? else {
-            continue;
-        };
-        let source = match &state {
-            Existing::Generated { front_matter, .. } => front_matter.source.clone(),
-            Existing::HandEdited(fm) => fm.as_ref().and_then(|f| f.source.clone()),
-        };
-        match source {
-            Some(source) => by_seed
-                .entry(source.file)
-                .or_default()
-                .push(ContentEntry { path, state }),
-            None => {
-                unowned.insert(stem_of(&path));
-            }
-        }
-    }
-    Ok((by_seed, unowned))
-}
-
+/// A seed whose content file is up to date is settled from the hashes of
+/// its bytes alone; any other is checked, then ingested.
 fn prepare(
     ctx: &Context<'_>,
     seed: &Path,
@@ -281,44 +231,38 @@ fn prepare(
     config_hash: &str,
     force: bool,
 ) -> Result<Prepared> {
-    let (text, bytes) = read::read_seed(seed)?;
-    let overrides = read::read_override(seed)?;
-    let override_bytes = overrides.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
-    let overrides = overrides
-        .as_ref()
-        .map(|(o, _)| o.clone())
-        .unwrap_or_default();
-    document::check_override(ctx.config, &seed.with_extension("yaml"), &overrides)?;
+    let bytes = read::read_seed_bytes(seed)?;
+    let override_bytes = read::read_override_bytes(seed)?;
     let sha256 = sha256_hex(&bytes);
     let inputs = sha256_hex(
         format!(
             "{INGEST_VERSION}\n{sha256}\n{}\n{config_hash}",
-            sha256_hex(override_bytes)
+            sha256_hex(override_bytes.as_deref().unwrap_or_default())
         )
         .as_bytes(),
     );
-    if !force {
-        for entry in entries {
-            match &entry.state {
-                Existing::HandEdited(fm) => {
-                    let warning = format!(
-                        "{}: edited by hand, so ingest left it alone; run `briefing ingest --force` to overwrite it from {name}",
-                        Path::new("content").join(entry.path.file_name().unwrap_or_default()).display()
-                    );
-                    let doc =
-                        summary_row(seed, &entry.path, fm.as_deref(), Outcome::SkippedHandEdited);
-                    return Ok(Prepared::Settled(doc, vec![warning]));
-                }
-                Existing::Generated {
-                    front_matter,
-                    inputs: old,
-                } if *old == inputs && entries.len() == 1 => {
-                    let doc =
-                        summary_row(seed, &entry.path, Some(front_matter), Outcome::Unchanged);
-                    return Ok(Prepared::Settled(doc, Vec::new()));
-                }
-                Existing::Generated { .. } => {}
+    if let (false, [entry]) = (force, entries) {
+        if let Existing::Generated {
+            listing,
+            inputs: old,
+        } = &entry.state
+        {
+            if *old == inputs {
+                let doc = summary_row(seed, &entry.path, Some(listing), Outcome::Unchanged);
+                return Ok(Prepared::Settled(doc, Vec::new()));
             }
+        }
+    }
+    let text = read::check_text(seed, &bytes)?;
+    let override_path = seed.with_extension("yaml");
+    let overrides = match &override_bytes {
+        Some(b) => read::parse_override(&override_path, b)?,
+        None => Default::default(),
+    };
+    document::check_override(ctx.config, &override_path, &overrides)?;
+    if !force {
+        if let Some(settled) = hand_edited(seed, name, entries) {
+            return Ok(settled);
         }
     }
     let ingested = document::ingest_text(ctx, seed, name, &text, sha256, &overrides)?;
@@ -327,6 +271,27 @@ fn prepare(
         ingested: Box::new(ingested),
         inputs,
         old_paths: entries.iter().map(|e| e.path.clone()).collect(),
+    })
+}
+
+/// The first content file of the seed that was edited by hand: ingest
+/// leaves the seed alone and says why.
+fn hand_edited(seed: &Path, name: &str, entries: &[ContentEntry]) -> Option<Prepared> {
+    entries.iter().find_map(|entry| {
+        let Existing::HandEdited(listing) = &entry.state else {
+            return None;
+        };
+        let warning = format!(
+            "{}: edited by hand, so ingest left it alone; run `briefing ingest --force` to overwrite it from {name}",
+            Path::new("content").join(entry.path.file_name().unwrap_or_default()).display()
+        );
+        let doc = summary_row(
+            seed,
+            &entry.path,
+            listing.as_deref(),
+            Outcome::SkippedHandEdited,
+        );
+        Some(Prepared::Settled(doc, vec![warning]))
     })
 }
 
@@ -354,17 +319,18 @@ fn write_document(
     } else {
         Outcome::Unchanged
     };
-    let doc = summary_row(&seed, &path, Some(&ingested.front_matter), outcome);
+    let listing = Listing::from(&ingested.front_matter);
+    let doc = summary_row(&seed, &path, Some(&listing), outcome);
     Ok((doc, warnings))
 }
 
 fn summary_row(
     seed: &Path,
     content: &Path,
-    fm: Option<&FrontMatter>,
+    fm: Option<&Listing>,
     outcome: Outcome,
 ) -> IngestedDocument {
-    let fm_or = |f: fn(&FrontMatter) -> String| fm.map(f).unwrap_or_default();
+    let fm_or = |f: fn(&Listing) -> String| fm.map(f).unwrap_or_default();
     IngestedDocument {
         seed: seed.to_path_buf(),
         content: content.to_path_buf(),
@@ -373,17 +339,22 @@ fn summary_row(
             f.date
                 .map_or_else(|| "unknown".to_string(), |d| d.to_string())
         }),
-        date_source: fm_or(|f| {
-            serde_yaml::to_string(&f.date_source)
-                .unwrap_or_default()
-                .trim()
-                .to_string()
-        }),
+        date_source: fm_or(|f| date_source_name(f.date_source).to_string()),
         dialogues: fm.map(|f| f.dialogues.clone()).unwrap_or_default(),
         top_themes: fm
             .map(|f| f.themes.iter().take(3).map(|t| t.slug.clone()).collect())
             .unwrap_or_default(),
         outcome,
+    }
+}
+
+/// How the front matter spells a date source.
+fn date_source_name(source: DateSource) -> &'static str {
+    match source {
+        DateSource::Stated => "stated",
+        DateSource::Inferred => "inferred",
+        DateSource::Override => "override",
+        DateSource::Unknown => "unknown",
     }
 }
 
@@ -435,6 +406,19 @@ fn stem_of(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::util::{slugify, MAX_SLUG_LEN};
+
+    #[test]
+    fn date_sources_are_named_as_the_front_matter_spells_them() {
+        for source in [
+            DateSource::Stated,
+            DateSource::Inferred,
+            DateSource::Override,
+            DateSource::Unknown,
+        ] {
+            let yaml = serde_yaml::to_string(&source).unwrap();
+            assert_eq!(date_source_name(source), yaml.trim());
+        }
+    }
 
     #[test]
     fn unique_slugs_of_long_titles_survive_slugify() {

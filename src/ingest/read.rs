@@ -15,8 +15,9 @@ use crate::error::{Error, Result};
 /// almost certainly the wrong file (a dump, an archive, a video).
 pub const MAX_SEED_BYTES: u64 = 20 * 1024 * 1024;
 
-/// A seed's bytes, checked to be a non-empty UTF-8 text file within the limit.
-pub fn read_seed(path: &Path) -> Result<(String, Vec<u8>)> {
+/// A seed's bytes within the size limit, not yet checked to be text: enough
+/// to hash it and learn that its content file is up to date.
+pub fn read_seed_bytes(path: &Path) -> Result<Vec<u8>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
     if size > MAX_SEED_BYTES {
@@ -34,8 +35,7 @@ pub fn read_seed(path: &Path) -> Result<(String, Vec<u8>)> {
     file.take(MAX_SEED_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
-    let text = check_text(path, &bytes)?;
-    Ok((text, bytes))
+    Ok(bytes)
 }
 
 /// The checks on a seed's content, apart from reading it.
@@ -89,26 +89,27 @@ pub struct Override {
     pub recommendations: Option<Vec<Recommendation>>,
 }
 
-/// The override for `seed` and its raw bytes (they feed the inputs hash),
-/// or `None` when there is no override file.
-pub fn read_override(seed: &Path) -> Result<Option<(Override, Vec<u8>)>> {
+/// The raw bytes of the override for `seed`, or `None` when there is none.
+pub fn read_override_bytes(seed: &Path) -> Result<Option<Vec<u8>>> {
     let path = seed.with_extension("yaml");
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io(&path, e)),
-    };
-    let text = check_text(&path, &bytes).or_else(|e| match e {
+    match std::fs::read(&path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(&path, e)),
+    }
+}
+
+/// An override file's bytes (`path` names it in errors) as an [`Override`].
+pub fn parse_override(path: &Path, bytes: &[u8]) -> Result<Override> {
+    let text = check_text(path, bytes).or_else(|e| match e {
         // An empty override is allowed: it overrides nothing.
         Error::Input { .. } if bytes.iter().all(|b| b.is_ascii_whitespace()) => Ok(String::new()),
         e => Err(e),
     })?;
     if text.trim().is_empty() {
-        return Ok(Some((Override::default(), bytes)));
+        return Ok(Override::default());
     }
-    let parsed: Override =
-        serde_yaml::from_str(&text).map_err(|e| Error::yaml(&path, &text, 0, &e))?;
-    Ok(Some((parsed, bytes)))
+    serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &text, 0, &e))
 }
 
 #[cfg(test)]
@@ -137,11 +138,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let seed = dir.path().join("a.txt");
         std::fs::write(dir.path().join("a.yaml"), "date: 2025\ntitel: X\n").unwrap();
-        let msg = read_override(&seed).unwrap_err().to_string();
+        let read = |seed: &Path| {
+            let bytes = read_override_bytes(seed).unwrap().unwrap();
+            parse_override(&seed.with_extension("yaml"), &bytes)
+        };
+        let msg = read(&seed).unwrap_err().to_string();
         assert!(msg.contains("a.yaml:2"), "{msg}");
         assert!(msg.contains("titel"), "{msg}");
         std::fs::write(dir.path().join("a.yaml"), "date: 2025\n").unwrap();
-        let (o, _) = read_override(&seed).unwrap().unwrap();
+        let o = read(&seed).unwrap();
         assert_eq!(o.date.unwrap().to_string(), "2025");
     }
 }

@@ -1,11 +1,8 @@
 //! Edit-safe writing of content files. Each file records the hash of its own
 //! text (without the `generated` block); when a file no longer matches it, a
-//! person edited it, and ingest leaves it alone unless forced.
-
-use std::path::Path;
+//! person edited it, and ingest leaves it alone unless forced (see `existing`).
 
 use crate::content::{ContentFile, FrontMatter};
-use crate::error::{Error, Result};
 use crate::util::sha256_hex;
 
 /// The file text, with `generated` filled in from the rest of it. The block
@@ -52,83 +49,16 @@ pub fn without_generated(text: &str) -> String {
     out
 }
 
-/// What is at a content file's path now.
-#[derive(Debug)]
-pub enum Existing {
-    /// Written by ingest and untouched since.
-    Generated {
-        front_matter: Box<FrontMatter>,
-        inputs: String,
-    },
-    /// Edited by hand, written by hand, or not parseable: never overwritten
-    /// without `--force`. The front matter when it still parses.
-    HandEdited(Option<Box<FrontMatter>>),
-}
-
-pub fn inspect(path: &Path) -> Result<Option<Existing>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            return Ok(Some(Existing::HandEdited(None)))
-        }
-        Err(e) => return Err(Error::io(path, e)),
-    };
-    let Ok(file) = ContentFile::parse(path, &text) else {
-        return Ok(Some(Existing::HandEdited(None)));
-    };
-    let front_matter = Box::new(file.front_matter);
-    let Some(generated) = front_matter.generated.clone() else {
-        return Ok(Some(Existing::HandEdited(Some(front_matter))));
-    };
-    if sha256_hex(without_generated(&text).as_bytes()) != generated.sha256 {
-        return Ok(Some(Existing::HandEdited(Some(front_matter))));
-    }
-    Ok(Some(Existing::Generated {
-        front_matter,
-        inputs: generated.inputs,
-    }))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn front_matter() -> FrontMatter {
         let text = "---\ntitle: T\ndate: 2019-10-18\ndate_source: stated\n---\n";
         ContentFile::parse(Path::new("c.md"), text)
             .unwrap()
             .front_matter
-    }
-
-    #[test]
-    fn written_files_verify_and_edits_are_detected() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.md");
-        let text = render(front_matter(), "\nBody.\n", "abc");
-        assert!(text.contains("generated:\n  sha256: "), "{text}");
-        std::fs::write(&path, &text).unwrap();
-        match inspect(&path).unwrap() {
-            Some(Existing::Generated {
-                inputs,
-                front_matter,
-            }) => {
-                assert_eq!(inputs, "abc");
-                assert_eq!(front_matter.title, "T");
-            }
-            other => panic!("{other:?}"),
-        }
-        std::fs::write(&path, text.replace("Body.", "Body, edited.")).unwrap();
-        assert!(matches!(
-            inspect(&path).unwrap(),
-            Some(Existing::HandEdited(Some(_)))
-        ));
-        std::fs::write(&path, "no front matter").unwrap();
-        assert!(matches!(
-            inspect(&path).unwrap(),
-            Some(Existing::HandEdited(None))
-        ));
-        assert!(inspect(&dir.path().join("none.md")).unwrap().is_none());
     }
 
     #[test]

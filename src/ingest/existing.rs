@@ -1,0 +1,276 @@
+//! What is already in `content/`: whether each file is as ingest wrote it
+//! (and from which inputs) or edited by hand, and the few fields the ingest
+//! table shows. Every warm build asks this of every content file first, so a
+//! file ingest wrote is read without parsing its whole front matter.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use super::write::without_generated;
+use crate::content::{
+    ContentFile, DateSource, FrontMatter, Generated, PartialDate, Source, ThemeWeight,
+};
+use crate::error::{Error, Result};
+use crate::util::sha256_hex;
+
+/// What is at a content file's path now.
+#[derive(Debug)]
+pub enum Existing {
+    /// Written by ingest and untouched since.
+    Generated {
+        listing: Box<Listing>,
+        inputs: String,
+    },
+    /// Edited by hand, written by hand, or not parseable: never overwritten
+    /// without `--force`. Its listing when the front matter still parses.
+    HandEdited(Option<Box<Listing>>),
+}
+
+/// The short fields at the head of a content file's front matter and its
+/// seed: what the ingest table and the content index need of it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Listing {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<PartialDate>,
+    #[serde(default)]
+    pub date_source: DateSource,
+    #[serde(default)]
+    pub dialogues: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<ThemeWeight>,
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// The top-level keys a [`Listing`] is read from.
+const LISTING_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "date_source",
+    "dialogues",
+    "themes",
+    "source",
+];
+
+impl From<&FrontMatter> for Listing {
+    fn from(fm: &FrontMatter) -> Listing {
+        Listing {
+            title: fm.title.clone(),
+            date: fm.date,
+            date_source: fm.date_source,
+            dialogues: fm.dialogues.clone(),
+            themes: fm.themes.clone(),
+            source: fm.source.clone(),
+        }
+    }
+}
+
+/// A content file already in `content/`, keyed by the seed it came from.
+pub struct ContentEntry {
+    pub path: PathBuf,
+    pub state: Existing,
+}
+
+/// Content files by the `source.file` of the seed they came from.
+pub type ContentIndex = BTreeMap<String, Vec<ContentEntry>>;
+
+/// Content files by the seed they came from, and the slugs of files that
+/// belong to no seed (written by hand): those names are never reused.
+pub fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
+    let mut paths = Vec::new();
+    match std::fs::read_dir(dir) {
+        Ok(entries) => {
+            for entry in entries {
+                let path = entry.map_err(|e| Error::io(dir, e))?.path();
+                if path.extension().is_some_and(|x| x == "md") {
+                    paths.push(path);
+                }
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(dir, e)),
+    }
+    paths.sort();
+    let states: Vec<Result<(PathBuf, Option<Existing>)>> = paths
+        .into_par_iter()
+        .map(|p| inspect(&p).map(|s| (p, s)))
+        .collect();
+    let mut by_seed: BTreeMap<String, Vec<ContentEntry>> = BTreeMap::new();
+    let mut unowned = BTreeSet::new();
+    for state in states {
+        let (path, Some(state)) = state? else {
+            continue;
+        };
+        let source = match &state {
+            Existing::Generated { listing, .. } => listing.source.clone(),
+            Existing::HandEdited(listing) => listing.as_ref().and_then(|l| l.source.clone()),
+        };
+        match source {
+            Some(source) => by_seed
+                .entry(source.file)
+                .or_default()
+                .push(ContentEntry { path, state }),
+            None => {
+                unowned.insert(super::document::stem(&path));
+            }
+        }
+    }
+    Ok((by_seed, unowned))
+}
+
+pub fn inspect(path: &Path) -> Result<Option<Existing>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Ok(Some(Existing::HandEdited(None)))
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    Ok(Some(
+        as_generated(path, &text).unwrap_or_else(|| by_full_parse(path, &text)),
+    ))
+}
+
+/// A file that still matches the hash in its `generated` block: ingest
+/// wrote it, so its front matter is in serde_yaml's block style and only the
+/// listing's entries need parsing. `None` for anything else.
+fn as_generated(path: &Path, text: &str) -> Option<Existing> {
+    let (yaml, _, _) = crate::content::split_front_matter(path, text).ok()?;
+    let entries = top_level_entries(yaml);
+    let generated = entries.iter().find(|(key, _)| *key == "generated")?.1;
+    let generated = serde_yaml::from_str::<GeneratedEntry>(generated)
+        .ok()?
+        .generated;
+    if sha256_hex(without_generated(text).as_bytes()) != generated.sha256 {
+        return None;
+    }
+    let listing: String = entries
+        .iter()
+        .filter(|(key, _)| LISTING_KEYS.contains(key))
+        .map(|(_, entry)| *entry)
+        .collect();
+    let listing: Listing = serde_yaml::from_str(&listing).ok()?;
+    if listing.title.trim().is_empty() {
+        return None;
+    }
+    Some(Existing::Generated {
+        listing: Box::new(listing),
+        inputs: generated.inputs,
+    })
+}
+
+#[derive(Deserialize)]
+struct GeneratedEntry {
+    generated: Generated,
+}
+
+/// Any content file, its whole front matter parsed.
+fn by_full_parse(path: &Path, text: &str) -> Existing {
+    let Ok(file) = ContentFile::parse(path, text) else {
+        return Existing::HandEdited(None);
+    };
+    let listing = Box::new(Listing::from(&file.front_matter));
+    match file.front_matter.generated {
+        Some(generated) if sha256_hex(without_generated(text).as_bytes()) == generated.sha256 => {
+            Existing::Generated {
+                listing,
+                inputs: generated.inputs,
+            }
+        }
+        _ => Existing::HandEdited(Some(listing)),
+    }
+}
+
+/// The top-level entries of YAML in serde_yaml's block style, as (key, the
+/// entry's lines). Nested lines are indented and the items of a top-level
+/// sequence start with `- ` in column 0, so a line that starts with neither
+/// (nor a comment) starts the next entry.
+fn top_level_entries(yaml: &str) -> Vec<(&str, &str)> {
+    let mut entries = Vec::new();
+    let mut current: Option<(&str, usize)> = None;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let starts_entry = !line.starts_with([' ', '\t', '-', '#', '\r', '\n']);
+        if let Some((key, _)) = line.split_once(':').filter(|_| starts_entry) {
+            if let Some((k, start)) = current {
+                entries.push((k, &yaml[start..offset]));
+            }
+            current = Some((key, offset));
+        }
+        offset += line.len();
+    }
+    if let Some((k, start)) = current {
+        entries.push((k, &yaml[start..]));
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::write::render;
+    use super::*;
+
+    fn front_matter() -> FrontMatter {
+        let text = "---\ntitle: T\ndate: 2019-10-18\ndate_source: stated\ndialogues:\n- g7\n\
+                    themes:\n- slug: ai\n  weight: 0.5\nsummary: S\nsource:\n  file: 'seeds/a: b.txt'\n  sha256: x\n---\n";
+        ContentFile::parse(Path::new("c.md"), text)
+            .unwrap()
+            .front_matter
+    }
+
+    #[test]
+    fn written_files_verify_and_edits_are_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.md");
+        let text = render(front_matter(), "\nBody.\n", "abc");
+        assert!(text.contains("generated:\n  sha256: "), "{text}");
+        std::fs::write(&path, &text).unwrap();
+        match inspect(&path).unwrap() {
+            Some(Existing::Generated { inputs, listing }) => {
+                assert_eq!(inputs, "abc");
+                assert_eq!(listing.title, "T");
+                assert_eq!(listing.dialogues, ["g7"]);
+                assert_eq!(listing.themes[0].slug, "ai");
+                assert_eq!(listing.date.unwrap().to_string(), "2019-10-18");
+                assert_eq!(listing.source.unwrap().file, "seeds/a: b.txt");
+            }
+            other => panic!("{other:?}"),
+        }
+        std::fs::write(&path, text.replace("Body.", "Body, edited.")).unwrap();
+        assert!(matches!(
+            inspect(&path).unwrap(),
+            Some(Existing::HandEdited(Some(l))) if l.title == "T"
+        ));
+        std::fs::write(&path, "no front matter").unwrap();
+        assert!(matches!(
+            inspect(&path).unwrap(),
+            Some(Existing::HandEdited(None))
+        ));
+        assert!(inspect(&dir.path().join("none.md")).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_quick_read_agrees_with_the_full_parse() {
+        let text = render(front_matter(), "\nBody.\n", "abc");
+        let quick = as_generated(Path::new("c.md"), &text);
+        let full = by_full_parse(Path::new("c.md"), &text);
+        let listing = |e: Option<Existing>| match e {
+            Some(Existing::Generated { listing, inputs }) => format!("{listing:?} {inputs}"),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(listing(quick), listing(Some(full)));
+    }
+
+    #[test]
+    fn entries_split_at_top_level_keys_only() {
+        let yaml = "title: T\ndialogues:\n- a\n- b\nsummary: |-\n  x: y\n  z\nsource:\n  file: f\n";
+        let keys: Vec<&str> = top_level_entries(yaml).iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, ["title", "dialogues", "summary", "source"]);
+        assert_eq!(top_level_entries(yaml)[1].1, "dialogues:\n- a\n- b\n");
+    }
+}
