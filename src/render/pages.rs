@@ -120,7 +120,7 @@ fn matrix<'a>(site: &'a Site, root: &str) -> Matrix<'a> {
         .iter()
         .map(|y| Link {
             href: year_href(root, y.year),
-            label: leak_year(site, y.year),
+            label: year_label(site, y.year),
         })
         .collect();
     let rows = site
@@ -150,7 +150,7 @@ fn matrix<'a>(site: &'a Site, root: &str) -> Matrix<'a> {
 }
 
 /// The year as a label borrowed from the model (the year index keeps its text).
-fn leak_year(site: &Site, year: i32) -> &str {
+fn year_label(site: &Site, year: i32) -> &str {
     site.years
         .iter()
         .find(|y| y.year == year)
@@ -254,7 +254,7 @@ fn dialogue<'a>(
                 .map(|y| ShiftYear {
                     year: Link {
                         href: year_href(root, y.year),
-                        label: leak_year(site, y.year),
+                        label: year_label(site, y.year),
                     },
                     themes: tallies(site, root, &y.themes),
                 })
@@ -283,7 +283,7 @@ fn year<'a>(site: &'a Site, page: &Page, i: usize, number: usize) -> View<'a, Ye
     let link = |y: Option<i32>| {
         y.map(|y| Link {
             href: year_href(root, y),
-            label: leak_year(site, y),
+            label: year_label(site, y),
         })
     };
     View {
