@@ -75,15 +75,17 @@ impl Snapshot {
 }
 
 /// The pages of `plan` (the plan of `after`) that show something of the
-/// documents `changed` (by slug), or that are new. `before` is `after`
-/// itself when the indexes were not derived again (nothing they hold
-/// changed); otherwise home, which shows counts and the matrix, is redone.
+/// documents `changed` (by slug), or that are new. `before` is `None` when
+/// the indexes were not derived again (nothing they hold changed);
+/// otherwise home, which shows counts and the matrix, is redone too.
 pub fn affected<'p>(
     plan: &'p [Page],
-    before: &Snapshot,
+    before: Option<&Snapshot>,
     after: &Snapshot,
     changed: &BTreeSet<String>,
 ) -> Vec<&'p Page> {
+    let reindexed = before.is_some();
+    let before = before.unwrap_or(after);
     let (old_ids, new_ids) = (before.ids(changed), after.ids(changed));
     let pledges_changed: BTreeSet<usize> = (0..after.pledges.len())
         .filter(|&i| before.pledges.get(i) != after.pledges.get(i))
@@ -93,7 +95,6 @@ pub fn affected<'p>(
         || plan
             .iter()
             .any(|page| !before.reads.contains_key(&page.path));
-    let reindexed = !std::ptr::eq(before, after);
     let touched = |page: &Page| {
         !before.reads.contains_key(&page.path)
             || (reindexed && page.kind == PageKind::Index)

@@ -250,15 +250,10 @@ fn apply(loaded: &mut Loaded, plan: &Plan, root: &Path, out: &Path) -> Result<Op
         None
     };
     let after = &loaded.snapshot;
-    let showing: HashSet<&str> = affected(
-        &loaded.pages,
-        before.as_ref().unwrap_or(after),
-        after,
-        &changed,
-    )
-    .into_iter()
-    .map(|p| p.path.as_str())
-    .collect();
+    let showing: HashSet<&str> = affected(&loaded.pages, before.as_ref(), after, &changed)
+        .into_iter()
+        .map(|p| p.path.as_str())
+        .collect();
     let renderers = [old_renderer.as_ref(), Some(&loaded.renderer)];
     let reads_changed_template = |page: &render::Page| {
         let reads = |r: &Renderer| {
