@@ -105,8 +105,7 @@ impl SourceWatcher {
         loop {
             let burst = match self.next_burst(wait) {
                 Ok(burst) => burst,
-                Err(true) => return Next::Stopped,
-                Err(false) => return Next::Idle,
+                Err(ended) => return ended,
             };
             if let Err(err) = self.watch_sources() {
                 eprintln!("warning: {err}");
@@ -158,18 +157,18 @@ impl SourceWatcher {
     /// The events of one burst: everything until `quiet` passes without
     /// one and no file is left open for writing (a save in progress), or
     /// [`OPEN_WRITE_LIMIT`] passes. `first_wait` bounds the wait for the
-    /// first event (`None`: forever); `Err(true)` when stopped, `Err(false)`
-    /// when nothing came.
+    /// first event (`None`: forever); [`Next::Stopped`] or [`Next::Idle`]
+    /// (nothing came) when there is no burst.
     fn next_burst(
         &self,
         first_wait: Option<Duration>,
-    ) -> std::result::Result<Vec<notify::Event>, bool> {
+    ) -> std::result::Result<Vec<notify::Event>, Next> {
         let first = match first_wait {
-            None => self.messages.recv().map_err(|_| true)?,
+            None => self.messages.recv().map_err(|_| Next::Stopped)?,
             Some(wait) => match self.messages.recv_timeout(wait) {
                 Ok(message) => message,
-                Err(RecvTimeoutError::Timeout) => return Err(false),
-                Err(RecvTimeoutError::Disconnected) => return Err(true),
+                Err(RecvTimeoutError::Timeout) => return Err(Next::Idle),
+                Err(RecvTimeoutError::Disconnected) => return Err(Next::Stopped),
             },
         };
         let mut burst = Vec::new();
@@ -178,7 +177,7 @@ impl SourceWatcher {
         let mut message = first;
         loop {
             match message {
-                Message::Stop => return Err(true),
+                Message::Stop => return Err(Next::Stopped),
                 Message::Fs(Ok(event)) => {
                     track_open_writes(&event, &mut writing);
                     burst.push(event);
@@ -188,7 +187,7 @@ impl SourceWatcher {
             message = loop {
                 match self.messages.recv_timeout(self.quiet) {
                     Ok(message) => break message,
-                    Err(RecvTimeoutError::Disconnected) => return Err(true),
+                    Err(RecvTimeoutError::Disconnected) => return Err(Next::Stopped),
                     Err(RecvTimeoutError::Timeout) => {
                         if writing.is_empty() || started.elapsed() > OPEN_WRITE_LIMIT {
                             return Ok(burst);
