@@ -5,7 +5,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub mod affected;
 mod lock;
+pub mod manifest;
 mod swap;
 
 pub use lock::{lock_path, BuildLock};
@@ -16,6 +18,8 @@ use crate::ingest::{IngestOptions, IngestReport};
 use crate::render::{self, Renderer};
 use crate::search::SearchIndex;
 use crate::site::Site;
+use affected::Snapshot;
+use manifest::Manifest;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -23,6 +27,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// Show a progress bar (only on a terminal).
     pub progress: bool,
+    /// Render every page, taking nothing from the previous site.
+    pub force: bool,
 }
 
 #[derive(Debug, Default)]
@@ -30,6 +36,8 @@ pub struct BuildReport {
     pub ingest: Option<IngestReport>,
     pub pages: usize,
     pub files: usize,
+    /// Of `files`, those taken from the previous site as they were.
+    pub reused: usize,
     /// Documents in the site.
     pub documents: usize,
     /// Bytes of `search-index.js`, which the search page loads whole.
@@ -55,8 +63,13 @@ pub struct Built {
     pub report: BuildReport,
     pub site: Site,
     pub renderer: Renderer,
-    /// The search index the site's scripts were written from.
-    pub search: SearchIndex,
+    /// The search index the site's scripts were written from; `None` when
+    /// they were taken from the previous site.
+    pub search: Option<SearchIndex>,
+    /// The page plan, and what `serve` judges which pages a change
+    /// affects by.
+    pub pages: Vec<render::Page>,
+    pub snapshot: Snapshot,
 }
 
 /// [`build`], keeping the site model and the templates.
@@ -74,16 +87,30 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
     let ingest = ingest_if_seeded(root, &config)?;
     let site = Site::load(root, &config)?;
     let renderer = Renderer::new(root)?;
-    let written = render_atomically(&site, &renderer, &output, options.progress)?;
+    let pages = render::plan(&site);
+    let snapshot = Snapshot::of(&site, &pages);
+    let inputs = manifest::inputs(&site)?;
+    let previous = match options.force {
+        true => None,
+        false => manifest::read(&output)
+            .and_then(|m| m.reusable(&site, &pages, &snapshot, &inputs, &output)),
+    };
+    let bar = progress_bar(pages.len(), options.progress);
+    let written = render_atomically(&site, &renderer, &output, previous.as_ref(), bar)?;
     let mut warnings = ingest
         .as_ref()
         .map(|r| r.warnings.clone())
         .unwrap_or_default();
     warnings.extend(site.warnings.iter().cloned());
+    let manifest = Manifest::of(&site, inputs, snapshot.clone(), written.search, &output);
+    if let Err(err) = manifest.write(&output) {
+        warnings.push(format!("{err}; the next build renders every page again"));
+    }
     let report = BuildReport {
         ingest,
         pages: written.pages,
         files: written.files,
+        reused: written.reused,
         documents: site.documents.len(),
         search_index_bytes: written.search.index_bytes,
         search_text_bytes: written.search.text_bytes,
@@ -95,6 +122,8 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
         site,
         renderer,
         search: written.search_index,
+        pages,
+        snapshot,
     })
 }
 
@@ -123,7 +152,8 @@ fn render_atomically(
     site: &Site,
     renderer: &Renderer,
     output: &Path,
-    progress: bool,
+    previous: Option<&render::Previous>,
+    bar: Option<indicatif::ProgressBar>,
 ) -> Result<render::Output> {
     let parent = output_parent(output);
     let name = output
@@ -135,17 +165,17 @@ fn render_atomically(
         .prefix(&swap::fresh_prefix(&name))
         .tempdir_in(&parent)
         .map_err(|e| swap::output_error(&parent, e))?;
-    let bar = progress_bar(site, progress);
     let tick = || {
         if let Some(bar) = &bar {
             bar.inc(1);
         }
     };
-    let written = render::render_site(site, renderer, fresh.path(), &tick)
+    let written = render::render_site(site, renderer, fresh.path(), previous, &tick)
         .map_err(|e| swap::explain_write_error(output, e))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    manifest::remove(output)?;
     swap::swap_in(fresh, output, &parent, &name)?;
     Ok(written)
 }
@@ -158,8 +188,7 @@ fn output_parent(output: &Path) -> PathBuf {
     }
 }
 
-fn progress_bar(site: &Site, wanted: bool) -> Option<indicatif::ProgressBar> {
-    let pages = render::plan(site).len();
+fn progress_bar(pages: usize, wanted: bool) -> Option<indicatif::ProgressBar> {
     if !wanted || pages < PROGRESS_MIN_PAGES || !std::io::stderr().is_terminal() {
         return None;
     }

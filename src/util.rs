@@ -75,10 +75,14 @@ pub fn remove_temp_files(dir: &Path) -> Result<()> {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// `bytes` in lowercase hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(2 * digest.len());
-    for b in digest {
+    let mut hex = String::with_capacity(2 * bytes.len());
+    for &b in bytes {
         hex.push(HEX[usize::from(b >> 4)] as char);
         hex.push(HEX[usize::from(b & 0xf)] as char);
     }

@@ -9,21 +9,30 @@ pub struct Args {
     /// Write the site here instead of <root>/public.
     #[arg(long, short, value_name = "DIR")]
     output: Option<PathBuf>,
+    /// Render every page, even those the previous build's site holds
+    /// unchanged (by default they are taken from it as they are).
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let options = BuildOptions {
         output: args.output,
         progress: true,
+        force: args.force,
     };
     let report = build(root, &options)?;
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
     println!(
-        "built {} pages ({} files) in {} ms{}",
+        "built {} pages ({} files{}) in {} ms{}",
         report.pages,
         report.files,
+        match report.reused {
+            0 => String::new(),
+            n => format!(", {n} unchanged since the last build"),
+        },
         report.elapsed.as_millis(),
         match report.warnings.len() {
             0 => String::new(),

@@ -52,7 +52,7 @@ pub fn execute(_root: &Path, args: Args) -> anyhow::Result<()> {
     write(&dir.join("content/welcome.md"), EXAMPLE.as_bytes())?;
     write(
         &dir.join(".gitignore"),
-        b"/public\n/public.*\n/.public.lock\n",
+        b"/public\n/public.*\n/.public.lock\n/.public.build.json\n",
     )?;
     if args.templates {
         for (name, text) in TEMPLATES {

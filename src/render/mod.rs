@@ -15,8 +15,10 @@ mod theme;
 mod uses;
 mod views;
 
+use std::collections::HashSet;
 use std::error::Error as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -41,10 +43,50 @@ pub struct Output {
     pub pages: usize,
     /// Every file written, pages included.
     pub files: usize,
+    /// Of `files`, those taken from the previous site.
+    pub reused: usize,
     /// The search index and passage scripts.
     pub search: search::IndexFiles,
-    /// The index they were written from, for `serve` to update.
-    pub search_index: crate::search::SearchIndex,
+    /// The index they were written from, for `serve` to update; `None`
+    /// when they were taken from the previous site.
+    pub search_index: Option<crate::search::SearchIndex>,
+}
+
+/// A previous render of the same site, and which of its files are what
+/// this render would write: those are hard-linked, not rendered again.
+#[derive(Debug, Default)]
+pub struct Previous {
+    /// The previous site's folder.
+    pub dir: PathBuf,
+    /// Paths inside it (with `/` separators) of the files to take.
+    pub keep: HashSet<String>,
+    /// The search scripts, when none would change, with their figures.
+    pub search: Option<(Vec<String>, search::IndexFiles)>,
+}
+
+impl Previous {
+    /// Links the previous site's file at `path` into `out`; `false` when
+    /// it is not to be taken, or cannot be linked (then it is written).
+    fn take(previous: Option<&Previous>, path: &str, out: &Path) -> bool {
+        previous
+            .filter(|p| p.keep.contains(path))
+            .is_some_and(|p| link(&p.dir, path, out))
+    }
+
+    /// Links every search script, or none: the links made are removed
+    /// again when one fails, so that writing the scripts afresh never
+    /// writes through a link into the previous site.
+    fn take_search(previous: Option<&Previous>, out: &Path) -> Option<search::IndexFiles> {
+        let previous = previous?;
+        let (files, figures) = previous.search.as_ref()?;
+        if files.iter().all(|f| link(&previous.dir, f, out)) {
+            return Some(*figures);
+        }
+        for file in files {
+            let _ = std::fs::remove_file(out.join(file));
+        }
+        None
+    }
 }
 
 impl Renderer {
@@ -78,25 +120,46 @@ impl Renderer {
     }
 }
 
-/// Renders every planned page and copies the assets into `out`.
-/// `tick` is called once per page written (for a progress bar).
+/// Hard-links `from/path` to `out/path`.
+fn link(from: &Path, path: &str, out: &Path) -> bool {
+    let to = out.join(path);
+    to.parent()
+        .is_some_and(|dir| std::fs::create_dir_all(dir).is_ok())
+        && std::fs::hard_link(from.join(path), to).is_ok()
+}
+
+/// Renders every planned page and copies the assets into `out`, taking
+/// from `previous` what it holds unchanged. `tick` is called once per page
+/// written (for a progress bar).
 pub fn render_site(
     site: &Site,
     renderer: &Renderer,
     out: &Path,
+    previous: Option<&Previous>,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Output> {
     let pages = plan(site);
     create_folders(out, &pages)?;
+    let reused = AtomicUsize::new(0);
     pages.par_iter().try_for_each(|page| {
-        let bytes = renderer.render_page(site, page)?;
-        write_file(&out.join(page.output()), &bytes)?;
+        if Previous::take(previous, &page.path, out) {
+            reused.fetch_add(1, Ordering::Relaxed);
+        } else {
+            let bytes = renderer.render_page(site, page)?;
+            write_file(&out.join(page.output()), &bytes)?;
+        }
         tick();
         Ok::<(), Error>(())
     })?;
     // After the pages, not beside them: both are parallel inside, and one at a
     // time keeps the peak memory that of the larger.
-    let (search, search_index) = search::write_index(site, out)?;
+    let (search, search_index) = match Previous::take_search(previous, out) {
+        Some(figures) => {
+            reused.fetch_add(figures.files, Ordering::Relaxed);
+            (figures, None)
+        }
+        None => search::write_index(site, out).map(|(files, index)| (files, Some(index)))?,
+    };
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
         write(&out.join(ASSETS_DIR).join(&name), &bytes)?;
@@ -108,14 +171,19 @@ pub fn render_site(
         files += 1;
     }
     for source in site.documents.iter().filter_map(|d| d.source.as_ref()) {
-        let to = out.join(SOURCES_DIR).join(&source.file_name);
-        let bytes = std::fs::read(&source.path).map_err(|e| Error::io(&source.path, e))?;
-        write(&to, &bytes)?;
         files += 1;
+        let path = format!("{SOURCES_DIR}/{}", source.file_name);
+        if Previous::take(previous, &path, out) {
+            reused.fetch_add(1, Ordering::Relaxed);
+            continue;
+        }
+        let bytes = std::fs::read(&source.path).map_err(|e| Error::io(&source.path, e))?;
+        write(&out.join(path), &bytes)?;
     }
     Ok(Output {
         pages: pages.len(),
         files,
+        reused: reused.into_inner(),
         search,
         search_index,
     })

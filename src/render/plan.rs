@@ -118,7 +118,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
         reads,
     };
     // Home shows the latest documents; its counts and matrix change only
-    // with the indexes (see `serve::affected`).
+    // with the indexes (see `build::affected`).
     let mut pages = vec![page(
         "index.html".into(),
         PageKind::Index,

@@ -22,8 +22,16 @@ pub const INDEX_FILE: &str = "search-index.js";
 /// The folder of per-document passage scripts.
 pub const TEXT_DIR: &str = "search";
 
+/// Whether the file at `path` in the site is one of the search scripts.
+pub fn is_search_file(path: &str) -> bool {
+    path == INDEX_FILE
+        || path
+            .strip_prefix(TEXT_DIR)
+            .is_some_and(|p| p.starts_with('/'))
+}
+
 /// What writing the index produced, for the build summary.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct IndexFiles {
     /// Size of `search-index.js`, which the search page always loads.
     pub index_bytes: u64,

@@ -1,7 +1,7 @@
 //! The rebuild `briefing serve` runs: the first build is a full one whose
 //! site model and compiled templates are kept; after that, a change to
 //! content files re-parses just those files and re-renders only the pages
-//! that show them ([`super::affected`]), a template change re-renders the
+//! that show them ([`crate::build::affected`]), a template change re-renders the
 //! pages whose template uses it (extends, includes or imports it, at any
 //! depth) without reading content again, and a static file is copied.
 //! Seeds, `briefing.yaml`, anything unexpected and anything that fails
@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use super::affected::{affected, Snapshot};
 use super::{BuildOutcome, Changes, Rebuild};
+use crate::build::affected::{affected, Snapshot};
 use crate::build::{self, BuildOptions, Built};
 use crate::error::{Error, Result};
 use crate::render::{self, Renderer, ASSETS_DIR, SOURCES_DIR};
@@ -42,22 +42,10 @@ struct Loaded {
     /// The plan of `site`, and what its pages were judged by.
     pages: Vec<render::Page>,
     snapshot: Snapshot,
-    /// Each document's search terms: an edit re-reads only the changed ones.
-    search: SearchIndex,
-}
-
-impl Loaded {
-    fn new(site: Site, renderer: Renderer, search: SearchIndex) -> Loaded {
-        let pages = render::plan(&site);
-        let snapshot = Snapshot::of(&site, &pages);
-        Loaded {
-            site,
-            renderer,
-            pages,
-            snapshot,
-            search,
-        }
-    }
+    /// Each document's search terms: an edit re-reads only the changed
+    /// ones. `None` when the build took the search scripts from the
+    /// previous site; the first edit then makes it.
+    search: Option<SearchIndex>,
 }
 
 /// A change sorted by what it takes to apply.
@@ -78,6 +66,7 @@ impl Incremental {
             options: BuildOptions {
                 output: Some(output.to_path_buf()),
                 progress: false,
+                force: false,
             },
             loaded: None,
             deferred: BTreeSet::new(),
@@ -95,8 +84,16 @@ impl Incremental {
             site,
             renderer,
             search,
+            pages,
+            snapshot,
         } = build::build_loaded(&self.root, &self.options)?;
-        self.loaded = Some(Loaded::new(site, renderer, search));
+        self.loaded = Some(Loaded {
+            site,
+            renderer,
+            pages,
+            snapshot,
+            search,
+        });
         self.deferred.clear();
         self.search_changed.clear();
         Ok(BuildOutcome::from_report(&self.root, report))
@@ -308,7 +305,14 @@ fn slug_of(site: &Site, path: &Path) -> Option<String> {
 fn write_search_files(loaded: &mut Loaded, changed: &BTreeSet<String>, out: &Path) -> Result<()> {
     let site = &loaded.site;
     let write = |path: &Path, bytes: &[u8]| write_if_changed(path, bytes).map(drop);
-    render::search::update_index_with(&mut loaded.search, site, changed, out, &write)?;
+    match &mut loaded.search {
+        Some(index) => render::search::update_index_with(index, site, changed, out, &write)?,
+        None => {
+            let (files, index) = render::search::write_index_with(site, out, &write)?;
+            loaded.search = Some(index);
+            files
+        }
+    };
     remove_others(
         &out.join(render::search::TEXT_DIR),
         &render::search::passage_files(site, out),

@@ -12,7 +12,6 @@
 //! - [`server`]: the pieces started together and stopped cleanly;
 //! - [`incremental`]: the real rebuild, re-rendering only what a change affects.
 
-mod affected;
 pub mod http;
 pub mod incremental;
 pub mod paths;

@@ -9,7 +9,7 @@ use super::{vocabulary, ContentText, Document, SourceFile};
 use crate::config::Config;
 use crate::content::{ContentFile, FrontMatter};
 use crate::error::{Error, Result};
-use crate::util::slugify;
+use crate::util::{sha256_hex, slugify};
 
 /// A content file whose front matter parsed and validated.
 pub struct Parsed<'a> {
@@ -65,6 +65,7 @@ pub fn build(
     glossary: &Glossary,
 ) -> (Document, Vec<String>) {
     let path = &parsed.text.path;
+    let digest = sha256_hex(parsed.text.text.as_bytes());
     let file = parsed.file;
     let themes: BTreeMap<String, String> = config
         .themes
@@ -135,6 +136,7 @@ pub fn build(
         source,
         related: Vec::new(),
         neighbours: Vec::new(),
+        digest,
     };
     (doc, warnings)
 }

@@ -25,6 +25,7 @@ use crate::config::Config;
 use crate::content::{FrontMatter, PartialDate, RecommendationKind};
 use crate::error::{Error, Result};
 
+pub use document::glossary_entries;
 pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
 pub use indexes::shade;
 pub use markdown::{escape_html, glossary_anchor, truncate_words};
@@ -81,6 +82,10 @@ pub struct Document {
     pub related: Vec<DocId>,
     /// Previous and next document in each of its dialogues.
     pub neighbours: Vec<Neighbours>,
+    /// Digest of the content file's text: a build compares it with the
+    /// previous build's to tell which documents changed.
+    #[serde(skip)]
+    pub digest: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -123,6 +123,7 @@ mod tests {
             source: None,
             related: Vec::new(),
             neighbours: Vec::new(),
+            digest: String::new(),
         }
     }
 

@@ -23,6 +23,7 @@ pub fn built(name: &str) -> (tempfile::TempDir, Site) {
     let options = BuildOptions {
         output: Some(out.path().join("public")),
         progress: false,
+        force: false,
     };
     build(&root, &options).unwrap();
     let site = Site::load(&root, &Config::load(&root).unwrap()).unwrap();
@@ -76,7 +77,7 @@ pub fn seed_site() -> Option<(tempfile::TempDir, Site)> {
     let site = Site::load(root, &Config::load(root).unwrap()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let renderer = Renderer::new(root).unwrap();
-    render_site(&site, &renderer, &out.path().join("public"), &|| {}).unwrap();
+    render_site(&site, &renderer, &out.path().join("public"), None, &|| {}).unwrap();
     Some((out, site))
 }
 

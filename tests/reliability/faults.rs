@@ -258,6 +258,7 @@ fn build_into(root: &Path, output: &Path) -> briefing::Result<briefing::build::B
     let options = briefing::build::BuildOptions {
         output: Some(output.to_path_buf()),
         progress: false,
+        force: false,
     };
     briefing::build::build(root, &options)
 }
@@ -295,7 +296,9 @@ fn a_full_disk_is_a_clear_error_and_leaves_the_previous_site() {
         .map(|e| e.file_name())
         .collect();
     assert!(
-        left.iter().all(|n| n == "public" || n == ".public.lock"),
+        left.iter().all(
+            |n| ["public", ".public.lock", ".public.build.json"].contains(&n.to_str().unwrap())
+        ),
         "the half-written site is removed: {left:?}"
     );
 }

@@ -27,8 +27,9 @@ fn a_build_writes_only_inside_public() {
         .filter(|p| !before_outer.contains(p))
         .collect();
     for path in &written {
-        let inside =
-            path.starts_with("project/public") || path == Path::new("project/.public.lock");
+        let inside = path.starts_with("project/public")
+            || path == Path::new("project/.public.lock")
+            || path == Path::new("project/.public.build.json");
         assert!(inside, "wrote {}", path.display());
     }
     let after = snapshot(&root);

@@ -90,6 +90,7 @@ impl Fixture {
         let options = BuildOptions {
             output: Some(full.clone()),
             progress: false,
+            force: true,
         };
         build::build(self.root(), &options).expect("full build");
         let (expected, actual) = (snapshot(&full), snapshot(&self.root().join("public")));

@@ -7,4 +7,5 @@ mod browser;
 mod build;
 mod errors;
 mod overrides;
+mod reuse;
 mod support;

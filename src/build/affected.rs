@@ -6,22 +6,33 @@
 //! recurring pledges (grouped across documents), the list of years (each
 //! year page links its neighbours), and every page of a paginated list whose
 //! members changed (each shows the list's length, and its items shift).
+//!
+//! `serve` takes the snapshot before a change from its model; `build` reads
+//! the one it saved with the previous site (see `manifest`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
+use serde::{Deserialize, Serialize};
+
 use crate::render::{Page, PageKind};
 use crate::site::{DocId, Site, ThemeIndex};
+use crate::util::sha256_hex;
 
 /// What the affected pages are judged by, taken before and after a change.
+/// What is only ever compared is kept as a digest, so a saved snapshot
+/// stays small.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct Snapshot {
     /// Each planned page's output path and the documents it reads.
     reads: HashMap<String, Vec<DocId>>,
-    /// Each paginated list's members by slug, in list order, and what its
-    /// pages show of the whole list (co-occurring themes, themes by year).
-    lists: BTreeMap<List, (Vec<String>, String)>,
+    /// Digest of each paginated list's members by slug, in list order, and
+    /// what its pages show of the whole list (co-occurring themes, themes
+    /// by year).
+    #[serde(with = "pairs")]
+    lists: BTreeMap<List, String>,
     slugs: Vec<String>,
-    /// Per theme, its pledges written out with documents by slug.
+    /// Digest, per theme, of its pledges written out with documents by slug.
     pledges: Vec<String>,
     years: Vec<i32>,
     pub has_code: bool,
@@ -39,7 +50,7 @@ impl Snapshot {
             pledges: site
                 .themes
                 .iter()
-                .map(|t| pledge_fingerprint(site, t))
+                .map(|t| sha256_hex(pledge_fingerprint(site, t).as_bytes()))
                 .collect(),
             years: site.years.iter().map(|y| y.year).collect(),
             has_code: site.has_code(),
@@ -63,6 +74,11 @@ impl Snapshot {
     /// Whether a page is planned at `path`.
     pub fn plans(&self, path: &str) -> bool {
         self.reads.contains_key(path)
+    }
+
+    /// The slugs of the documents in the site.
+    pub fn slugs(&self) -> &[String] {
+        &self.slugs
     }
 
     /// Output paths planned before that are no longer planned.
@@ -120,17 +136,21 @@ pub fn affected<'p>(
 
 /// A paginated list: every page of it shows the list's length (and its
 /// summary), so when one page is touched, all are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 enum List {
     Theme(usize),
     Dialogue(usize),
     Year(usize),
 }
 
-fn list_members(site: &Site) -> BTreeMap<List, (Vec<String>, String)> {
+fn list_members(site: &Site) -> BTreeMap<List, String> {
     let members = |ids: &[DocId], summary: &dyn std::fmt::Debug| {
-        let slugs = ids.iter().map(|&id| site.documents[id].slug.clone());
-        (slugs.collect(), format!("{summary:?}"))
+        let mut text = format!("{summary:?}");
+        for &id in ids {
+            text.push('\n');
+            text.push_str(&site.documents[id].slug);
+        }
+        sha256_hex(text.as_bytes())
     };
     let themes = site.themes.iter().enumerate();
     let dialogues = site.dialogues.iter().enumerate();
@@ -191,4 +211,27 @@ fn pledge_fingerprint(site: &Site, theme: &ThemeIndex) -> String {
         text.push('\n');
     }
     text
+}
+
+/// A map with keys JSON cannot take as object keys, saved as a list of pairs.
+mod pairs {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &BTreeMap<K, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Vec::<(K, V)>::deserialize(deserializer).map(|pairs| pairs.into_iter().collect())
+    }
 }
