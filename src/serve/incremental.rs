@@ -295,7 +295,7 @@ fn apply(loaded: &mut Loaded, plan: &Plan, root: &Path, out: &Path) -> Result<Op
 fn slug_of(site: &Site, path: &Path) -> Option<String> {
     site.documents
         .iter()
-        .find(|d| d.path == path)
+        .find(|d| d.is_from(path))
         .map(|d| d.slug.clone())
 }
 
@@ -335,14 +335,17 @@ fn copy_sources(site: &Site, changed: &BTreeSet<String>, out: &Path) -> Result<(
 }
 
 /// Removes the files directly in `dir` that are not in `keep`.
+/// (By file name and the folder entry's type: a stat and a whole-path
+/// comparison per file made this a tenth of a content edit.)
 fn remove_others(dir: &Path, keep: &BTreeSet<PathBuf>) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
+    let names: HashSet<&std::ffi::OsStr> = keep.iter().filter_map(|p| p.file_name()).collect();
     for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_file() && !keep.contains(&path) {
-            remove(&path)?;
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && !names.contains(entry.file_name().as_os_str()) {
+            remove(&entry.path())?;
         }
     }
     Ok(())

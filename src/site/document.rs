@@ -42,7 +42,9 @@ pub fn glossary_entries<'a>(
     files: impl Iterator<Item = (&'a Path, &'a FrontMatter)>,
 ) -> BTreeMap<String, String> {
     let mut files: Vec<_> = files.collect();
-    files.sort_by(|a, b| a.0.cmp(b.0));
+    // Byte order of the whole path: for files of one folder, the order of
+    // their names, without comparing component by component.
+    files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     let mut entries = BTreeMap::new();
     for (_, front) in files {
         for (abbr, expansion) in &front.glossary {

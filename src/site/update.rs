@@ -42,16 +42,28 @@ impl Site {
             Some(text) => Some(document::parse(text, &self.config)?),
             None => None,
         };
-        let others = || self.documents.iter().filter(|d| d.path != path);
+        let others = || self.documents.iter().filter(|d| !d.is_from(path));
         let old_glossary = glossary_entries(self.documents.iter().map(|d| (&*d.path, &d.front)));
-        let new_glossary = glossary_entries(
-            others()
-                .map(|d| (&*d.path, &d.front))
-                .chain(parsed.as_ref().map(|p| (path, &p.file.front_matter))),
-        );
-        if old_glossary != new_glossary {
-            return Ok(Update::NeedsFullLoad);
-        }
+        let own_glossary_kept = self
+            .documents
+            .iter()
+            .find(|d| d.is_from(path))
+            .map(|d| &d.front.glossary)
+            == parsed.as_ref().map(|p| &p.file.front_matter.glossary);
+        let new_glossary = match own_glossary_kept {
+            true => old_glossary,
+            false => {
+                let new_glossary = glossary_entries(
+                    others()
+                        .map(|d| (&*d.path, &d.front))
+                        .chain(parsed.as_ref().map(|p| (path, &p.file.front_matter))),
+                );
+                if old_glossary != new_glossary {
+                    return Ok(Update::NeedsFullLoad);
+                }
+                new_glossary
+            }
+        };
         let glossary = Glossary::new(new_glossary);
         let built = parsed.map(|p| document::build(p, &self.root, &self.config, &glossary));
         if let Some((doc, _)) = &built {
@@ -79,7 +91,7 @@ impl Site {
         let Some((new, _)) = built.as_ref() else {
             return false;
         };
-        let Some(old) = self.documents.iter_mut().find(|d| d.path == path) else {
+        let Some(old) = self.documents.iter_mut().find(|d| d.is_from(path)) else {
             return false;
         };
         if IndexKey::of(old) != IndexKey::of(new) {
@@ -104,7 +116,7 @@ impl Site {
             return Update::Replaced;
         }
         let mut documents = std::mem::take(&mut self.documents);
-        documents.retain(|d| d.path != path);
+        documents.retain(|d| !d.is_from(path));
         let prefix = path.display().to_string();
         let mut warnings = std::mem::take(&mut self.warnings);
         warnings.retain(|w| !w.starts_with(&prefix));
