@@ -35,6 +35,11 @@ pub enum Next {
 /// (some platforms never report the close).
 const OPEN_WRITE_LIMIT: Duration = Duration::from_millis(150);
 
+/// The quiet that ends a burst once its last event closed the last file
+/// open for writing: a save is whole then, and what else it writes (a
+/// rename into place, a second file) follows within microseconds.
+const SETTLED_QUIET: Duration = Duration::from_millis(2);
+
 enum Message {
     Fs(notify::Result<notify::Event>),
     Stop,
@@ -176,16 +181,20 @@ impl SourceWatcher {
         let started = Instant::now();
         let mut message = first;
         loop {
+            let mut quiet = self.quiet;
             match message {
                 Message::Stop => return Err(Next::Stopped),
                 Message::Fs(Ok(event)) => {
                     track_open_writes(&event, &mut writing);
+                    if writing.is_empty() && closes_a_write(&event.kind) {
+                        quiet = quiet.min(SETTLED_QUIET);
+                    }
                     burst.push(event);
                 }
                 Message::Fs(Err(err)) => eprintln!("warning: watching the sources: {err}"),
             }
             message = loop {
-                match self.messages.recv_timeout(self.quiet) {
+                match self.messages.recv_timeout(quiet) {
                     Ok(message) => break message,
                     Err(RecvTimeoutError::Disconnected) => return Err(Next::Stopped),
                     Err(RecvTimeoutError::Timeout) => {
@@ -275,6 +284,10 @@ fn track_open_writes(event: &notify::Event, writing: &mut HashSet<PathBuf>) {
         }
         _ => {}
     }
+}
+
+fn closes_a_write(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Access(AccessKind::Close(AccessMode::Write)))
 }
 
 fn is_change(kind: &EventKind) -> bool {
