@@ -287,7 +287,10 @@ fn track_open_writes(event: &notify::Event, writing: &mut HashSet<PathBuf>) {
 }
 
 fn closes_a_write(kind: &EventKind) -> bool {
-    matches!(kind, EventKind::Access(AccessKind::Close(AccessMode::Write)))
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
 }
 
 fn is_change(kind: &EventKind) -> bool {

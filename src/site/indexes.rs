@@ -40,6 +40,7 @@ pub fn derive(
         years,
         undated,
         glossary,
+        body_glossary: Default::default(),
         matrix,
         warnings,
     }

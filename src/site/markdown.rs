@@ -14,10 +14,17 @@ use super::Section;
 use crate::util::slugify;
 
 /// Every acronym the site knows, with a matcher to find them in text.
+#[derive(Debug)]
 pub struct Glossary {
     pub entries: BTreeMap<String, String>,
     abbrs: Vec<String>,
     matcher: Option<AhoCorasick>,
+}
+
+impl Default for Glossary {
+    fn default() -> Glossary {
+        Glossary::new(BTreeMap::new())
+    }
 }
 
 impl Glossary {

@@ -59,6 +59,9 @@ pub struct Site {
     pub matrix: Vec<MatrixRow>,
     /// Problems that did not stop the load (a missing source file, an unknown section class …).
     pub warnings: Vec<String>,
+    /// The glossary the bodies were rendered with (acronyms marked up): an
+    /// edit that leaves it as it was renders with it again.
+    pub(crate) body_glossary: std::sync::Arc<markdown::Glossary>,
 }
 
 #[derive(Debug, Serialize)]
@@ -246,7 +249,9 @@ impl Site {
             ));
         }
         documents.sort_by(newest_first);
-        Ok(indexes::derive(root, config.clone(), documents, warnings))
+        let mut site = indexes::derive(root, config.clone(), documents, warnings);
+        site.body_glossary = std::sync::Arc::new(glossary);
+        Ok(site)
     }
 
     pub fn theme_name<'a>(&'a self, slug: &'a str) -> &'a str {

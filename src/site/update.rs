@@ -7,7 +7,6 @@
 use std::path::Path;
 
 use super::document::{self, glossary_entries};
-use super::markdown::Glossary;
 use super::{indexes, newest_first, ContentText, Document, Site};
 use crate::error::{Error, Result};
 
@@ -43,28 +42,23 @@ impl Site {
             None => None,
         };
         let others = || self.documents.iter().filter(|d| !d.is_from(path));
-        let old_glossary = glossary_entries(self.documents.iter().map(|d| (&*d.path, &d.front)));
-        let own_glossary_kept = self
+        let own_glossary = self
             .documents
             .iter()
             .find(|d| d.is_from(path))
-            .map(|d| &d.front.glossary)
-            == parsed.as_ref().map(|p| &p.file.front_matter.glossary);
-        let new_glossary = match own_glossary_kept {
-            true => old_glossary,
-            false => {
-                let new_glossary = glossary_entries(
-                    others()
-                        .map(|d| (&*d.path, &d.front))
-                        .chain(parsed.as_ref().map(|p| (path, &p.file.front_matter))),
-                );
-                if old_glossary != new_glossary {
-                    return Ok(Update::NeedsFullLoad);
-                }
-                new_glossary
+            .map(|d| &d.front.glossary);
+        if own_glossary != parsed.as_ref().map(|p| &p.file.front_matter.glossary) {
+            let old = glossary_entries(self.documents.iter().map(|d| (&*d.path, &d.front)));
+            let new = glossary_entries(
+                others()
+                    .map(|d| (&*d.path, &d.front))
+                    .chain(parsed.as_ref().map(|p| (path, &p.file.front_matter))),
+            );
+            if old != new {
+                return Ok(Update::NeedsFullLoad);
             }
-        };
-        let glossary = Glossary::new(new_glossary);
+        }
+        let glossary = std::sync::Arc::clone(&self.body_glossary);
         let built = parsed.map(|p| document::build(p, &self.root, &self.config, &glossary));
         if let Some((doc, _)) = &built {
             if let Some(other) = others().find(|d| d.slug == doc.slug) {
@@ -130,7 +124,9 @@ impl Site {
         }
         documents.sort_by(newest_first);
         let config = self.config.clone();
+        let body_glossary = std::sync::Arc::clone(&self.body_glossary);
         *self = indexes::derive(&self.root, config, documents, warnings);
+        self.body_glossary = body_glossary;
         Update::Applied
     }
 }
