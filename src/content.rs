@@ -3,6 +3,8 @@
 //! (which writes it) and `site` (which reads it), so both stages use these
 //! types and nothing else.
 
+mod block_yaml;
+
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -288,8 +290,15 @@ impl ContentFile {
 
     /// The file as it is written to disk.
     pub fn render(front_matter: &FrontMatter, body: &str) -> String {
-        let yaml = serde_yaml::to_string(front_matter).expect("front matter always serialises");
-        format!("---\n{yaml}---\n{body}")
+        let yaml = block_yaml::to_string(front_matter).unwrap_or_else(|| {
+            serde_yaml::to_string(front_matter).expect("front matter always serialises")
+        });
+        let mut text = String::with_capacity(yaml.len() + body.len() + 8);
+        text.push_str("---\n");
+        text.push_str(&yaml);
+        text.push_str("---\n");
+        text.push_str(body);
+        text
     }
 }
 
