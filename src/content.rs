@@ -4,6 +4,7 @@
 //! types and nothing else.
 
 mod block_yaml;
+mod block_yaml_read;
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -270,8 +271,10 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'
 impl ContentFile {
     pub fn parse(path: &Path, text: &str) -> Result<ContentFile> {
         let (yaml, body, body_line) = split_front_matter(path, text)?;
-        let front_matter: FrontMatter =
-            serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?;
+        let front_matter: FrontMatter = match block_yaml_read::read(yaml) {
+            Some(front_matter) => front_matter,
+            None => serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?,
+        };
         if front_matter.title.trim().is_empty() {
             return Err(Error::at(
                 path,

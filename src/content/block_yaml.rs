@@ -133,9 +133,12 @@ fn string_scalar(s: &str) -> Result<Node> {
 /// A conservative subset of the strings libyaml writes plain in block
 /// context and `serde_yaml` does not quote: starts with a letter, no
 /// control or line-break characters, no `: `, ` #` or trailing `:`/space,
-/// and not a word YAML reads as null or a boolean.
+/// and not a word YAML reads as null or a boolean; or a date.
 fn plain_is_safe(s: &str) -> bool {
     let bytes = s.as_bytes();
+    if is_date_like(bytes) {
+        return true;
+    }
     let starts_with_letter = bytes.first().is_some_and(u8::is_ascii_alphabetic);
     if !starts_with_letter || bytes.last().is_some_and(|&b| b == b' ' || b == b':') {
         return false;
@@ -158,6 +161,16 @@ fn plain_is_safe(s: &str) -> bool {
         previous = b;
     }
     bytes.is_ascii() || s.chars().all(printable_non_break)
+}
+
+/// `2019-10-18`, `2019-10`: digits joined by single dashes, which YAML 1.2
+/// (and so `serde_yaml`) reads as a string, never a number.
+fn is_date_like(bytes: &[u8]) -> bool {
+    bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.contains(&b'-')
+        && bytes
+            .split(|&b| b == b'-')
+            .all(|part| !part.is_empty() && part.iter().all(u8::is_ascii_digit))
 }
 
 /// libyaml's printable set, less its line breaks (NEL, LS, PS).

@@ -30,6 +30,9 @@ pub const ASSETS_DIR: &str = "assets";
 /// Where source documents are copied in the built site.
 pub const SOURCES_DIR: &str = "sources";
 
+/// What a page's output buffer starts at: most pages fit.
+const PAGE_CAPACITY: usize = 64 * 1024;
+
 pub struct Renderer {
     tera: Tera,
     uses: uses::TemplateUses,
@@ -71,10 +74,13 @@ impl Renderer {
             name: page.template.to_string(),
             message: format!("could not build the view of {}", page.path),
         })?;
+        // Into bytes directly: `Tera::render` starts from 2 KB and checks the
+        // whole output is UTF-8 again, which it is by construction.
+        let mut bytes = Vec::with_capacity(PAGE_CAPACITY);
         self.tera
-            .render(page.template, &context)
-            .map(String::into_bytes)
-            .map_err(|e| template_error(Some(page.template), &e))
+            .render_to(page.template, &context, &mut bytes)
+            .map_err(|e| template_error(Some(page.template), &e))?;
+        Ok(bytes)
     }
 }
 
