@@ -117,7 +117,7 @@ type Result<T> = std::result::Result<T, Unsupported>;
 /// as `serde_yaml` quotes it. Strings with a line break of any kind (which
 /// libyaml folds, or writes as complex keys) are left to `serde_yaml`.
 fn string_scalar(s: &str) -> Result<Node> {
-    if s.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+    if has_line_break(s) {
         return Err(Unsupported);
     }
     if plain_is_safe(s) {
@@ -128,6 +128,13 @@ fn string_scalar(s: &str) -> Result<Node> {
         Some(line) if !line.contains('\n') => Ok(Node::Scalar(line.to_string())),
         _ => Err(Unsupported),
     }
+}
+
+/// Any of YAML's line breaks; the Unicode ones looked for only in text
+/// that is not ASCII (most is).
+fn has_line_break(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\n' || b == b'\r')
+        || (!s.is_ascii() && s.contains(['\u{85}', '\u{2028}', '\u{2029}']))
 }
 
 /// A conservative subset of the strings libyaml writes plain in block
