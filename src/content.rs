@@ -3,6 +3,9 @@
 //! (which writes it) and `site` (which reads it), so both stages use these
 //! types and nothing else.
 
+mod block_yaml;
+mod block_yaml_read;
+
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -268,8 +271,10 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'
 impl ContentFile {
     pub fn parse(path: &Path, text: &str) -> Result<ContentFile> {
         let (yaml, body, body_line) = split_front_matter(path, text)?;
-        let front_matter: FrontMatter =
-            serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?;
+        let front_matter: FrontMatter = match block_yaml_read::read(yaml) {
+            Some(front_matter) => front_matter,
+            None => serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?,
+        };
         if front_matter.title.trim().is_empty() {
             return Err(Error::at(
                 path,
@@ -288,8 +293,15 @@ impl ContentFile {
 
     /// The file as it is written to disk.
     pub fn render(front_matter: &FrontMatter, body: &str) -> String {
-        let yaml = serde_yaml::to_string(front_matter).expect("front matter always serialises");
-        format!("---\n{yaml}---\n{body}")
+        let yaml = block_yaml::to_string(front_matter).unwrap_or_else(|| {
+            serde_yaml::to_string(front_matter).expect("front matter always serialises")
+        });
+        let mut text = String::with_capacity(yaml.len() + body.len() + 8);
+        text.push_str("---\n");
+        text.push_str(&yaml);
+        text.push_str("---\n");
+        text.push_str(body);
+        text
     }
 }
 

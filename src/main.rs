@@ -2,6 +2,11 @@
 
 mod cmd;
 
+/// mimalloc rather than the system allocator: a build allocates millions of
+/// small strings across threads, where glibc's malloc took a tenth of the time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

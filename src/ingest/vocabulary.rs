@@ -83,11 +83,20 @@ const COMMITMENT_CUES: &[&str] = &[
     "decides to",
 ];
 
+/// All terms in one automaton that ignores ASCII case, searched in one pass:
+/// a match of an all-caps term counts only when the text has it in exactly
+/// that case (ignoring case finds every exact match, and more).
 pub struct Vocabulary {
-    exact: AhoCorasick,
-    folded: AhoCorasick,
-    exact_terms: Vec<(Category, usize)>,
-    folded_terms: Vec<(Category, usize)>,
+    automaton: AhoCorasick,
+    terms: Vec<Term>,
+}
+
+/// What a pattern of the automaton stands for.
+struct Term {
+    category: Category,
+    entry: usize,
+    /// The term's bytes when it must match case-sensitively.
+    exact: Option<Box<[u8]>>,
 }
 
 impl Vocabulary {
@@ -118,13 +127,19 @@ impl Vocabulary {
         add(&owned(RECOMMENDATION_CUES), Category::Recommendation, 0);
         add(&owned(COMMITMENT_CUES), Category::Commitment, 0);
         terms.retain(|(t, _, _)| !t.is_empty());
-        let (exact, folded): (Vec<_>, Vec<_>) =
-            terms.into_iter().partition(|(t, _, _)| is_all_caps(t));
+        // Case-sensitive terms first: where two terms match the same span,
+        // the earlier pattern wins.
+        terms.sort_by_key(|(t, _, _)| !is_all_caps(t));
         Vocabulary {
-            exact: build(&exact, false),
-            folded: build(&folded, true),
-            exact_terms: exact.iter().map(|(_, c, e)| (*c, *e)).collect(),
-            folded_terms: folded.iter().map(|(_, c, e)| (*c, *e)).collect(),
+            automaton: build(&terms),
+            terms: terms
+                .iter()
+                .map(|(t, category, entry)| Term {
+                    category: *category,
+                    entry: *entry,
+                    exact: is_all_caps(t).then(|| t.as_bytes().into()),
+                })
+                .collect(),
         }
     }
 
@@ -133,26 +148,29 @@ impl Vocabulary {
     /// counts once, not also as "AI").
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for (automaton, terms) in [
-            (&self.exact, &self.exact_terms),
-            (&self.folded, &self.folded_terms),
-        ] {
-            for m in automaton.find_overlapping_iter(text) {
-                if !whole_word(text, m.start(), m.end()) {
-                    continue;
-                }
-                let (category, entry) = terms[m.pattern().as_usize()];
-                hits.push(Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    category,
-                    entry,
-                });
+        for m in self.automaton.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let term = &self.terms[m.pattern().as_usize()];
+            let case_differs = term
+                .exact
+                .as_deref()
+                .is_some_and(|exact| &text.as_bytes()[start..end] != exact);
+            if case_differs || !whole_word(text, start, end) {
+                continue;
             }
+            let hit = Hit {
+                start,
+                end,
+                category: term.category,
+                entry: term.entry,
+            };
+            hits.push((hit, m.pattern().as_usize()));
         }
-        hits.sort_by_key(|h| (h.category, h.start, std::cmp::Reverse(h.end)));
+        hits.sort_unstable_by_key(|(h, pattern)| {
+            (h.category, h.start, std::cmp::Reverse(h.end), *pattern)
+        });
         let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-        for hit in hits {
+        for (hit, _) in hits {
             let overlaps = kept
                 .last()
                 .is_some_and(|k| k.category == hit.category && hit.start < k.end);
@@ -165,9 +183,9 @@ impl Vocabulary {
     }
 }
 
-fn build(terms: &[(String, Category, usize)], fold: bool) -> AhoCorasick {
+fn build(terms: &[(String, Category, usize)]) -> AhoCorasick {
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(fold)
+        .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
         // A full DFA: the fastest overlapping search, and the taxonomy is small.
         .kind(Some(AhoCorasickKind::DFA))

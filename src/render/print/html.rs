@@ -21,20 +21,23 @@ impl Tag {
             .and_then(|(_, v)| v.as_deref())
     }
 
-    /// The tag as HTML; values are written double-quoted.
-    pub fn to_html(&self) -> String {
-        let mut out = format!("<{}", self.name);
+    /// The tag as HTML, appended to `out`; values are written double-quoted.
+    pub fn write_html(&self, out: &mut String) {
+        out.push('<');
+        out.push_str(&self.name);
         for (name, value) in &self.attrs {
             out.push(' ');
             out.push_str(name);
             if let Some(value) = value {
                 out.push_str("=\"");
-                out.push_str(&value.replace('"', "&quot;"));
+                match value.contains('"') {
+                    true => out.push_str(&value.replace('"', "&quot;")),
+                    false => out.push_str(value),
+                }
                 out.push('"');
             }
         }
         out.push_str(if self.self_closing { " />" } else { ">" });
-        out
     }
 
     /// `Some(n)` for `h1`…`h6`.
@@ -69,9 +72,13 @@ pub fn rewrite(
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     for piece in pieces(html) {
         match piece {
-            Piece::Start(tag) => out.push_str(&start(tag).to_html()),
+            Piece::Start(tag) => start(tag).write_html(&mut out),
             Piece::End(name, text) => match heading_level(&name) {
-                Some(level) => out.push_str(&format!("</h{}>", heading(level))),
+                Some(level) => {
+                    out.push_str("</h");
+                    out.push_str(itoa::Buffer::new().format(heading(level)));
+                    out.push('>');
+                }
                 None => out.push_str(text),
             },
             Piece::Text(text) => out.push_str(text),
