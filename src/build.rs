@@ -32,8 +32,12 @@ pub struct BuildReport {
     pub files: usize,
     /// Documents in the site.
     pub documents: usize,
-    /// Bytes of `search-index.js`, which the search page loads whole.
+    /// Bytes of `search-index.js`, the manifest the search page loads whole.
     pub search_index_bytes: u64,
+    /// The term scripts: how many, their total and the largest one's bytes.
+    pub search_shards: usize,
+    pub search_terms_bytes: u64,
+    pub search_largest_shard_bytes: u64,
     /// Bytes of the per-document passage scripts, loaded only for shown results.
     pub search_text_bytes: u64,
     pub elapsed: Duration,
@@ -46,7 +50,7 @@ pub const DEFAULT_OUTPUT: &str = "public";
 const PROGRESS_MIN_PAGES: usize = 200;
 
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
-    build_loaded(root, options).map(|built| built.report)
+    build_keeping(root, options, false).map(|built| built.report)
 }
 
 /// A build's report with the model and the compiled templates it rendered
@@ -61,6 +65,12 @@ pub struct Built {
 
 /// [`build`], keeping the site model and the templates.
 pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
+    build_keeping(root, options, true)
+}
+
+/// A build; `updatable` keeps in the search index what updating it after
+/// an edit needs.
+fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result<Built> {
     let started = Instant::now();
     let output = options
         .output
@@ -73,8 +83,9 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
     let config = Config::load(root)?;
     let ingest = ingest_if_seeded(root, &config)?;
     let site = Site::load(root, &config)?;
+    crate::util::trace_memory("loading the site");
     let renderer = Renderer::new(root)?;
-    let written = render_atomically(&site, &renderer, &output, options.progress)?;
+    let written = render_atomically(&site, &renderer, &output, options.progress, updatable)?;
     let mut warnings = ingest
         .as_ref()
         .map(|r| r.warnings.clone())
@@ -86,6 +97,9 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
         files: written.files,
         documents: site.documents.len(),
         search_index_bytes: written.search.index_bytes,
+        search_shards: written.search.shards,
+        search_terms_bytes: written.search.terms_bytes,
+        search_largest_shard_bytes: written.search.largest_shard_bytes,
         search_text_bytes: written.search.text_bytes,
         elapsed: started.elapsed(),
         warnings,
@@ -124,6 +138,7 @@ fn render_atomically(
     renderer: &Renderer,
     output: &Path,
     progress: bool,
+    updatable: bool,
 ) -> Result<render::Output> {
     let parent = output_parent(output);
     let name = output
@@ -141,7 +156,7 @@ fn render_atomically(
             bar.inc(1);
         }
     };
-    let written = render::render_site(site, renderer, fresh.path(), &tick)
+    let written = render::render_site_with(site, renderer, fresh.path(), &tick, updatable)
         .map_err(|e| swap::explain_write_error(output, e))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();

@@ -1,7 +1,10 @@
-// briefing search: ranks the sections of the prebuilt index (search-index.js,
-// which sets window.BRIEFING_SEARCH) against the query in ?q=, with filters
-// by theme, dialogue and year. Passages come from search/<slug>.js, loaded
-// with <script> tags so everything works from file:// and offline.
+// briefing search: ranks the sections of the prebuilt index against the
+// query in ?q=, with filters by theme, dialogue and year. search-index.js
+// (window.BRIEFING_SEARCH) lists documents, sections and the first term of
+// each term script; the scripts holding a query's terms
+// (search-terms/<n>.js) and the passages of the results shown
+// (search/<slug>.js) are loaded when needed, with <script> tags so
+// everything works from file:// and offline.
 // tokenize() mirrors src/search/tokenize.rs; change both together.
 (function () {
   'use strict';
@@ -87,12 +90,25 @@
 
   // ---- the index -------------------------------------------------------
 
+  // Compares by code point, as the index sorts terms (UTF-8 byte order).
+  function compare(a, b) {
+    var i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    return (a.length - i) - (b.length - j);
+  }
+
   function Index(data) {
     this.data = data;
     this.stop = {};
     var self = this;
     data.stop.forEach(function (w) { self.stop[w] = true; });
-    this.termList = Object.keys(data.terms).sort();
+    this.terms = {};
+    this.shardTerms = [];
     this.cache = {};
     this.ordinal = [];
     var seen = {};
@@ -105,9 +121,32 @@
     this.avgLength = data.sections.length ? total / data.sections.length : 1;
   }
 
+  // The term script a term would be in: the last whose first term is not after it.
+  Index.prototype.shardOf = function (term) {
+    var firsts = this.data.shards;
+    var lo = 0, hi = firsts.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (compare(firsts[mid], term) <= 0) lo = mid + 1; else hi = mid; }
+    return lo - 1;
+  };
+
+  // The term scripts a query term needs: its own, and those of the words it begins.
+  Index.prototype.shardsFor = function (term) {
+    var first = this.shardOf(term);
+    var out = first >= 0 ? [first] : [];
+    if (term.length < PREFIX_MIN || isCjk(term[0])) return out;
+    var firsts = this.data.shards;
+    for (var i = first + 1; i < firsts.length && firsts[i].lastIndexOf(term, 0) === 0; i++) out.push(i);
+    return out;
+  };
+
+  Index.prototype.addShard = function (number, pairs) {
+    var self = this;
+    this.shardTerms[number] = pairs.map(function (p) { self.terms[p[0]] = p[1]; return p[0]; });
+  };
+
   Index.prototype.postings = function (term) {
     if (this.cache[term]) return this.cache[term];
-    var raw = this.data.terms[term] || [];
+    var raw = this.terms[term] || [];
     var out = [];
     var section = -1;
     for (var i = 0; i < raw.length; i++) {
@@ -119,18 +158,18 @@
     return out;
   };
 
-  // The index terms a query term stands for: itself, and words it begins.
+  // The index terms a query term stands for: itself, and words it begins
+  // (from the term scripts shardsFor named, which must be loaded).
   Index.prototype.expand = function (term) {
     var out = [];
-    if (this.data.terms[term]) out.push([term, 1]);
+    if (this.terms[term]) out.push([term, 1]);
     if (term.length < PREFIX_MIN || isCjk(term[0])) return out;
-    var list = this.termList;
-    var lo = 0, hi = list.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < term) lo = mid + 1; else hi = mid; }
-    for (var i = lo; i < list.length && out.length < PREFIX_MAX_TERMS; i++) {
-      if (list[i].lastIndexOf(term, 0) !== 0) break;
-      if (list[i] !== term) out.push([list[i], PREFIX_WEIGHT]);
-    }
+    var self = this;
+    this.shardsFor(term).forEach(function (n) {
+      (self.shardTerms[n] || []).forEach(function (t) {
+        if (out.length < PREFIX_MAX_TERMS && t !== term && t.lastIndexOf(term, 0) === 0) out.push([t, PREFIX_WEIGHT]);
+      });
+    });
     return out;
   };
 
@@ -169,6 +208,40 @@
     var results = (partial ? candidates : every).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
     return { terms: terms, matched: matched, results: results, partial: partial };
   };
+
+  // ---- loading scripts -------------------------------------------------
+
+  // Loads `src` once with a <script> tag; `done` runs when it has run (or failed).
+  var scripts = {};
+  function loadScript(src, done) {
+    var state = scripts[src];
+    if (state && state.loaded) { done(); return; }
+    if (state) { state.waiting.push(done); return; }
+    state = scripts[src] = { loaded: false, waiting: [done] };
+    var finish = function () {
+      state.loaded = true;
+      state.waiting.forEach(function (f) { f(); });
+      state.waiting = [];
+    };
+    var script = document.createElement('script');
+    script.src = src;
+    script.onload = finish;
+    script.onerror = finish;
+    document.head.appendChild(script);
+  }
+
+  // Loads the term scripts `numbers`; `done` runs once all have.
+  var termIndex = null;
+  window.BRIEFING_SEARCH_TERMS = function (number, pairs) {
+    if (termIndex) termIndex.addShard(number, pairs);
+  };
+  function loadShards(numbers, done) {
+    var left = numbers.length;
+    if (!left) { done(); return; }
+    numbers.forEach(function (n) {
+      loadScript('search-terms/' + n + '.js', function () { if (--left === 0) done(); });
+    });
+  }
 
   // ---- passages --------------------------------------------------------
 
@@ -249,7 +322,7 @@
       status.textContent = 'The search index could not be loaded; browse the themes, dialogues and years instead.';
       return;
     }
-    var index = new Index(window.BRIEFING_SEARCH);
+    var index = termIndex = new Index(window.BRIEFING_SEARCH);
     var data = index.data;
     var input = form.elements.q;
     var selects = { theme: form.elements.theme, dialogue: form.elements.dialogue, year: form.elements.year };
@@ -332,6 +405,16 @@
         status.textContent = 'Type a word or phrase to search ' + data.docs.length + ' documents.';
         return;
       }
+      var gen = generation;
+      var needed = [];
+      tokenize(query, index.stop).forEach(function (t) { needed = needed.concat(index.shardsFor(t)); });
+      status.textContent = 'Searching…';
+      loadShards(Array.from(new Set(needed)), function () {
+        if (gen === generation) show(query);
+      });
+    }
+
+    function show(query) {
       current = index.search(query, filters());
       var n = current.results.length;
       status.textContent = n === 0

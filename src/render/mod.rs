@@ -86,6 +86,19 @@ pub fn render_site(
     out: &Path,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Output> {
+    render_site_with(site, renderer, out, tick, true)
+}
+
+/// [`render_site`]; `updatable` keeps in the search index what `serve`
+/// needs to update it after an edit (each document's terms), which a
+/// one-off build does without.
+pub fn render_site_with(
+    site: &Site,
+    renderer: &Renderer,
+    out: &Path,
+    tick: &(dyn Fn() + Sync),
+    updatable: bool,
+) -> Result<Output> {
     let pages = plan(site);
     create_folders(out, &pages)?;
     pages.par_iter().try_for_each(|page| {
@@ -94,9 +107,10 @@ pub fn render_site(
         tick();
         Ok::<(), Error>(())
     })?;
+    crate::util::trace_memory("rendering the pages");
     // After the pages, not beside them: both are parallel inside, and one at a
     // time keeps the peak memory that of the larger.
-    let (search, search_index) = search::write_index(site, out)?;
+    let (search, search_index) = search::write_index(site, out, updatable)?;
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
         write(&out.join(ASSETS_DIR).join(&name), &bytes)?;

@@ -1,5 +1,6 @@
 //! The search page's view and the index files beside it: `search-index.js`
-//! at the site root and one passages script per document under `search/`.
+//! (the manifest) at the site root, the term scripts under `search-terms/`
+//! and one passages script per document under `search/`.
 //! The page itself is a form that works without JavaScript (it says so and
 //! offers the index pages); `assets/search.js` does the searching.
 
@@ -14,27 +15,34 @@ use super::plan::Page;
 use super::views::{Layout, Link};
 use crate::error::Result;
 use crate::search::script::text_script;
-use crate::search::SearchIndex;
+use crate::search::{shards, SearchIndex};
 use crate::site::Site;
 
 /// The index script, relative to the site root.
 pub const INDEX_FILE: &str = "search-index.js";
 /// The folder of per-document passage scripts.
 pub const TEXT_DIR: &str = "search";
+pub use crate::search::shards::TERMS_DIR;
 
 /// What writing the index produced, for the build summary.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct IndexFiles {
     /// Size of `search-index.js`, which the search page always loads.
     pub index_bytes: u64,
+    /// Number of term scripts, their total size and the largest one's:
+    /// a query loads the few holding its terms.
+    pub shards: usize,
+    pub terms_bytes: u64,
+    pub largest_shard_bytes: u64,
     /// Total size of the passage scripts, loaded a few at a time.
     pub text_bytes: u64,
     pub files: usize,
 }
 
-/// Builds the index from the model and writes its scripts under `out`.
-pub fn write_index(site: &Site, out: &Path) -> Result<(IndexFiles, SearchIndex)> {
-    write_index_with(site, out, &super::write)
+/// Builds the index from the model and writes its scripts under `out`;
+/// `updatable` keeps what [`update_index_with`] needs (`serve`).
+pub fn write_index(site: &Site, out: &Path, updatable: bool) -> Result<(IndexFiles, SearchIndex)> {
+    write_index_with(site, out, updatable, &super::write)
 }
 
 /// [`write_index`] with the file writer given. Returns the index too, for
@@ -42,12 +50,15 @@ pub fn write_index(site: &Site, out: &Path) -> Result<(IndexFiles, SearchIndex)>
 pub fn write_index_with(
     site: &Site,
     out: &Path,
+    updatable: bool,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
 ) -> Result<(IndexFiles, SearchIndex)> {
     let dir = text_dir(out)?;
     let passages = PassageWriter::new(&dir, write);
-    let index = SearchIndex::build_with(site, &|slug, texts| passages.write(slug, texts))?;
-    let files = write_index_script(&index, out, write, passages)?;
+    let index =
+        SearchIndex::build_with(site, updatable, &|slug, texts| passages.write(slug, texts))?;
+    crate::util::trace_memory("reading the search index");
+    let files = write_index_scripts(&index, site, out, write, passages)?;
     Ok((files, index))
 }
 
@@ -65,7 +76,14 @@ pub fn update_index_with(
     let dir = text_dir(out)?;
     let passages = PassageWriter::new(&dir, write);
     index.update_with(site, changed, &|slug, texts| passages.write(slug, texts))?;
-    write_index_script(index, out, write, passages)
+    write_index_scripts(index, site, out, write, passages)
+}
+
+/// The term scripts a site whose index has `shards` of them has under `out`.
+pub fn shard_files(out: &Path, shards: usize) -> BTreeSet<PathBuf> {
+    (0..shards)
+        .map(|n| out.join(shards::file_name(n)))
+        .collect()
 }
 
 /// The passage scripts a site of `site`'s documents has under `out`.
@@ -81,19 +99,34 @@ fn text_dir(out: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn write_index_script(
+/// The term scripts, each handed to `write` as it is made (never the whole
+/// index in one buffer), then the manifest naming them.
+fn write_index_scripts(
     index: &SearchIndex,
+    site: &Site,
     out: &Path,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
     passages: PassageWriter,
 ) -> Result<IndexFiles> {
-    let script = index.script();
-    write(&out.join(INDEX_FILE), &script)?;
+    let terms_dir = out.join(TERMS_DIR);
+    std::fs::create_dir_all(&terms_dir).map_err(|e| crate::error::Error::io(&terms_dir, e))?;
+    let (mut terms_bytes, mut largest_shard_bytes) = (0, 0);
+    let firsts = index.write_shards(site.config.search_shard_bytes, |n, bytes| {
+        write(&out.join(shards::file_name(n)), bytes)?;
+        terms_bytes += bytes.len() as u64;
+        largest_shard_bytes = largest_shard_bytes.max(bytes.len() as u64);
+        Ok(())
+    })?;
+    let manifest = index.manifest(&firsts);
+    write(&out.join(INDEX_FILE), &manifest)?;
     let files = passages.files.into_inner();
     Ok(IndexFiles {
-        index_bytes: script.len() as u64,
+        index_bytes: manifest.len() as u64,
+        shards: firsts.len(),
+        terms_bytes,
+        largest_shard_bytes,
         text_bytes: passages.bytes.into_inner(),
-        files: files + 1,
+        files: files + firsts.len() + 1,
     })
 }
 

@@ -184,11 +184,12 @@ impl Rebuild for Incremental {
     }
 }
 
-/// The search index and the folder of passages, as deferred output paths
-/// (a path ending in `/` stands for everything under it).
-fn search_files() -> [String; 2] {
+/// The search index and the folders of term scripts and passages, as
+/// deferred output paths (a path ending in `/` stands for everything under it).
+fn search_files() -> [String; 3] {
     [
         render::search::INDEX_FILE.to_string(),
+        format!("{}/", render::search::TERMS_DIR),
         format!("{}/", render::search::TEXT_DIR),
     ]
 }
@@ -308,7 +309,11 @@ fn slug_of(site: &Site, path: &Path) -> Option<String> {
 fn write_search_files(loaded: &mut Loaded, changed: &BTreeSet<String>, out: &Path) -> Result<()> {
     let site = &loaded.site;
     let write = |path: &Path, bytes: &[u8]| write_if_changed(path, bytes).map(drop);
-    render::search::update_index_with(&mut loaded.search, site, changed, out, &write)?;
+    let files = render::search::update_index_with(&mut loaded.search, site, changed, out, &write)?;
+    remove_others(
+        &out.join(render::search::TERMS_DIR),
+        &render::search::shard_files(out, files.shards),
+    )?;
     remove_others(
         &out.join(render::search::TEXT_DIR),
         &render::search::passage_files(site, out),
