@@ -1,10 +1,12 @@
 // briefing search: ranks the sections of the prebuilt index against the
 // query in ?q=, with filters by theme, dialogue and year. search-index.js
-// (window.BRIEFING_SEARCH) lists documents, sections and the first term of
-// each term script; the scripts holding a query's terms
-// (search-terms/<n>.js) and the passages of the results shown
-// (search/<slug>.js) are loaded when needed, with <script> tags so
-// everything works from file:// and offline.
+// (window.BRIEFING_SEARCH) holds what ranking and filtering need (each
+// document's year, themes, dialogues and number of entries, each entry's
+// length, the first term of each term script); the scripts holding a
+// query's terms (search-terms/<n>.js), the names and titles of the results
+// shown (search-docs/<n>.js) and their passages (search/<slug>.js) are
+// loaded when needed, with <script> tags so everything works from file://
+// and offline.
 // tokenize() mirrors src/search/tokenize.rs; change both together.
 (function () {
   'use strict';
@@ -110,16 +112,27 @@
     this.terms = {};
     this.shardTerms = [];
     this.cache = {};
+    this.docInfo = [];
+    // Each entry's document and its place among the document's entries.
+    this.docOf = [];
     this.ordinal = [];
-    var seen = {};
-    var total = 0;
-    data.sections.forEach(function (s) {
-      seen[s[0]] = (seen[s[0]] || 0);
-      self.ordinal.push(seen[s[0]]++);
-      total += s[3];
+    data.docs.forEach(function (d, doc) {
+      for (var i = 0; i < d[3]; i++) { self.docOf.push(doc); self.ordinal.push(i); }
     });
-    this.avgLength = data.sections.length ? total / data.sections.length : 1;
+    var total = 0;
+    data.lengths.forEach(function (n) { total += n; });
+    this.avgLength = data.lengths.length ? total / data.lengths.length : 1;
   }
+
+  Index.prototype.addDocs = function (number, docs) {
+    var first = number * this.data.docsPerScript;
+    for (var i = 0; i < docs.length; i++) this.docInfo[first + i] = docs[i];
+  };
+
+  // The document script holding the names and titles of entry `section`.
+  Index.prototype.docScriptOf = function (section) {
+    return Math.floor(this.docOf[section] / this.data.docsPerScript);
+  };
 
   // The term script a term would be in: the last whose first term is not after it.
   Index.prototype.shardOf = function (term) {
@@ -174,10 +187,10 @@
   };
 
   Index.prototype.allowed = function (section, filters) {
-    var doc = this.data.docs[this.data.sections[section][0]];
-    if (filters.theme >= 0 && doc[4].indexOf(filters.theme) < 0) return false;
-    if (filters.dialogue >= 0 && doc[5].indexOf(filters.dialogue) < 0) return false;
-    if (filters.year && String(doc[3]) !== filters.year) return false;
+    var doc = this.data.docs[this.docOf[section]];
+    if (filters.theme >= 0 && doc[1].indexOf(filters.theme) < 0) return false;
+    if (filters.dialogue >= 0 && doc[2].indexOf(filters.dialogue) < 0) return false;
+    if (filters.year && String(doc[0]) !== filters.year) return false;
     return true;
   };
 
@@ -185,7 +198,7 @@
   Index.prototype.search = function (query, filters) {
     var self = this;
     var terms = Array.from(new Set(tokenize(query, this.stop)));
-    var n = this.data.sections.length;
+    var n = this.data.lengths.length;
     var scores = {}, hits = {}, matched = {};
     terms.forEach(function (term) {
       self.expand(term).forEach(function (pair) {
@@ -193,7 +206,7 @@
         var list = self.postings(pair[0]);
         var idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
         list.forEach(function (p) {
-          var len = self.data.sections[p[0]][3];
+          var len = self.data.lengths[p[0]];
           var tf = p[1];
           var s = pair[1] * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len / self.avgLength));
           scores[p[0]] = (scores[p[0]] || 0) + s;
@@ -235,11 +248,17 @@
   window.BRIEFING_SEARCH_TERMS = function (number, pairs) {
     if (termIndex) termIndex.addShard(number, pairs);
   };
-  function loadShards(numbers, done) {
-    var left = numbers.length;
+  window.BRIEFING_SEARCH_DOCS = function (number, docs) {
+    if (termIndex) termIndex.addDocs(number, docs);
+  };
+
+  // Loads the scripts `folder`/<n>.js for each n of `numbers`; `done` runs once all have.
+  function loadNumbered(folder, numbers, done) {
+    var unique = Array.from(new Set(numbers));
+    var left = unique.length;
     if (!left) { done(); return; }
-    numbers.forEach(function (n) {
-      loadScript('search-terms/' + n + '.js', function () { if (--left === 0) done(); });
+    unique.forEach(function (n) {
+      loadScript(folder + '/' + n + '.js', function () { if (--left === 0) done(); });
     });
   }
 
@@ -363,16 +382,17 @@
       } catch (e) { /* some file:// setups refuse; the results still show */ }
     }
 
+    // A result; its document's script must be loaded.
     function item(section, matched, gen) {
-      var s = data.sections[section];
-      var doc = data.docs[s[0]];
+      var doc = index.docInfo[index.docOf[section]] || ['', '', '', []];
+      var s = doc[3][index.ordinal[section]] || ['', ''];
       var li = el('li', 'search-result');
       var meta = el('p', 'search-result__meta');
       meta.appendChild(el('span', null, doc[2] || 'Undated'));
-      if (s[1]) meta.appendChild(document.createTextNode(' · ' + doc[1]));
+      if (s[0]) meta.appendChild(document.createTextNode(' · ' + doc[1]));
       var heading = el('h2', 'search-result__title');
-      var link = el('a', null, s[1] ? s[2] : doc[1]);
-      link.href = 'documents/' + encodeURIComponent(doc[0]) + '.html' + (s[1] ? '#' + encodeURIComponent(s[1]) : '');
+      var link = el('a', null, s[0] ? s[1] : doc[1]);
+      link.href = 'documents/' + encodeURIComponent(doc[0]) + '.html' + (s[0] ? '#' + encodeURIComponent(s[0]) : '');
       heading.appendChild(link);
       var text = el('p', 'search-result__passage');
       li.appendChild(meta);
@@ -389,9 +409,14 @@
 
     function showMore() {
       var next = current.results.slice(shown, shown + PAGE_SIZE);
-      next.forEach(function (section) { list.appendChild(item(section, current.matched, generation)); });
+      var gen = generation, shownResults = current;
       shown += next.length;
-      more.hidden = shown >= current.results.length;
+      more.hidden = true;
+      loadNumbered('search-docs', next.map(function (s) { return index.docScriptOf(s); }), function () {
+        if (gen !== generation) return;
+        next.forEach(function (section) { list.appendChild(item(section, shownResults.matched, gen)); });
+        more.hidden = shown >= shownResults.results.length;
+      });
     }
 
     function run() {
@@ -409,7 +434,7 @@
       var needed = [];
       tokenize(query, index.stop).forEach(function (t) { needed = needed.concat(index.shardsFor(t)); });
       status.textContent = 'Searching…';
-      loadShards(Array.from(new Set(needed)), function () {
+      loadNumbered('search-terms', needed, function () {
         if (gen === generation) show(query);
       });
     }

@@ -14,7 +14,7 @@ use super::pages::View;
 use super::plan::Page;
 use super::views::{Layout, Link};
 use crate::error::Result;
-use crate::search::script::text_script;
+use crate::search::script::{doc_script_name, text_script};
 use crate::search::{shards, SearchIndex};
 use crate::site::Site;
 
@@ -22,6 +22,7 @@ use crate::site::Site;
 pub const INDEX_FILE: &str = "search-index.js";
 /// The folder of per-document passage scripts.
 pub const TEXT_DIR: &str = "search";
+pub use crate::search::script::DOCS_DIR;
 pub use crate::search::shards::TERMS_DIR;
 
 /// What writing the index produced, for the build summary.
@@ -34,6 +35,8 @@ pub struct IndexFiles {
     pub shards: usize,
     pub terms_bytes: u64,
     pub largest_shard_bytes: u64,
+    /// Number of document scripts (names and titles, for the results shown).
+    pub doc_scripts: usize,
     /// Total size of the passage scripts, loaded a few at a time.
     pub text_bytes: u64,
     pub files: usize,
@@ -79,11 +82,11 @@ pub fn update_index_with(
     write_index_scripts(index, site, out, write, passages)
 }
 
-/// The term scripts a site whose index has `shards` of them has under `out`.
-pub fn shard_files(out: &Path, shards: usize) -> BTreeSet<PathBuf> {
-    (0..shards)
-        .map(|n| out.join(shards::file_name(n)))
-        .collect()
+/// The term and document scripts of an index written as `files` under `out`.
+pub fn script_files(out: &Path, files: &IndexFiles) -> BTreeSet<PathBuf> {
+    let terms = (0..files.shards).map(|n| out.join(shards::file_name(n)));
+    let docs = (0..files.doc_scripts).map(|n| out.join(doc_script_name(n)));
+    terms.chain(docs).collect()
 }
 
 /// The passage scripts a site of `site`'s documents has under `out`.
@@ -117,6 +120,10 @@ fn write_index_scripts(
         largest_shard_bytes = largest_shard_bytes.max(bytes.len() as u64);
         Ok(())
     })?;
+    let docs_dir = out.join(DOCS_DIR);
+    std::fs::create_dir_all(&docs_dir).map_err(|e| crate::error::Error::io(&docs_dir, e))?;
+    let doc_scripts =
+        index.write_doc_scripts(|n, bytes| write(&out.join(doc_script_name(n)), bytes))?;
     let manifest = index.manifest(&firsts);
     write(&out.join(INDEX_FILE), &manifest)?;
     let files = passages.files.into_inner();
@@ -125,8 +132,9 @@ fn write_index_scripts(
         shards: firsts.len(),
         terms_bytes,
         largest_shard_bytes,
+        doc_scripts,
         text_bytes: passages.bytes.into_inner(),
-        files: files + firsts.len() + 1,
+        files: files + firsts.len() + doc_scripts + 1,
     })
 }
 

@@ -1,22 +1,33 @@
 //! The index as the browser loads it: `search-index.js`, a manifest that
-//! assigns `window.BRIEFING_SEARCH` (documents, sections and where each
-//! range of terms is), the term scripts beside it ([`super::shards`]), and
-//! one small script per document that calls `BRIEFING_SEARCH_TEXT(slug,
-//! texts)` with its passages, loaded only for the documents a result list
-//! shows. Scripts rather than JSON because `fetch()` is blocked from
-//! `file://`; a UTF-8 byte-order mark makes the browser read them as UTF-8
-//! whatever the server says.
+//! assigns `window.BRIEFING_SEARCH` with what ranking and filtering need
+//! (each document's year, themes, dialogues and number of entries, each
+//! entry's length, where each range of terms is); the term scripts
+//! ([`super::shards`]); the document scripts `search-docs/<n>.js`, each
+//! calling `BRIEFING_SEARCH_DOCS(n, docs)` with the names and titles of
+//! [`DOCS_PER_SCRIPT`] documents; and one small script per document that
+//! calls `BRIEFING_SEARCH_TEXT(slug, texts)` with its passages. All but the
+//! manifest are loaded only for the terms of a query or the results shown,
+//! so the manifest stays a few bytes per entry. Scripts rather than JSON
+//! because `fetch()` is blocked from `file://`; a UTF-8 byte-order mark
+//! makes the browser read them as UTF-8 whatever the server says.
 //!
 //! Wire format (version 2), arrays rather than objects to stay small:
-//! - `docs`: `[slug, title, date, year|null, [theme], [dialogue]]`
-//! - `sections`: `[doc, id, title, length]`
-//! - `shards`: the first term of each term script, in byte order.
+//! - `docs`: `[year|null, [theme], [dialogue], entries]`
+//! - `lengths`: the number of terms of each entry, documents in order
+//! - `shards`: the first term of each term script, in byte order
+//! - a document script's docs: `[slug, title, date, [[id, title]]]`, the
+//!   whole-document entry first (id `""`)
 
 use super::tokenize::STOP_WORDS;
 use super::SearchIndex;
 
 pub(super) const BOM: &str = "\u{feff}";
 pub const FORMAT_VERSION: u8 = 2;
+
+/// Documents per document script.
+pub const DOCS_PER_SCRIPT: usize = 200;
+/// The folder of document scripts, relative to the site root.
+pub const DOCS_DIR: &str = "search-docs";
 
 impl SearchIndex {
     /// `search-index.js`, the manifest: `shards` are the first terms of the
@@ -32,45 +43,71 @@ impl SearchIndex {
         json.list(&self.themes, Json::pair);
         json.raw(",\"dialogues\":");
         json.list(&self.dialogues, Json::pair);
+        json.raw(",\"docsPerScript\":");
+        json.int(DOCS_PER_SCRIPT);
         json.raw(",\"docs\":");
-        let docs = self.documents().iter().map(|d| &d.entry);
-        json.list(docs, |j, d| {
+        json.list(self.documents(), |j, d| {
             j.raw("[");
-            j.str(&d.slug);
-            j.raw(",");
-            j.str(&d.title);
-            j.raw(",");
-            j.str(&d.date);
-            j.raw(",");
-            match d.year {
+            match d.entry.year {
                 Some(year) => j.int(year),
                 None => j.raw("null"),
             }
             j.raw(",");
-            j.list(&d.themes, |j, t| j.int(*t));
+            j.list(&d.entry.themes, |j, t| j.int(*t));
             j.raw(",");
-            j.list(&d.dialogues, |j, t| j.int(*t));
+            j.list(&d.entry.dialogues, |j, t| j.int(*t));
+            j.raw(",");
+            j.int(d.sections.len());
             j.raw("]");
         });
-        json.raw(",\"sections\":");
-        let sections = (self.documents().iter().enumerate())
-            .flat_map(|(i, d)| d.sections.iter().map(move |s| (i, s)));
-        json.list(sections, |j, (doc, s)| {
-            j.raw("[");
-            j.int(doc);
-            j.raw(",");
-            j.str(&s.id);
-            j.raw(",");
-            j.str(&s.title);
-            j.raw(",");
-            j.int(s.length);
-            j.raw("]");
-        });
+        json.raw(",\"lengths\":");
+        let sections = self.documents().iter().flat_map(|d| &d.sections);
+        json.list(sections, |j, s| j.int(s.length));
         json.raw(",\"shards\":");
         json.list(shards, |j, t| j.str(t));
         json.raw("};\n");
         json.0
     }
+
+    /// The document scripts, each handed to `write` as (number, bytes).
+    pub fn write_doc_scripts<E>(
+        &self,
+        mut write: impl FnMut(usize, &[u8]) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let chunks = self.documents().chunks(DOCS_PER_SCRIPT);
+        for (n, docs) in chunks.clone().enumerate() {
+            let mut json = Json(Vec::with_capacity(1 << 16));
+            json.raw(BOM);
+            json.raw("BRIEFING_SEARCH_DOCS(");
+            json.int(n);
+            json.raw(",");
+            json.list(docs, |j, d| {
+                j.raw("[");
+                j.str(&d.entry.slug);
+                j.raw(",");
+                j.str(&d.entry.title);
+                j.raw(",");
+                j.str(&d.entry.date);
+                j.raw(",");
+                j.list(&d.sections, |j, s| {
+                    j.raw("[");
+                    j.str(&s.id);
+                    j.raw(",");
+                    j.str(&s.title);
+                    j.raw("]");
+                });
+                j.raw("]");
+            });
+            json.raw(");\n");
+            write(n, &json.0)?;
+        }
+        Ok(chunks.len())
+    }
+}
+
+/// The path of document script `number`, relative to the site root.
+pub fn doc_script_name(number: usize) -> String {
+    format!("{DOCS_DIR}/{number}.js")
 }
 
 /// The passages script of the document `slug`, to be written as

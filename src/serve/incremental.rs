@@ -186,10 +186,11 @@ impl Rebuild for Incremental {
 
 /// The search index and the folders of term scripts and passages, as
 /// deferred output paths (a path ending in `/` stands for everything under it).
-fn search_files() -> [String; 3] {
+fn search_files() -> [String; 4] {
     [
         render::search::INDEX_FILE.to_string(),
         format!("{}/", render::search::TERMS_DIR),
+        format!("{}/", render::search::DOCS_DIR),
         format!("{}/", render::search::TEXT_DIR),
     ]
 }
@@ -310,10 +311,9 @@ fn write_search_files(loaded: &mut Loaded, changed: &BTreeSet<String>, out: &Pat
     let site = &loaded.site;
     let write = |path: &Path, bytes: &[u8]| write_if_changed(path, bytes).map(drop);
     let files = render::search::update_index_with(&mut loaded.search, site, changed, out, &write)?;
-    remove_others(
-        &out.join(render::search::TERMS_DIR),
-        &render::search::shard_files(out, files.shards),
-    )?;
+    let scripts = render::search::script_files(out, &files);
+    remove_others(&out.join(render::search::TERMS_DIR), &scripts)?;
+    remove_others(&out.join(render::search::DOCS_DIR), &scripts)?;
     remove_others(
         &out.join(render::search::TEXT_DIR),
         &render::search::passage_files(site, out),

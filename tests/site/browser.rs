@@ -101,6 +101,8 @@ fn build_reports_the_index_size() {
     assert!(!public
         .join(format!("search-terms/{}.js", report.search_shards))
         .exists());
+    let docs = std::fs::read_to_string(public.join("search-docs/0.js")).expect("titles written");
+    assert!(docs.contains("\"tenth-dialogue\""), "{docs}");
     let text = std::fs::read_to_string(public.join(format!("search/{JAPANESE_DOC}.js")))
         .expect("passages written");
     assert!(text.contains("広島AIプロセス"));
