@@ -150,14 +150,15 @@ fn main() {
 fn search_stages(site: &Site, runs: usize) {
     let out = tempfile::tempdir().expect("temporary folder");
     if wanted("search index") {
-        let took = best(runs, || write_index_with(site, out.path(), &write));
+        let took = best(runs, || write_index_with(site, out.path(), false, &write));
         report("search index", took, None);
     }
     let Some(doc) = site.documents.get(site.documents.len() / 2) else {
         return;
     };
     if wanted("search update (1 doc edit)") {
-        let (_, mut index) = write_index_with(site, out.path(), &write).expect("search index");
+        let (_, mut index) =
+            write_index_with(site, out.path(), true, &write).expect("search index");
         let changed = BTreeSet::from([doc.slug.clone()]);
         let took = best(runs, || {
             update_index_with(&mut index, site, &changed, out.path(), &write)

@@ -40,8 +40,12 @@ pub struct BuildReport {
     pub reused: usize,
     /// Documents in the site.
     pub documents: usize,
-    /// Bytes of `search-index.js`, which the search page loads whole.
+    /// Bytes of `search-index.js`, the manifest the search page loads whole.
     pub search_index_bytes: u64,
+    /// The term scripts: how many, their total and the largest one's bytes.
+    pub search_shards: usize,
+    pub search_terms_bytes: u64,
+    pub search_largest_shard_bytes: u64,
     /// Bytes of the per-document passage scripts, loaded only for shown results.
     pub search_text_bytes: u64,
     pub elapsed: Duration,
@@ -54,7 +58,7 @@ pub const DEFAULT_OUTPUT: &str = "public";
 const PROGRESS_MIN_PAGES: usize = 200;
 
 pub fn build(root: &Path, options: &BuildOptions) -> Result<BuildReport> {
-    build_loaded(root, options).map(|built| built.report)
+    build_keeping(root, options, false).map(|built| built.report)
 }
 
 /// A build's report with the model and the compiled templates it rendered
@@ -74,6 +78,12 @@ pub struct Built {
 
 /// [`build`], keeping the site model and the templates.
 pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
+    build_keeping(root, options, true)
+}
+
+/// A build; `updatable` keeps in the search index what updating it after
+/// an edit needs.
+fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result<Built> {
     let started = Instant::now();
     let output = options
         .output
@@ -86,6 +96,7 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
     let config = Config::load(root)?;
     let ingest = ingest_if_seeded(root, &config)?;
     let site = Site::load(root, &config)?;
+    crate::util::trace_memory("loading the site");
     let renderer = Renderer::new(root)?;
     let pages = render::plan(&site);
     let snapshot = Snapshot::of(&site, &pages);
@@ -96,7 +107,12 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
             .and_then(|m| m.reusable(&site, &pages, &snapshot, &inputs, &output)),
     };
     let bar = progress_bar(pages.len(), options.progress);
-    let written = render_atomically(&site, &renderer, &output, previous.as_ref(), bar)?;
+    let render = Render {
+        previous: previous.as_ref(),
+        bar,
+        updatable,
+    };
+    let written = render_atomically(&site, &renderer, &output, render)?;
     let mut warnings = ingest
         .as_ref()
         .map(|r| r.warnings.clone())
@@ -113,6 +129,9 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
         reused: written.reused,
         documents: site.documents.len(),
         search_index_bytes: written.search.index_bytes,
+        search_shards: written.search.shards,
+        search_terms_bytes: written.search.terms_bytes,
+        search_largest_shard_bytes: written.search.largest_shard_bytes,
         search_text_bytes: written.search.text_bytes,
         elapsed: started.elapsed(),
         warnings,
@@ -146,14 +165,22 @@ fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>
     Ok(Some(report))
 }
 
+/// How [`render_atomically`] renders.
+struct Render<'a> {
+    /// The previous site, and what of it can be taken as it is.
+    previous: Option<&'a render::Previous>,
+    bar: Option<indicatif::ProgressBar>,
+    /// Keep in the search index what `serve` needs to update it.
+    updatable: bool,
+}
+
 /// Renders into a temporary folder beside `output`, then swaps it in: a
 /// failed or killed build leaves the previous site whole.
 fn render_atomically(
     site: &Site,
     renderer: &Renderer,
     output: &Path,
-    previous: Option<&render::Previous>,
-    bar: Option<indicatif::ProgressBar>,
+    render: Render<'_>,
 ) -> Result<render::Output> {
     let parent = output_parent(output);
     let name = output
@@ -165,13 +192,21 @@ fn render_atomically(
         .prefix(&swap::fresh_prefix(&name))
         .tempdir_in(&parent)
         .map_err(|e| swap::output_error(&parent, e))?;
+    let bar = render.bar;
     let tick = || {
         if let Some(bar) = &bar {
             bar.inc(1);
         }
     };
-    let written = render::render_site(site, renderer, fresh.path(), previous, &tick)
-        .map_err(|e| swap::explain_write_error(output, e))?;
+    let written = render::render_site_with(
+        site,
+        renderer,
+        fresh.path(),
+        render.previous,
+        &tick,
+        render.updatable,
+    )
+    .map_err(|e| swap::explain_write_error(output, e))?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -43,6 +43,10 @@ pub struct Config {
     /// Documents per page on theme, dialogue and year pages (0 = no pagination).
     #[serde(default = "default_paginate_by")]
     pub paginate_by: usize,
+    /// The search index's term scripts close at about this many bytes: the
+    /// search page loads only those holding a query's terms.
+    #[serde(default = "default_search_shard_bytes")]
+    pub search_shard_bytes: usize,
     /// Allow raw HTML in markdown bodies (trusted content only); escaped by default.
     #[serde(default)]
     pub allow_raw_html: bool,
@@ -161,6 +165,10 @@ fn default_base_url() -> String {
 fn default_language() -> String {
     "en".to_string()
 }
+fn default_search_shard_bytes() -> usize {
+    256 * 1024
+}
+
 fn default_paginate_by() -> usize {
     50
 }

@@ -120,6 +120,27 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
+/// With `BRIEFING_TRACE_MEMORY` set, prints the process's resident memory
+/// after a build stage (Linux; elsewhere nothing): how the README's memory
+/// figures per stage are measured.
+pub fn trace_memory(stage: &str) {
+    if std::env::var_os("BRIEFING_TRACE_MEMORY").is_none() {
+        return;
+    }
+    let Ok(statm) = std::fs::read_to_string("/proc/self/statm") else {
+        return;
+    };
+    let pages: u64 = statm
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    eprintln!(
+        "memory after {stage}: {} MB resident",
+        pages * 4096 / 1_000_000
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,12 @@
-// briefing search: ranks the sections of the prebuilt index (search-index.js,
-// which sets window.BRIEFING_SEARCH) against the query in ?q=, with filters
-// by theme, dialogue and year. Passages come from search/<slug>.js, loaded
-// with <script> tags so everything works from file:// and offline.
+// briefing search: ranks the sections of the prebuilt index against the
+// query in ?q=, with filters by theme, dialogue and year. search-index.js
+// (window.BRIEFING_SEARCH) holds what ranking and filtering need (each
+// document's year, themes, dialogues and number of entries, each entry's
+// length, the first term of each term script); the scripts holding a
+// query's terms (search-terms/<n>.js), the names and titles of the results
+// shown (search-docs/<n>.js) and their passages (search/<slug>.js) are
+// loaded when needed, with <script> tags so everything works from file://
+// and offline.
 // tokenize() mirrors src/search/tokenize.rs; change both together.
 (function () {
   'use strict';
@@ -87,27 +92,74 @@
 
   // ---- the index -------------------------------------------------------
 
+  // Compares by code point, as the index sorts terms (UTF-8 byte order).
+  function compare(a, b) {
+    var i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    return (a.length - i) - (b.length - j);
+  }
+
   function Index(data) {
     this.data = data;
     this.stop = {};
     var self = this;
     data.stop.forEach(function (w) { self.stop[w] = true; });
-    this.termList = Object.keys(data.terms).sort();
+    this.terms = {};
+    this.shardTerms = [];
     this.cache = {};
+    this.docInfo = [];
+    // Each entry's document and its place among the document's entries.
+    this.docOf = [];
     this.ordinal = [];
-    var seen = {};
-    var total = 0;
-    data.sections.forEach(function (s) {
-      seen[s[0]] = (seen[s[0]] || 0);
-      self.ordinal.push(seen[s[0]]++);
-      total += s[3];
+    data.docs.forEach(function (d, doc) {
+      for (var i = 0; i < d[3]; i++) { self.docOf.push(doc); self.ordinal.push(i); }
     });
-    this.avgLength = data.sections.length ? total / data.sections.length : 1;
+    var total = 0;
+    data.lengths.forEach(function (n) { total += n; });
+    this.avgLength = data.lengths.length ? total / data.lengths.length : 1;
   }
+
+  Index.prototype.addDocs = function (number, docs) {
+    var first = number * this.data.docsPerScript;
+    for (var i = 0; i < docs.length; i++) this.docInfo[first + i] = docs[i];
+  };
+
+  // The document script holding the names and titles of entry `section`.
+  Index.prototype.docScriptOf = function (section) {
+    return Math.floor(this.docOf[section] / this.data.docsPerScript);
+  };
+
+  // The term script a term would be in: the last whose first term is not after it.
+  Index.prototype.shardOf = function (term) {
+    var firsts = this.data.shards;
+    var lo = 0, hi = firsts.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (compare(firsts[mid], term) <= 0) lo = mid + 1; else hi = mid; }
+    return lo - 1;
+  };
+
+  // The term scripts a query term needs: its own, and those of the words it begins.
+  Index.prototype.shardsFor = function (term) {
+    var first = this.shardOf(term);
+    var out = first >= 0 ? [first] : [];
+    if (term.length < PREFIX_MIN || isCjk(term[0])) return out;
+    var firsts = this.data.shards;
+    for (var i = first + 1; i < firsts.length && firsts[i].lastIndexOf(term, 0) === 0; i++) out.push(i);
+    return out;
+  };
+
+  Index.prototype.addShard = function (number, pairs) {
+    var self = this;
+    this.shardTerms[number] = pairs.map(function (p) { self.terms[p[0]] = p[1]; return p[0]; });
+  };
 
   Index.prototype.postings = function (term) {
     if (this.cache[term]) return this.cache[term];
-    var raw = this.data.terms[term] || [];
+    var raw = this.terms[term] || [];
     var out = [];
     var section = -1;
     for (var i = 0; i < raw.length; i++) {
@@ -119,26 +171,26 @@
     return out;
   };
 
-  // The index terms a query term stands for: itself, and words it begins.
+  // The index terms a query term stands for: itself, and words it begins
+  // (from the term scripts shardsFor named, which must be loaded).
   Index.prototype.expand = function (term) {
     var out = [];
-    if (this.data.terms[term]) out.push([term, 1]);
+    if (this.terms[term]) out.push([term, 1]);
     if (term.length < PREFIX_MIN || isCjk(term[0])) return out;
-    var list = this.termList;
-    var lo = 0, hi = list.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < term) lo = mid + 1; else hi = mid; }
-    for (var i = lo; i < list.length && out.length < PREFIX_MAX_TERMS; i++) {
-      if (list[i].lastIndexOf(term, 0) !== 0) break;
-      if (list[i] !== term) out.push([list[i], PREFIX_WEIGHT]);
-    }
+    var self = this;
+    this.shardsFor(term).forEach(function (n) {
+      (self.shardTerms[n] || []).forEach(function (t) {
+        if (out.length < PREFIX_MAX_TERMS && t !== term && t.lastIndexOf(term, 0) === 0) out.push([t, PREFIX_WEIGHT]);
+      });
+    });
     return out;
   };
 
   Index.prototype.allowed = function (section, filters) {
-    var doc = this.data.docs[this.data.sections[section][0]];
-    if (filters.theme >= 0 && doc[4].indexOf(filters.theme) < 0) return false;
-    if (filters.dialogue >= 0 && doc[5].indexOf(filters.dialogue) < 0) return false;
-    if (filters.year && String(doc[3]) !== filters.year) return false;
+    var doc = this.data.docs[this.docOf[section]];
+    if (filters.theme >= 0 && doc[1].indexOf(filters.theme) < 0) return false;
+    if (filters.dialogue >= 0 && doc[2].indexOf(filters.dialogue) < 0) return false;
+    if (filters.year && String(doc[0]) !== filters.year) return false;
     return true;
   };
 
@@ -146,7 +198,7 @@
   Index.prototype.search = function (query, filters) {
     var self = this;
     var terms = Array.from(new Set(tokenize(query, this.stop)));
-    var n = this.data.sections.length;
+    var n = this.data.lengths.length;
     var scores = {}, hits = {}, matched = {};
     terms.forEach(function (term) {
       self.expand(term).forEach(function (pair) {
@@ -154,7 +206,7 @@
         var list = self.postings(pair[0]);
         var idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
         list.forEach(function (p) {
-          var len = self.data.sections[p[0]][3];
+          var len = self.data.lengths[p[0]];
           var tf = p[1];
           var s = pair[1] * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len / self.avgLength));
           scores[p[0]] = (scores[p[0]] || 0) + s;
@@ -169,6 +221,46 @@
     var results = (partial ? candidates : every).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
     return { terms: terms, matched: matched, results: results, partial: partial };
   };
+
+  // ---- loading scripts -------------------------------------------------
+
+  // Loads `src` once with a <script> tag; `done` runs when it has run (or failed).
+  var scripts = {};
+  function loadScript(src, done) {
+    var state = scripts[src];
+    if (state && state.loaded) { done(); return; }
+    if (state) { state.waiting.push(done); return; }
+    state = scripts[src] = { loaded: false, waiting: [done] };
+    var finish = function () {
+      state.loaded = true;
+      state.waiting.forEach(function (f) { f(); });
+      state.waiting = [];
+    };
+    var script = document.createElement('script');
+    script.src = src;
+    script.onload = finish;
+    script.onerror = finish;
+    document.head.appendChild(script);
+  }
+
+  // Loads the term scripts `numbers`; `done` runs once all have.
+  var termIndex = null;
+  window.BRIEFING_SEARCH_TERMS = function (number, pairs) {
+    if (termIndex) termIndex.addShard(number, pairs);
+  };
+  window.BRIEFING_SEARCH_DOCS = function (number, docs) {
+    if (termIndex) termIndex.addDocs(number, docs);
+  };
+
+  // Loads the scripts `folder`/<n>.js for each n of `numbers`; `done` runs once all have.
+  function loadNumbered(folder, numbers, done) {
+    var unique = Array.from(new Set(numbers));
+    var left = unique.length;
+    if (!left) { done(); return; }
+    unique.forEach(function (n) {
+      loadScript(folder + '/' + n + '.js', function () { if (--left === 0) done(); });
+    });
+  }
 
   // ---- passages --------------------------------------------------------
 
@@ -249,7 +341,7 @@
       status.textContent = 'The search index could not be loaded; browse the themes, dialogues and years instead.';
       return;
     }
-    var index = new Index(window.BRIEFING_SEARCH);
+    var index = termIndex = new Index(window.BRIEFING_SEARCH);
     var data = index.data;
     var input = form.elements.q;
     var selects = { theme: form.elements.theme, dialogue: form.elements.dialogue, year: form.elements.year };
@@ -290,16 +382,17 @@
       } catch (e) { /* some file:// setups refuse; the results still show */ }
     }
 
+    // A result; its document's script must be loaded.
     function item(section, matched, gen) {
-      var s = data.sections[section];
-      var doc = data.docs[s[0]];
+      var doc = index.docInfo[index.docOf[section]] || ['', '', '', []];
+      var s = doc[3][index.ordinal[section]] || ['', ''];
       var li = el('li', 'search-result');
       var meta = el('p', 'search-result__meta');
       meta.appendChild(el('span', null, doc[2] || 'Undated'));
-      if (s[1]) meta.appendChild(document.createTextNode(' · ' + doc[1]));
+      if (s[0]) meta.appendChild(document.createTextNode(' · ' + doc[1]));
       var heading = el('h2', 'search-result__title');
-      var link = el('a', null, s[1] ? s[2] : doc[1]);
-      link.href = 'documents/' + encodeURIComponent(doc[0]) + '.html' + (s[1] ? '#' + encodeURIComponent(s[1]) : '');
+      var link = el('a', null, s[0] ? s[1] : doc[1]);
+      link.href = 'documents/' + encodeURIComponent(doc[0]) + '.html' + (s[0] ? '#' + encodeURIComponent(s[0]) : '');
       heading.appendChild(link);
       var text = el('p', 'search-result__passage');
       li.appendChild(meta);
@@ -316,9 +409,14 @@
 
     function showMore() {
       var next = current.results.slice(shown, shown + PAGE_SIZE);
-      next.forEach(function (section) { list.appendChild(item(section, current.matched, generation)); });
+      var gen = generation, shownResults = current;
       shown += next.length;
-      more.hidden = shown >= current.results.length;
+      more.hidden = true;
+      loadNumbered('search-docs', next.map(function (s) { return index.docScriptOf(s); }), function () {
+        if (gen !== generation) return;
+        next.forEach(function (section) { list.appendChild(item(section, shownResults.matched, gen)); });
+        more.hidden = shown >= shownResults.results.length;
+      });
     }
 
     function run() {
@@ -332,6 +430,16 @@
         status.textContent = 'Type a word or phrase to search ' + data.docs.length + ' documents.';
         return;
       }
+      var gen = generation;
+      var needed = [];
+      tokenize(query, index.stop).forEach(function (t) { needed = needed.concat(index.shardsFor(t)); });
+      status.textContent = 'Searching…';
+      loadNumbered('search-terms', needed, function () {
+        if (gen === generation) show(query);
+      });
+    }
+
+    function show(query) {
       current = index.search(query, filters());
       var n = current.results.length;
       status.textContent = n === 0

@@ -202,11 +202,14 @@ fn pledge_fingerprint(site: &Site, theme: &ThemeIndex) -> String {
         let _ = write!(
             text,
             "{:?}|{:?}|{:?}",
-            pledge.text, pledge.kind, pledge.themes
+            pledge.text(&site.documents),
+            pledge.kind,
+            pledge.themes
         );
         for o in &pledge.occurrences {
             let slug = site.documents.get(o.doc).map_or("", |d| d.slug.as_str());
-            let _ = write!(text, "|{slug}#{:?}#{:?}#{:?}", o.section, o.text, o.kind);
+            let (section, wording) = (o.section(&site.documents), o.text(&site.documents));
+            let _ = write!(text, "|{slug}#{section:?}#{wording:?}#{:?}", o.kind);
         }
         text.push('\n');
     }

@@ -134,15 +134,28 @@ fn link(from: &Path, path: &str, out: &Path) -> bool {
         && std::fs::hard_link(from.join(path), to).is_ok()
 }
 
-/// Renders every planned page and copies the assets into `out`, taking
-/// from `previous` what it holds unchanged. `tick` is called once per page
-/// written (for a progress bar).
+/// Renders every planned page and copies the assets into `out`. `tick` is
+/// called once per page written (for a progress bar).
 pub fn render_site(
+    site: &Site,
+    renderer: &Renderer,
+    out: &Path,
+    tick: &(dyn Fn() + Sync),
+) -> Result<Output> {
+    render_site_with(site, renderer, out, None, tick, true)
+}
+
+/// [`render_site`], taking from `previous` what it holds unchanged;
+/// `updatable` keeps in the search index what `serve` needs to update it
+/// after an edit (each document's terms), which a one-off build does
+/// without.
+pub fn render_site_with(
     site: &Site,
     renderer: &Renderer,
     out: &Path,
     previous: Option<&Previous>,
     tick: &(dyn Fn() + Sync),
+    updatable: bool,
 ) -> Result<Output> {
     let pages = plan(site);
     create_folders(out, &pages)?;
@@ -157,6 +170,7 @@ pub fn render_site(
         tick();
         Ok::<(), Error>(())
     })?;
+    crate::util::trace_memory("rendering the pages");
     // After the pages, not beside them: both are parallel inside, and one at a
     // time keeps the peak memory that of the larger.
     let (search, search_index) = match Previous::take_search(previous, out) {
@@ -164,7 +178,9 @@ pub fn render_site(
             reused.fetch_add(figures.files, Ordering::Relaxed);
             (figures, None)
         }
-        None => search::write_index(site, out).map(|(files, index)| (files, Some(index)))?,
+        None => {
+            search::write_index(site, out, updatable).map(|(files, index)| (files, Some(index)))?
+        }
     };
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {

@@ -1,5 +1,6 @@
 //! The search page's view and the index files beside it: `search-index.js`
-//! at the site root and one passages script per document under `search/`.
+//! (the manifest) at the site root, the term scripts under `search-terms/`
+//! and one passages script per document under `search/`.
 //! The page itself is a form that works without JavaScript (it says so and
 //! offers the index pages); `assets/search.js` does the searching.
 
@@ -13,21 +14,21 @@ use super::pages::View;
 use super::plan::Page;
 use super::views::{Layout, Link};
 use crate::error::Result;
-use crate::search::script::text_script;
-use crate::search::SearchIndex;
+use crate::search::script::{doc_script_name, text_script};
+use crate::search::{shards, SearchIndex};
 use crate::site::Site;
 
 /// The index script, relative to the site root.
 pub const INDEX_FILE: &str = "search-index.js";
 /// The folder of per-document passage scripts.
 pub const TEXT_DIR: &str = "search";
+pub use crate::search::script::DOCS_DIR;
+pub use crate::search::shards::TERMS_DIR;
 
 /// Whether the file at `path` in the site is one of the search scripts.
 pub fn is_search_file(path: &str) -> bool {
-    path == INDEX_FILE
-        || path
-            .strip_prefix(TEXT_DIR)
-            .is_some_and(|p| p.starts_with('/'))
+    let under = |dir: &str| path.strip_prefix(dir).is_some_and(|p| p.starts_with('/'));
+    path == INDEX_FILE || [TEXT_DIR, TERMS_DIR, DOCS_DIR].into_iter().any(under)
 }
 
 /// What writing the index produced, for the build summary.
@@ -35,14 +36,22 @@ pub fn is_search_file(path: &str) -> bool {
 pub struct IndexFiles {
     /// Size of `search-index.js`, which the search page always loads.
     pub index_bytes: u64,
+    /// Number of term scripts, their total size and the largest one's:
+    /// a query loads the few holding its terms.
+    pub shards: usize,
+    pub terms_bytes: u64,
+    pub largest_shard_bytes: u64,
+    /// Number of document scripts (names and titles, for the results shown).
+    pub doc_scripts: usize,
     /// Total size of the passage scripts, loaded a few at a time.
     pub text_bytes: u64,
     pub files: usize,
 }
 
-/// Builds the index from the model and writes its scripts under `out`.
-pub fn write_index(site: &Site, out: &Path) -> Result<(IndexFiles, SearchIndex)> {
-    write_index_with(site, out, &super::write)
+/// Builds the index from the model and writes its scripts under `out`;
+/// `updatable` keeps what [`update_index_with`] needs (`serve`).
+pub fn write_index(site: &Site, out: &Path, updatable: bool) -> Result<(IndexFiles, SearchIndex)> {
+    write_index_with(site, out, updatable, &super::write)
 }
 
 /// [`write_index`] with the file writer given. Returns the index too, for
@@ -50,12 +59,15 @@ pub fn write_index(site: &Site, out: &Path) -> Result<(IndexFiles, SearchIndex)>
 pub fn write_index_with(
     site: &Site,
     out: &Path,
+    updatable: bool,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
 ) -> Result<(IndexFiles, SearchIndex)> {
     let dir = text_dir(out)?;
     let passages = PassageWriter::new(&dir, write);
-    let index = SearchIndex::build_with(site, &|slug, texts| passages.write(slug, texts))?;
-    let files = write_index_script(&index, out, write, passages)?;
+    let index =
+        SearchIndex::build_with(site, updatable, &|slug, texts| passages.write(slug, texts))?;
+    crate::util::trace_memory("reading the search index");
+    let files = write_index_scripts(&index, site, out, write, passages)?;
     Ok((files, index))
 }
 
@@ -73,7 +85,14 @@ pub fn update_index_with(
     let dir = text_dir(out)?;
     let passages = PassageWriter::new(&dir, write);
     index.update_with(site, changed, &|slug, texts| passages.write(slug, texts))?;
-    write_index_script(index, out, write, passages)
+    write_index_scripts(index, site, out, write, passages)
+}
+
+/// The term and document scripts of an index written as `files` under `out`.
+pub fn script_files(out: &Path, files: &IndexFiles) -> BTreeSet<PathBuf> {
+    let terms = (0..files.shards).map(|n| out.join(shards::file_name(n)));
+    let docs = (0..files.doc_scripts).map(|n| out.join(doc_script_name(n)));
+    terms.chain(docs).collect()
 }
 
 /// The passage scripts a site of `site`'s documents has under `out`.
@@ -89,19 +108,39 @@ fn text_dir(out: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn write_index_script(
+/// The term scripts, each handed to `write` as it is made (never the whole
+/// index in one buffer), then the manifest naming them.
+fn write_index_scripts(
     index: &SearchIndex,
+    site: &Site,
     out: &Path,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
     passages: PassageWriter,
 ) -> Result<IndexFiles> {
-    let script = index.script();
-    write(&out.join(INDEX_FILE), &script)?;
+    let terms_dir = out.join(TERMS_DIR);
+    std::fs::create_dir_all(&terms_dir).map_err(|e| crate::error::Error::io(&terms_dir, e))?;
+    let (mut terms_bytes, mut largest_shard_bytes) = (0, 0);
+    let firsts = index.write_shards(site.config.search_shard_bytes, |n, bytes| {
+        write(&out.join(shards::file_name(n)), bytes)?;
+        terms_bytes += bytes.len() as u64;
+        largest_shard_bytes = largest_shard_bytes.max(bytes.len() as u64);
+        Ok(())
+    })?;
+    let docs_dir = out.join(DOCS_DIR);
+    std::fs::create_dir_all(&docs_dir).map_err(|e| crate::error::Error::io(&docs_dir, e))?;
+    let doc_scripts =
+        index.write_doc_scripts(|n, bytes| write(&out.join(doc_script_name(n)), bytes))?;
+    let manifest = index.manifest(&firsts);
+    write(&out.join(INDEX_FILE), &manifest)?;
     let files = passages.files.into_inner();
     Ok(IndexFiles {
-        index_bytes: script.len() as u64,
+        index_bytes: manifest.len() as u64,
+        shards: firsts.len(),
+        terms_bytes,
+        largest_shard_bytes,
+        doc_scripts,
         text_bytes: passages.bytes.into_inner(),
-        files: files + 1,
+        files: files + firsts.len() + doc_scripts + 1,
     })
 }
 

@@ -186,6 +186,7 @@ fn year_groups<'a>(site: &'a Site, root: &str, passages: &[&Passages]) -> Vec<Ye
 }
 
 fn pledge_view<'a>(site: &'a Site, root: &str, pledge: &'a crate::site::Pledge) -> PledgeView<'a> {
+    let text = pledge.text(&site.documents);
     let places = pledge
         .occurrences
         .iter()
@@ -201,8 +202,9 @@ fn pledge_view<'a>(site: &'a Site, root: &str, pledge: &'a crate::site::Pledge) 
                     .map(|d| site.dialogue_name(d))
                     .collect();
             }
-            let anchor = if doc.sections.iter().any(|s| s.id == o.section) {
-                format!("#{}", o.section)
+            let section = o.section(&site.documents);
+            let anchor = if doc.sections.iter().any(|s| s.id == section) {
+                format!("#{section}")
             } else {
                 String::new()
             };
@@ -211,13 +213,13 @@ fn pledge_view<'a>(site: &'a Site, root: &str, pledge: &'a crate::site::Pledge) 
                 title: &doc.front.title,
                 date: doc.front.date.as_ref().map(display_date),
                 by: by.join(", "),
-                wording: (o.text != pledge.text).then_some(o.text.as_str()),
+                wording: Some(o.text(&site.documents)).filter(|&t| t != text),
             }
         })
         .collect();
     PledgeView {
         kind: pledge_kind(pledge.kind),
-        text: &pledge.text,
+        text,
         repeated: pledge.occurrences.len() > 1,
         times: pledge.occurrences.len(),
         more_places: pledge.occurrences.len().saturating_sub(PLACES_SHOWN),

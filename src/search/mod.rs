@@ -3,12 +3,13 @@
 //! summary, themes, dialogues, organisations, acronyms, year), an inverted
 //! index term → postings merged from each document's terms, and each
 //! document's section texts for passages, handed out as they are read.
-//! [`SearchIndex::script`] serialises it as a script the search page loads
-//! with `<script src>`, so search works offline and from `file://`, where
-//! `fetch()` is blocked. Terms come from [`tokenize`], which `search.js`
+//! [`SearchIndex::manifest`] and [`shards`] serialise it as scripts the
+//! search page loads with `<script src>`, so search works offline and from
+//! `file://`, where `fetch()` is blocked. Terms come from [`tokenize`], which `search.js`
 //! mirrors for queries.
 
 pub mod script;
+pub mod shards;
 mod terms;
 pub mod text;
 pub mod tokenize;
@@ -41,17 +42,23 @@ pub struct DocEntry {
     pub dialogues: Vec<usize>,
 }
 
-/// The index of a site: each document's terms, kept apart so that a
-/// changed document can be read again alone ([`SearchIndex::update_with`]);
-/// the inverted index is merged from them when the script is written.
+/// The index of a site. Built to be updated ([`SearchIndex::updatable`],
+/// for `serve`), it keeps each document's terms apart so that a changed
+/// document can be read again alone ([`SearchIndex::update_with`]) and the
+/// postings are merged from them when the scripts are written; built once
+/// (`build`), it encodes each document's postings as it is read and keeps
+/// no terms, which at 100,000 documents is gigabytes less.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// (slug, name) of every theme, in config order.
     pub themes: Vec<(String, String)>,
     pub dialogues: Vec<(String, String)>,
     vocabulary: Vocabulary,
-    /// In site order.
+    /// In site order; their `terms` are empty unless `keeps_terms`.
     documents: Vec<DocumentTerms>,
+    keeps_terms: bool,
+    /// The postings, encoded as documents were read (when terms are not kept).
+    encoded: shards::Encoded,
 }
 
 /// Receives each document's passages as it is read: (slug, the plain text
@@ -59,19 +66,25 @@ pub struct SearchIndex {
 pub type Passages<'a, E> = dyn Fn(&str, &[String]) -> Result<(), E> + Sync + 'a;
 
 impl SearchIndex {
-    /// The index of `site`, passages dropped.
+    /// The index of `site`, passages dropped, terms kept.
     pub fn build(site: &Site) -> SearchIndex {
-        Self::build_with::<std::convert::Infallible>(site, &|_, _| Ok(()))
+        Self::build_with::<std::convert::Infallible>(site, true, &|_, _| Ok(()))
             .unwrap_or_else(|never| match never {})
     }
 
     /// Reads the documents in parallel, handing each one's passages to
     /// `passages`, then merges them in site order, so the index is the same
-    /// whatever the thread count.
-    pub fn build_with<E: Send>(site: &Site, passages: &Passages<E>) -> Result<SearchIndex, E> {
+    /// whatever the thread count. `keep_terms` for an index that
+    /// [`SearchIndex::update_with`] will bring up to date.
+    pub fn build_with<E: Send>(
+        site: &Site,
+        keep_terms: bool,
+        passages: &Passages<E>,
+    ) -> Result<SearchIndex, E> {
         let mut index = SearchIndex {
             themes: pairs(site.config.themes.iter().map(|t| (&t.slug, &t.name))),
             dialogues: pairs(site.config.dialogues.iter().map(|d| (&d.slug, &d.name))),
+            keeps_terms: keep_terms,
             ..SearchIndex::default()
         };
         let documents: Vec<&Document> = site.documents.iter().collect();
@@ -90,9 +103,12 @@ impl SearchIndex {
         changed: &BTreeSet<String>,
         passages: &Passages<E>,
     ) -> Result<(), E> {
+        // An index that kept no terms reads every document again.
+        let keeps_terms = std::mem::replace(&mut self.keeps_terms, true);
+        self.encoded = shards::Encoded::default();
         let mut kept: HashMap<String, DocumentTerms> = std::mem::take(&mut self.documents)
             .into_iter()
-            .filter(|d| !changed.contains(&d.entry.slug))
+            .filter(|d| keeps_terms && !changed.contains(&d.entry.slug))
             .map(|d| (d.entry.slug.clone(), d))
             .collect();
         let missing: Vec<&Document> = (site.documents.iter())
@@ -125,7 +141,14 @@ impl SearchIndex {
                     Ok(extracted)
                 })
                 .collect::<Result<_, E>>()?;
-            out.extend(read.into_iter().map(|e| e.intern(&mut self.vocabulary)));
+            for extracted in read {
+                let mut doc = extracted.intern(&mut self.vocabulary);
+                if !self.keeps_terms {
+                    self.encoded.add(&doc);
+                    doc.terms = Vec::new();
+                }
+                out.push(doc);
+            }
         }
         self.vocabulary.sort();
         Ok(out)
@@ -134,6 +157,24 @@ impl SearchIndex {
     /// The documents, in site order.
     pub fn documents(&self) -> &[DocumentTerms] {
         &self.documents
+    }
+
+    /// Writes the term scripts ([`shards::write`]) of about `shard_bytes`
+    /// each; returns each one's first term, for [`SearchIndex::manifest`].
+    pub fn write_shards<E>(
+        &self,
+        shard_bytes: usize,
+        write: impl FnMut(usize, &[u8]) -> Result<(), E>,
+    ) -> Result<Vec<String>, E> {
+        let merged;
+        let encoded = match self.keeps_terms {
+            true => {
+                merged = shards::Encoded::of(&self.documents);
+                &merged
+            }
+            false => &self.encoded,
+        };
+        shards::write(&self.vocabulary, encoded, shard_bytes, write)
     }
 
     /// The inverted index: every term's (entry, frequency) postings, entries

@@ -1,28 +1,39 @@
-//! The index as the browser loads it: `search-index.js` assigns
-//! `window.BRIEFING_SEARCH`, and one small script per document calls
-//! `BRIEFING_SEARCH_TEXT(slug, texts)` with its passages, loaded only for
-//! the documents a result list shows. Scripts rather than JSON because
-//! `fetch()` is blocked from `file://`; a UTF-8 byte-order mark makes the
-//! browser read them as UTF-8 whatever the server says.
+//! The index as the browser loads it: `search-index.js`, a manifest that
+//! assigns `window.BRIEFING_SEARCH` with what ranking and filtering need
+//! (each document's year, themes, dialogues and number of entries, each
+//! entry's length, where each range of terms is); the term scripts
+//! ([`super::shards`]); the document scripts `search-docs/<n>.js`, each
+//! calling `BRIEFING_SEARCH_DOCS(n, docs)` with the names and titles of
+//! [`DOCS_PER_SCRIPT`] documents; and one small script per document that
+//! calls `BRIEFING_SEARCH_TEXT(slug, texts)` with its passages. All but the
+//! manifest are loaded only for the terms of a query or the results shown,
+//! so the manifest stays a few bytes per entry. Scripts rather than JSON
+//! because `fetch()` is blocked from `file://`; a UTF-8 byte-order mark
+//! makes the browser read them as UTF-8 whatever the server says.
 //!
-//! Wire format (version 1), arrays rather than objects to stay small:
-//! - `docs`: `[slug, title, date, year|null, [theme], [dialogue]]`
-//! - `sections`: `[doc, id, title, length]`
-//! - `terms`: term → postings, each the gap from the previous section
-//!   number (the first from -1), followed by `-tf` when the term occurs
-//!   more than once there.
+//! Wire format (version 2), arrays rather than objects to stay small:
+//! - `docs`: `[year|null, [theme], [dialogue], entries]`
+//! - `lengths`: the number of terms of each entry, documents in order
+//! - `shards`: the first term of each term script, in byte order
+//! - a document script's docs: `[slug, title, date, [[id, title]]]`, the
+//!   whole-document entry first (id `""`)
 
 use super::tokenize::STOP_WORDS;
 use super::SearchIndex;
 
-const BOM: &str = "\u{feff}";
-pub const FORMAT_VERSION: u8 = 1;
+pub(super) const BOM: &str = "\u{feff}";
+pub const FORMAT_VERSION: u8 = 2;
+
+/// Documents per document script.
+pub const DOCS_PER_SCRIPT: usize = 200;
+/// The folder of document scripts, relative to the site root.
+pub const DOCS_DIR: &str = "search-docs";
 
 impl SearchIndex {
-    /// `search-index.js`, written straight into one buffer.
-    pub fn script(&self) -> Vec<u8> {
-        let postings = self.postings();
-        let mut json = Json(Vec::with_capacity(postings.len() * 3 + (1 << 16)));
+    /// `search-index.js`, the manifest: `shards` are the first terms of the
+    /// term scripts.
+    pub fn manifest(&self, shards: &[String]) -> Vec<u8> {
+        let mut json = Json(Vec::with_capacity(1 << 16));
         json.raw(BOM);
         json.raw("window.BRIEFING_SEARCH={\"v\":");
         json.int(FORMAT_VERSION);
@@ -32,58 +43,71 @@ impl SearchIndex {
         json.list(&self.themes, Json::pair);
         json.raw(",\"dialogues\":");
         json.list(&self.dialogues, Json::pair);
+        json.raw(",\"docsPerScript\":");
+        json.int(DOCS_PER_SCRIPT);
         json.raw(",\"docs\":");
-        let docs = self.documents().iter().map(|d| &d.entry);
-        json.list(docs, |j, d| {
+        json.list(self.documents(), |j, d| {
             j.raw("[");
-            j.str(&d.slug);
-            j.raw(",");
-            j.str(&d.title);
-            j.raw(",");
-            j.str(&d.date);
-            j.raw(",");
-            match d.year {
+            match d.entry.year {
                 Some(year) => j.int(year),
                 None => j.raw("null"),
             }
             j.raw(",");
-            j.list(&d.themes, |j, t| j.int(*t));
+            j.list(&d.entry.themes, |j, t| j.int(*t));
             j.raw(",");
-            j.list(&d.dialogues, |j, t| j.int(*t));
+            j.list(&d.entry.dialogues, |j, t| j.int(*t));
+            j.raw(",");
+            j.int(d.sections.len());
             j.raw("]");
         });
-        json.raw(",\"sections\":");
-        let sections = (self.documents().iter().enumerate())
-            .flat_map(|(i, d)| d.sections.iter().map(move |s| (i, s)));
-        json.list(sections, |j, (doc, s)| {
-            j.raw("[");
-            j.int(doc);
-            j.raw(",");
-            j.str(&s.id);
-            j.raw(",");
-            j.str(&s.title);
-            j.raw(",");
-            j.int(s.length);
-            j.raw("]");
-        });
-        json.raw(",\"terms\":{");
-        let mut first = true;
-        for term in self.vocabulary.sorted().iter().copied() {
-            let list = postings.of(term);
-            if list.is_empty() {
-                continue;
-            }
-            if !std::mem::take(&mut first) {
-                json.raw(",");
-            }
-            json.str(self.vocabulary.term(term));
-            json.raw(":[");
-            encode_postings(&mut json, list);
-            json.raw("]");
-        }
-        json.raw("}};\n");
+        json.raw(",\"lengths\":");
+        let sections = self.documents().iter().flat_map(|d| &d.sections);
+        json.list(sections, |j, s| j.int(s.length));
+        json.raw(",\"shards\":");
+        json.list(shards, |j, t| j.str(t));
+        json.raw("};\n");
         json.0
     }
+
+    /// The document scripts, each handed to `write` as (number, bytes).
+    pub fn write_doc_scripts<E>(
+        &self,
+        mut write: impl FnMut(usize, &[u8]) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let chunks = self.documents().chunks(DOCS_PER_SCRIPT);
+        for (n, docs) in chunks.clone().enumerate() {
+            let mut json = Json(Vec::with_capacity(1 << 16));
+            json.raw(BOM);
+            json.raw("BRIEFING_SEARCH_DOCS(");
+            json.int(n);
+            json.raw(",");
+            json.list(docs, |j, d| {
+                j.raw("[");
+                j.str(&d.entry.slug);
+                j.raw(",");
+                j.str(&d.entry.title);
+                j.raw(",");
+                j.str(&d.entry.date);
+                j.raw(",");
+                j.list(&d.sections, |j, s| {
+                    j.raw("[");
+                    j.str(&s.id);
+                    j.raw(",");
+                    j.str(&s.title);
+                    j.raw("]");
+                });
+                j.raw("]");
+            });
+            json.raw(");\n");
+            write(n, &json.0)?;
+        }
+        Ok(chunks.len())
+    }
+}
+
+/// The path of document script `number`, relative to the site root.
+pub fn doc_script_name(number: usize) -> String {
+    format!("{DOCS_DIR}/{number}.js")
 }
 
 /// The passages script of the document `slug`, to be written as
@@ -102,14 +126,14 @@ pub fn text_script(slug: &str, texts: &[String]) -> Vec<u8> {
 }
 
 /// Compact JSON as `serde_json` writes it, appended to a buffer.
-struct Json(Vec<u8>);
+pub(super) struct Json(pub Vec<u8>);
 
 impl Json {
-    fn raw(&mut self, text: &str) {
+    pub fn raw(&mut self, text: &str) {
         self.0.extend_from_slice(text.as_bytes());
     }
 
-    fn str(&mut self, text: &str) {
+    pub fn str(&mut self, text: &str) {
         let plain = |b: &u8| *b >= 0x20 && *b != b'"' && *b != b'\\';
         if text.as_bytes().iter().all(plain) {
             self.0.push(b'"');
@@ -121,7 +145,7 @@ impl Json {
         }
     }
 
-    fn int(&mut self, n: impl itoa::Integer) {
+    pub fn int(&mut self, n: impl itoa::Integer) {
         self.raw(itoa::Buffer::new().format(n));
     }
 
@@ -145,48 +169,9 @@ impl Json {
     }
 }
 
-/// Each posting as the gap from the previous entry number (the first from
-/// -1), followed by `-tf` when the term occurs there more than once.
-fn encode_postings(json: &mut Json, postings: &[(u32, u32)]) {
-    // Most gaps and frequencies are one digit: written without itoa.
-    fn number(out: &mut Vec<u8>, n: u32) {
-        match n {
-            0..=9 => out.push(b'0' + n as u8),
-            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
-        }
-    }
-    let out = &mut json.0;
-    out.reserve(postings.len() * 3);
-    // Entries ascend, one posting each: every gap is at least 1.
-    let mut next_gap_from = 0;
-    for (i, &(entry, tf)) in postings.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        number(out, entry + 1 - next_gap_from);
-        if tf > 1 {
-            out.extend_from_slice(b",-");
-            number(out, tf);
-        }
-        next_gap_from = entry + 1;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn encoded(postings: &[(u32, u32)]) -> String {
-        let mut json = Json(Vec::new());
-        encode_postings(&mut json, postings);
-        String::from_utf8(json.0).unwrap()
-    }
-
-    #[test]
-    fn postings_are_gaps_with_negative_frequencies() {
-        assert_eq!(encoded(&[(0, 1), (3, 2), (4, 1)]), "1,3,-2,1");
-        assert_eq!(encoded(&[]), "");
-    }
 
     #[test]
     fn strings_are_escaped_as_serde_json_does() {

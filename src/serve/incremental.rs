@@ -181,11 +181,13 @@ impl Rebuild for Incremental {
     }
 }
 
-/// The search index and the folder of passages, as deferred output paths
-/// (a path ending in `/` stands for everything under it).
-fn search_files() -> [String; 2] {
+/// The search index and the folders of term scripts and passages, as
+/// deferred output paths (a path ending in `/` stands for everything under it).
+fn search_files() -> [String; 4] {
     [
         render::search::INDEX_FILE.to_string(),
+        format!("{}/", render::search::TERMS_DIR),
+        format!("{}/", render::search::DOCS_DIR),
         format!("{}/", render::search::TEXT_DIR),
     ]
 }
@@ -305,14 +307,17 @@ fn slug_of(site: &Site, path: &Path) -> Option<String> {
 fn write_search_files(loaded: &mut Loaded, changed: &BTreeSet<String>, out: &Path) -> Result<()> {
     let site = &loaded.site;
     let write = |path: &Path, bytes: &[u8]| write_if_changed(path, bytes).map(drop);
-    match &mut loaded.search {
+    let files = match &mut loaded.search {
         Some(index) => render::search::update_index_with(index, site, changed, out, &write)?,
         None => {
-            let (files, index) = render::search::write_index_with(site, out, &write)?;
+            let (files, index) = render::search::write_index_with(site, out, true, &write)?;
             loaded.search = Some(index);
             files
         }
     };
+    let scripts = render::search::script_files(out, &files);
+    remove_others(&out.join(render::search::TERMS_DIR), &scripts)?;
+    remove_others(&out.join(render::search::DOCS_DIR), &scripts)?;
     remove_others(
         &out.join(render::search::TEXT_DIR),
         &render::search::passage_files(site, out),

@@ -2,7 +2,7 @@
 //! body rendered, its seed located for provenance.
 
 use std::collections::BTreeMap;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use super::markdown::{self, Glossary};
 use super::{vocabulary, ContentText, Document, SourceFile};
@@ -11,28 +11,35 @@ use crate::content::{ContentFile, FrontMatter};
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify};
 
-/// A content file whose front matter parsed and validated.
-pub struct Parsed<'a> {
-    pub text: &'a ContentText,
+/// A content file whose front matter parsed and validated. It owns what
+/// it needs, so the file's text can be dropped as soon as it is parsed.
+pub struct Parsed {
+    pub path: PathBuf,
     pub file: ContentFile,
+    /// Digest of the file's text (see [`Document::digest`]).
+    pub digest: String,
 }
 
 /// Parses and validates one file, reporting every problem in it.
-pub fn parse<'a>(text: &'a ContentText, config: &Config) -> Result<Parsed<'a>> {
+pub fn parse(text: &ContentText, config: &Config) -> Result<Parsed> {
     let file = ContentFile::parse(&text.path, &text.text)?;
     let errors =
         vocabulary::validate_front_matter(&text.path, &text.text, &file.front_matter, config);
     if !errors.is_empty() {
         return Err(Error::many(errors));
     }
-    Ok(Parsed { text, file })
+    Ok(Parsed {
+        path: text.path.clone(),
+        file,
+        digest: sha256_hex(text.text.as_bytes()),
+    })
 }
 
 /// The site's glossary: every document's acronyms; the first definition (by
 /// file name) wins, so the result never depends on load order.
 pub fn site_glossary(parsed: &[Parsed]) -> Glossary {
     Glossary::new(glossary_entries(
-        parsed.iter().map(|p| (&*p.text.path, &p.file.front_matter)),
+        parsed.iter().map(|p| (&*p.path, &p.file.front_matter)),
     ))
 }
 
@@ -66,8 +73,8 @@ pub fn build(
     config: &Config,
     glossary: &Glossary,
 ) -> (Document, Vec<String>) {
-    let path = &parsed.text.path;
-    let digest = sha256_hex(parsed.text.text.as_bytes());
+    let path = &parsed.path;
+    let digest = parsed.digest;
     let file = parsed.file;
     let themes: BTreeMap<String, String> = config
         .themes

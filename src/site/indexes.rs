@@ -21,7 +21,10 @@ pub fn derive(
         .map(|d| dialogue_index(&d.slug, &documents))
         .collect();
     link_neighbours(&mut documents, &dialogues);
-    let all_pledges = pledges::group(&documents);
+    let all_pledges: Vec<Arc<pledges::Pledge>> = pledges::group(&documents)
+        .into_iter()
+        .map(Arc::new)
+        .collect();
     let themes = config
         .themes
         .iter()
@@ -52,7 +55,7 @@ fn ids(documents: &[Document], keep: impl Fn(&Document) -> bool) -> Vec<DocId> {
         .collect()
 }
 
-fn theme_index(slug: &str, documents: &[Document], all: &[pledges::Pledge]) -> ThemeIndex {
+fn theme_index(slug: &str, documents: &[Document], all: &[Arc<pledges::Pledge>]) -> ThemeIndex {
     let docs = ids(documents, |d| d.themes.iter().any(|t| t == slug));
     let passages = docs
         .iter()
@@ -81,7 +84,7 @@ fn theme_index(slug: &str, documents: &[Document], all: &[pledges::Pledge]) -> T
         pledges: all
             .iter()
             .filter(|p| p.themes.iter().any(|t| t == slug))
-            .cloned()
+            .map(Arc::clone)
             .collect(),
         cooccurring,
     }

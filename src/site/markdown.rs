@@ -175,6 +175,8 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    // Kept for the whole build, every document's: no room to spare.
+    html.shrink_to_fit();
     Rendered {
         html,
         sections: state.sections,

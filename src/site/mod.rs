@@ -17,6 +17,7 @@ mod vocabulary;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -118,15 +119,17 @@ pub struct Neighbours {
     pub next: Option<DocId>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ThemeIndex {
     pub slug: String,
     /// Documents carrying the theme, newest first.
     pub documents: Vec<DocId>,
     /// Per document (same order), the sections tagged with the theme.
     pub passages: Vec<Passages>,
-    /// Recommendations and commitments on the theme, recurring ones merged, newest first.
-    pub pledges: Vec<pledges::Pledge>,
+    /// Recommendations and commitments on the theme, recurring ones merged,
+    /// newest first. Shared with the other themes a pledge is on: a copy per
+    /// theme was a third of the model's memory.
+    pub pledges: Vec<Arc<pledges::Pledge>>,
     /// Other themes found in the same documents, most shared first: (slug, documents).
     pub cooccurring: Vec<(String, usize)>,
 }
@@ -208,8 +211,14 @@ impl Document {
 impl Site {
     /// Reads and cross-links every `content/*.md` under `root`.
     pub fn load(root: &Path, config: &Config) -> Result<Site> {
-        let files = content_files(root)?;
-        Site::from_texts(root, config, &files)
+        // Each file is read and parsed in one step and its text dropped: the
+        // whole corpus is never in memory twice (text and parsed body).
+        let parsed: Vec<Result<document::Parsed>> = content_paths(root)?
+            .par_iter()
+            .map(|path| document::parse(&read_content(path)?, config))
+            .collect();
+        crate::util::trace_memory("reading the content");
+        Site::from_parsed(root, config, parsed)
     }
 
     /// The model of content files already read (in file-name order);
@@ -219,6 +228,15 @@ impl Site {
             .par_iter()
             .map(|file| document::parse(file, config))
             .collect();
+        Site::from_parsed(root, config, parsed)
+    }
+
+    /// The model of parsed files (in file-name order), every error reported.
+    fn from_parsed(
+        root: &Path,
+        config: &Config,
+        parsed: Vec<Result<document::Parsed>>,
+    ) -> Result<Site> {
         let mut ok = Vec::new();
         let mut errors = Vec::new();
         for result in parsed {
@@ -310,6 +328,14 @@ fn newest_first(a: &Document, b: &Document) -> std::cmp::Ordering {
 
 /// The `content/*.md` files under `root`, sorted by name, each read into memory.
 pub fn content_files(root: &Path) -> Result<Vec<ContentText>> {
+    content_paths(root)?
+        .iter()
+        .map(|p| read_content(p))
+        .collect()
+}
+
+/// The paths of the `content/*.md` files under `root`, sorted by name.
+fn content_paths(root: &Path) -> Result<Vec<PathBuf>> {
     let dir = root.join(CONTENT_DIR);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -324,20 +350,23 @@ pub fn content_files(root: &Path) -> Result<Vec<ContentText>> {
         }
     }
     paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
-                Error::input(
-                    &path,
-                    format!("is not UTF-8 text (invalid byte at offset {at}): save it as UTF-8"),
-                )
-            })?;
-            Ok(ContentText { path, text })
-        })
-        .collect()
+    Ok(paths)
+}
+
+/// One content file's text, which must be UTF-8.
+fn read_content(path: &Path) -> Result<ContentText> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Error::input(
+            path,
+            format!("is not UTF-8 text (invalid byte at offset {at}): save it as UTF-8"),
+        )
+    })?;
+    Ok(ContentText {
+        path: path.to_path_buf(),
+        text,
+    })
 }
 
 /// A content file's path and text, before parsing.

@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use super::{similar_pairs, DocId, Document};
-use crate::content::RecommendationKind;
+use crate::content::{Recommendation, RecommendationKind};
 
 /// Two sentences whose content-word sets overlap this much are one pledge.
 const SAME_PLEDGE: f64 = 0.6;
@@ -18,21 +18,48 @@ const MIN_WORDS: usize = 3;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Pledge {
-    /// The wording of its latest occurrence.
-    pub text: String,
     pub kind: RecommendationKind,
-    /// Every place it was made, newest first.
+    /// Every place it was made, newest first (never none).
     pub occurrences: Vec<Occurrence>,
     /// Theme slugs of any occurrence.
     pub themes: Vec<String>,
 }
 
+/// One recommendation of one document, named by its place in the front
+/// matter rather than copied: a copy of every recommendation's text was
+/// some 8 KB a document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Occurrence {
     pub doc: DocId,
-    pub section: String,
-    pub text: String,
+    /// Index into the document's front-matter `recommendations`.
+    pub recommendation: usize,
     pub kind: RecommendationKind,
+}
+
+impl Pledge {
+    /// The wording of its latest occurrence.
+    pub fn text<'a>(&self, documents: &'a [Document]) -> &'a str {
+        self.occurrences.first().map_or("", |o| o.text(documents))
+    }
+}
+
+impl Occurrence {
+    fn recommendation<'a>(&self, documents: &'a [Document]) -> Option<&'a Recommendation> {
+        let doc = documents.get(self.doc)?;
+        doc.front.recommendations.get(self.recommendation)
+    }
+
+    /// Its wording.
+    pub fn text<'a>(&self, documents: &'a [Document]) -> &'a str {
+        self.recommendation(documents)
+            .map_or("", |r| r.text.as_str())
+    }
+
+    /// The id of the section it was made in (empty: before the first heading).
+    pub fn section<'a>(&self, documents: &'a [Document]) -> &'a str {
+        self.recommendation(documents)
+            .map_or("", |r| r.section.as_str())
+    }
 }
 
 /// Groups every recommendation of every document; `documents` is newest first,
@@ -42,7 +69,7 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
     let mut interner = similar_pairs::Interner::default();
     let mut words: Vec<similar_pairs::WordSet> = Vec::new();
     for (doc_id, doc) in documents.iter().enumerate() {
-        for rec in &doc.front.recommendations {
+        for (recommendation, rec) in doc.front.recommendations.iter().enumerate() {
             let themes = if rec.themes.is_empty() {
                 section_themes(doc, &rec.section)
             } else {
@@ -50,8 +77,7 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
             };
             let occurrence = Occurrence {
                 doc: doc_id,
-                section: rec.section.clone(),
-                text: rec.text.clone(),
+                recommendation,
                 kind: rec.kind,
             };
             items.push((occurrence, themes));
@@ -84,7 +110,6 @@ fn collect_pledges(items: Vec<(Occurrence, Vec<String>)>, groups: &mut UnionFind
             None => {
                 by_root.insert(root, pledges.len());
                 pledges.push(Pledge {
-                    text: occurrence.text.clone(),
                     kind: occurrence.kind,
                     occurrences: vec![occurrence],
                     themes,

@@ -77,7 +77,7 @@ pub fn seed_site() -> Option<(tempfile::TempDir, Site)> {
     let site = Site::load(root, &Config::load(root).unwrap()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let renderer = Renderer::new(root).unwrap();
-    render_site(&site, &renderer, &out.path().join("public"), None, &|| {}).unwrap();
+    render_site(&site, &renderer, &out.path().join("public"), &|| {}).unwrap();
     Some((out, site))
 }
 

@@ -75,7 +75,8 @@ fn a_real_site_follows_edits_and_survives_a_broken_template() {
         .contains("Tenth Dialogue, Retitled While Serving"));
     // Briefing books and the search index are written after the reload;
     // asked for at once, they are served only when up to date.
-    let search_index = format!("/{}", briefing::render::search::INDEX_FILE);
+    // Document titles are in the search index's document scripts.
+    let search_index = format!("/{}/0.js", briefing::render::search::DOCS_DIR);
     for book in [
         "/print.html",
         "/print/dialogues/us-japan.html",

@@ -35,8 +35,16 @@ fn fixture_project() -> tempfile::TempDir {
     dir
 }
 
+/// Term scripts this small split even the fixtures' index into many, as
+/// 100,000 documents split it with the default size.
+const SMALL_SHARDS: &str = "search_shard_bytes: 400\n";
+
 fn built_site() -> (tempfile::TempDir, PathBuf, BuildReport) {
     let project = fixture_project();
+    let config = project.path().join("briefing.yaml");
+    let mut yaml = std::fs::read_to_string(&config).expect("fixture config");
+    yaml.push_str(SMALL_SHARDS);
+    std::fs::write(&config, yaml).expect("write config");
     let report = build(project.path(), &BuildOptions::default()).expect("fixture site builds");
     let public = project.path().join("public");
     (project, public, report)
@@ -81,6 +89,20 @@ fn build_reports_the_index_size() {
     let on_disk = std::fs::metadata(public.join("search-index.js")).expect("index written");
     assert_eq!(report.search_index_bytes, on_disk.len());
     assert!(report.search_text_bytes > 0);
+    assert!(
+        report.search_shards > 3,
+        "{} term scripts",
+        report.search_shards
+    );
+    for n in 0..report.search_shards {
+        let shard = std::fs::metadata(public.join(format!("search-terms/{n}.js")));
+        assert!(shard.expect("term script written").len() > 0);
+    }
+    assert!(!public
+        .join(format!("search-terms/{}.js", report.search_shards))
+        .exists());
+    let docs = std::fs::read_to_string(public.join("search-docs/0.js")).expect("titles written");
+    assert!(docs.contains("\"tenth-dialogue\""), "{docs}");
     let text = std::fs::read_to_string(public.join(format!("search/{JAPANESE_DOC}.js")))
         .expect("passages written");
     assert!(text.contains("広島AIプロセス"));
@@ -156,6 +178,8 @@ fn plan() -> serde_json::Value {
             {"query": "work on AI risk management", "expect": "documents/tenth-dialogue.html#outcomes"},
             {"query": "広島AIプロセス 包括的", "expect": format!("documents/{JAPANESE_DOC}.html#gaiyou")},
             {"query": "interoperability", "filters": {"theme": "telecom"}, "expect": "documents/open-ran-note.html#testing"},
+            // A word's beginning finds it, whichever term script it is in.
+            {"query": "interoperab", "filters": {"theme": "telecom"}, "expect": "documents/open-ran-note.html#testing"},
             {"query": "trustworthy AI", "filters": {"year": "2019"}, "expect": "documents/tenth-dialogue.html#outcomes"},
             {"query": "trustworthy AI", "filters": {"dialogue": "eu-japan", "year": "2019"}, "expect": null},
         ],

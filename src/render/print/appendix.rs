@@ -187,8 +187,9 @@ fn pledge_entry<'a>(site: &'a Site, docs: &[DocId], pledge: &'a Pledge) -> Optio
         .filter(|o| docs.binary_search(&o.doc).is_ok())
         .map(|o| {
             let doc = &site.documents[o.doc];
-            let href = if doc.sections.iter().any(|s| s.id == o.section) {
-                scoped_id(&doc.slug, &o.section)
+            let section = o.section(&site.documents);
+            let href = if doc.sections.iter().any(|s| s.id == section) {
+                scoped_id(&doc.slug, section)
             } else {
                 doc_anchor(&doc.slug)
             };
@@ -201,7 +202,7 @@ fn pledge_entry<'a>(site: &'a Site, docs: &[DocId], pledge: &'a Pledge) -> Optio
         .collect();
     (!places.is_empty()).then(|| PledgeEntry {
         kind: kind_label(pledge.kind),
-        text: &pledge.text,
+        text: pledge.text(&site.documents),
         places,
     })
 }
