@@ -103,6 +103,14 @@ fn every_kind_of_change_ends_as_a_forced_build_would() {
     });
     build_and_compare(root, "a theme change");
 
+    edit(root, networks, |t| {
+        t.replace("date: 2021-11", "date: 2025-01")
+    });
+    build_and_compare(root, "a date that moves the document to a new year");
+
+    edit(root, networks, |t| t.replace("date: 2025-01\n", ""));
+    build_and_compare(root, "a document left without a date");
+
     // First by file name, its expansion is the one every other document's
     // RAN shows, though it shares no theme, dialogue or year with them.
     edit(root, "content/a-glossary-note.md", |_| {
