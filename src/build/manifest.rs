@@ -182,26 +182,20 @@ impl Manifest {
         if self.inputs != inputs || self.snapshot.has_code != snapshot.has_code {
             return None;
         }
-        let digests = document_digests(site);
-        let changed = changed_documents(&self.documents, &digests);
+        let changed = changed_documents(&self.documents, &document_digests(site));
         let redo: HashSet<&str> = affected(plan, Some(&self.snapshot), snapshot, &changed)
             .into_iter()
             .map(|p| p.path.as_str())
             .collect();
-        let mut candidates: Vec<String> = plan
-            .iter()
-            .filter(|p| !redo.contains(p.path.as_str()))
-            .map(|p| p.path.clone())
-            .collect();
-        candidates.extend(site.documents.iter().filter_map(|d| {
+        let pages = plan.iter().map(|p| p.path.clone());
+        let sources = site.documents.iter().filter_map(|d| {
             let source = d.source.as_ref()?;
             (!changed.contains(&d.slug)).then(|| format!("{SOURCES_DIR}/{}", source.file_name))
-        }));
-        let search: Vec<String> = match changed.is_empty() {
-            true => self.search_files().map(str::to_string).collect(),
-            false => Vec::new(),
-        };
-        let search_whole = !search.is_empty() && search.iter().all(|f| self.unchanged(output, f));
+        });
+        let candidates: Vec<String> = pages
+            .filter(|path| !redo.contains(path.as_str()))
+            .chain(sources)
+            .collect();
         let keep = candidates
             .into_par_iter()
             .filter(|path| self.unchanged(output, path))
@@ -209,8 +203,23 @@ impl Manifest {
         Some(Previous {
             dir: output.to_path_buf(),
             keep,
-            search: search_whole.then_some((search, self.search)),
+            search: self.unchanged_search(output, &changed),
         })
+    }
+
+    /// The search scripts, when no document changed and every one of them
+    /// is as recorded: they are taken all together or not at all.
+    fn unchanged_search(
+        &self,
+        output: &Path,
+        changed: &BTreeSet<String>,
+    ) -> Option<(Vec<String>, IndexFiles)> {
+        if !changed.is_empty() {
+            return None;
+        }
+        let files: Vec<String> = self.search_files().map(str::to_string).collect();
+        let whole = !files.is_empty() && files.iter().all(|f| self.unchanged(output, f));
+        whole.then_some((files, self.search))
     }
 
     fn search_files(&self) -> impl Iterator<Item = &str> {
