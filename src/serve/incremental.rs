@@ -339,14 +339,19 @@ fn copy_sources(site: &Site, changed: &BTreeSet<String>, out: &Path) -> Result<(
     remove_others(&out.join(SOURCES_DIR), &sources)
 }
 
-/// Removes the files directly in `dir` that are not in `keep`.
-/// (By file name and the folder entry's type: a stat and a whole-path
-/// comparison per file made this a tenth of a content edit.)
+/// Removes the files directly in `dir` that are not in `keep` (which may
+/// name files of other folders too). By file name and the folder entry's
+/// type: a stat and a whole-path lookup per file made this a tenth of a
+/// content edit.
 fn remove_others(dir: &Path, keep: &BTreeSet<PathBuf>) -> Result<()> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(());
     };
-    let names: HashSet<&std::ffi::OsStr> = keep.iter().filter_map(|p| p.file_name()).collect();
+    let names: HashSet<&std::ffi::OsStr> = keep
+        .iter()
+        .filter(|p| p.parent() == Some(dir))
+        .filter_map(|p| p.file_name())
+        .collect();
     for entry in entries.flatten() {
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
         if is_file && !names.contains(entry.file_name().as_os_str()) {
@@ -377,4 +382,31 @@ pub fn copy_static(root: &Path, out: &Path, names: &[String]) -> Result<()> {
         write_if_changed(&out.join(ASSETS_DIR).join(name), bytes)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remove_others_keeps_only_what_is_named_in_that_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let (terms, docs) = (root.path().join("terms"), root.path().join("docs"));
+        for dir in [&terms, &docs] {
+            std::fs::create_dir(dir).unwrap();
+            for name in ["0.js", "1.js"] {
+                std::fs::write(dir.join(name), "x").unwrap();
+            }
+        }
+        // One set for both folders, as the search scripts are named.
+        let keep = BTreeSet::from([terms.join("0.js"), docs.join("0.js"), docs.join("1.js")]);
+        remove_others(&terms, &keep).unwrap();
+        remove_others(&docs, &keep).unwrap();
+        assert!(terms.join("0.js").exists());
+        assert!(
+            !terms.join("1.js").exists(),
+            "a name kept in another folder"
+        );
+        assert!(docs.join("0.js").exists() && docs.join("1.js").exists());
+    }
 }
