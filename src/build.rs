@@ -107,21 +107,33 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
             .and_then(|m| m.reusable(&site, &pages, &snapshot, &inputs, &output)),
     };
     let bar = progress_bar(pages.len(), options.progress);
-    let render = Render {
+    let tick = || {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let how = render::SiteRender {
+        pages: &pages,
         previous: previous.as_ref(),
-        bar,
+        tick: &tick,
         updatable,
     };
-    let written = render_atomically(&site, &renderer, &output, render)?;
+    let written = render_atomically(&output, |fresh| {
+        render::render_site_with(&site, &renderer, fresh, &how)
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     let mut warnings = ingest
         .as_ref()
         .map(|r| r.warnings.clone())
         .unwrap_or_default();
     warnings.extend(site.warnings.iter().cloned());
-    let manifest = Manifest::of(&site, inputs, snapshot.clone(), written.search, &output);
+    let manifest = Manifest::of(inputs, snapshot, written.search, &output);
     if let Err(err) = manifest.write(&output) {
         warnings.push(format!("{err}; the next build renders every page again"));
     }
+    let snapshot = manifest.into_snapshot();
     let report = BuildReport {
         ingest,
         pages: written.pages,
@@ -165,22 +177,9 @@ fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>
     Ok(Some(report))
 }
 
-/// How [`render_atomically`] renders.
-struct Render<'a> {
-    /// The previous site, and what of it can be taken as it is.
-    previous: Option<&'a render::Previous>,
-    bar: Option<indicatif::ProgressBar>,
-    /// Keep in the search index what `serve` needs to update it.
-    updatable: bool,
-}
-
-/// Renders into a temporary folder beside `output`, then swaps it in: a
-/// failed or killed build leaves the previous site whole.
 fn render_atomically(
-    site: &Site,
-    renderer: &Renderer,
     output: &Path,
-    render: Render<'_>,
+    render: impl FnOnce(&Path) -> Result<render::Output>,
 ) -> Result<render::Output> {
     let parent = output_parent(output);
     let name = output
@@ -192,24 +191,7 @@ fn render_atomically(
         .prefix(&swap::fresh_prefix(&name))
         .tempdir_in(&parent)
         .map_err(|e| swap::output_error(&parent, e))?;
-    let bar = render.bar;
-    let tick = || {
-        if let Some(bar) = &bar {
-            bar.inc(1);
-        }
-    };
-    let written = render::render_site_with(
-        site,
-        renderer,
-        fresh.path(),
-        render.previous,
-        &tick,
-        render.updatable,
-    )
-    .map_err(|e| swap::explain_write_error(output, e))?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    let written = render(fresh.path()).map_err(|e| swap::explain_write_error(output, e))?;
     manifest::remove(output)?;
     swap::swap_in(fresh, output, &parent, &name)?;
     Ok(written)

@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 use super::affected::{affected, Snapshot};
 use crate::error::{Error, Result};
 use crate::render::{self, search::IndexFiles, Page, Previous, SOURCES_DIR};
-use crate::site::{glossary_entries, Site};
+use crate::site::Site;
 use crate::util::write_atomic;
 
 /// Bumped whenever what the manifest records changes meaning.
@@ -88,8 +88,25 @@ pub fn remove(output: &Path) -> Result<()> {
     }
 }
 
+/// What a site is made from, taken once per build: the previous manifest is
+/// judged by it and the new one records it.
+pub struct Inputs {
+    /// Digest of what every page depends on besides the documents it reads.
+    pages: String,
+    /// Each document's digest, by slug ([`document_digests`]).
+    documents: BTreeMap<String, String>,
+}
+
+/// The inputs of `site`'s pages.
+pub fn inputs(site: &Site) -> Result<Inputs> {
+    Ok(Inputs {
+        pages: shared_inputs(site)?,
+        documents: document_digests(site),
+    })
+}
+
 /// Digest of what every page depends on besides the documents it reads.
-pub fn inputs(site: &Site) -> Result<String> {
+fn shared_inputs(site: &Site) -> Result<String> {
     let mut hasher = Sha256::new();
     let mut add = |label: &str, bytes: &[u8]| {
         hasher.update((label.len() as u64).to_le_bytes());
@@ -108,8 +125,10 @@ pub fn inputs(site: &Site) -> Result<String> {
     for (name, bytes) in render::assets::static_files(&site.root)? {
         add(&name, &bytes);
     }
-    let glossary = glossary_entries(site.documents.iter().map(|d| (&*d.path, &d.front)));
-    add("glossary", format!("{glossary:?}").as_bytes());
+    add(
+        "glossary",
+        format!("{:?}", site.glossary_entries()).as_bytes(),
+    );
     let epoch = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
     add("SOURCE_DATE_EPOCH", epoch.as_bytes());
     Ok(crate::util::hex(&hasher.finalize()))
@@ -134,13 +153,7 @@ fn document_digests(site: &Site) -> BTreeMap<String, String> {
 
 impl Manifest {
     /// The manifest of the site just written to `output`.
-    pub fn of(
-        site: &Site,
-        inputs: String,
-        snapshot: Snapshot,
-        search: IndexFiles,
-        output: &Path,
-    ) -> Manifest {
+    pub fn of(inputs: Inputs, snapshot: Snapshot, search: IndexFiles, output: &Path) -> Manifest {
         let files: Vec<String> = walkdir::WalkDir::new(output)
             .into_iter()
             .flatten()
@@ -154,12 +167,17 @@ impl Manifest {
             .collect();
         Manifest {
             format: FORMAT,
-            inputs,
-            documents: document_digests(site),
+            inputs: inputs.pages,
+            documents: inputs.documents,
             snapshot,
             search,
             files,
         }
+    }
+
+    /// The snapshot it holds, back for `serve`.
+    pub fn into_snapshot(self) -> Snapshot {
+        self.snapshot
     }
 
     /// Writes the manifest beside `output`.
@@ -176,13 +194,13 @@ impl Manifest {
         site: &Site,
         plan: &[Page],
         snapshot: &Snapshot,
-        inputs: &str,
+        inputs: &Inputs,
         output: &Path,
     ) -> Option<Previous> {
-        if self.inputs != inputs || self.snapshot.has_code != snapshot.has_code {
+        if self.inputs != inputs.pages || self.snapshot.has_code != snapshot.has_code {
             return None;
         }
-        let changed = changed_documents(&self.documents, &document_digests(site));
+        let changed = changed_documents(&self.documents, &inputs.documents);
         let redo: HashSet<&str> = affected(plan, Some(&self.snapshot), snapshot, &changed)
             .into_iter()
             .map(|p| p.path.as_str())

@@ -142,23 +142,43 @@ pub fn render_site(
     out: &Path,
     tick: &(dyn Fn() + Sync),
 ) -> Result<Output> {
-    render_site_with(site, renderer, out, None, tick, true)
+    let pages = plan(site);
+    let how = SiteRender {
+        pages: &pages,
+        previous: None,
+        tick,
+        updatable: true,
+    };
+    render_site_with(site, renderer, out, &how)
 }
 
-/// [`render_site`], taking from `previous` what it holds unchanged;
-/// `updatable` keeps in the search index what `serve` needs to update it
-/// after an edit (each document's terms), which a one-off build does
-/// without.
+/// What [`render_site_with`] renders, and how.
+pub struct SiteRender<'a> {
+    /// The site's plan.
+    pub pages: &'a [Page],
+    /// A previous render to take what it holds unchanged from.
+    pub previous: Option<&'a Previous>,
+    /// Called once per page written (for a progress bar).
+    pub tick: &'a (dyn Fn() + Sync),
+    /// Keep in the search index what `serve` needs to update it after an
+    /// edit (each document's terms), which a one-off build does without.
+    pub updatable: bool,
+}
+
+/// [`render_site`] of a plan made already, the way `how` says.
 pub fn render_site_with(
     site: &Site,
     renderer: &Renderer,
     out: &Path,
-    previous: Option<&Previous>,
-    tick: &(dyn Fn() + Sync),
-    updatable: bool,
+    how: &SiteRender,
 ) -> Result<Output> {
-    let pages = plan(site);
-    create_folders(out, &pages)?;
+    let SiteRender {
+        pages,
+        previous,
+        tick,
+        updatable,
+    } = *how;
+    create_folders(out, pages)?;
     let reused = AtomicUsize::new(0);
     pages.par_iter().try_for_each(|page| {
         if Previous::take(previous, &page.path, out) {

@@ -26,7 +26,6 @@ use crate::config::Config;
 use crate::content::{FrontMatter, PartialDate, RecommendationKind};
 use crate::error::{Error, Result};
 
-pub use document::glossary_entries;
 pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
 pub use indexes::shade;
 pub use markdown::{escape_html, glossary_anchor, truncate_words};
@@ -282,6 +281,12 @@ impl Site {
 
     pub fn kind_name<'a>(&'a self, slug: &'a str) -> &'a str {
         self.config.kind(slug).map_or(slug, |k| k.name.as_str())
+    }
+
+    /// The site glossary the bodies were rendered with: each acronym and
+    /// its expansion (the first definition by file name).
+    pub fn glossary_entries(&self) -> &std::collections::BTreeMap<String, String> {
+        &self.body_glossary.entries
     }
 
     /// Whether any document has a highlighted code block (pages then need its stylesheet).
