@@ -62,7 +62,7 @@ pub fn write_index_with(
     updatable: bool,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
 ) -> Result<(IndexFiles, SearchIndex)> {
-    let dir = text_dir(out)?;
+    let dir = folder(out, TEXT_DIR)?;
     let passages = PassageWriter::new(&dir, write);
     let index =
         SearchIndex::build_with(site, updatable, &|slug, texts| passages.write(slug, texts))?;
@@ -82,7 +82,7 @@ pub fn update_index_with(
     out: &Path,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
 ) -> Result<IndexFiles> {
-    let dir = text_dir(out)?;
+    let dir = folder(out, TEXT_DIR)?;
     let passages = PassageWriter::new(&dir, write);
     index.update_with(site, changed, &|slug, texts| passages.write(slug, texts))?;
     write_index_scripts(index, site, out, write, passages)
@@ -102,8 +102,9 @@ pub fn passage_files(site: &Site, out: &Path) -> BTreeSet<PathBuf> {
     site.documents.iter().map(|d| file(&d.slug)).collect()
 }
 
-fn text_dir(out: &Path) -> Result<PathBuf> {
-    let dir = out.join(TEXT_DIR);
+/// The folder `name` of the site at `out`, made if need be.
+fn folder(out: &Path, name: &str) -> Result<PathBuf> {
+    let dir = out.join(name);
     std::fs::create_dir_all(&dir).map_err(|e| crate::error::Error::io(&dir, e))?;
     Ok(dir)
 }
@@ -117,8 +118,7 @@ fn write_index_scripts(
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
     passages: PassageWriter,
 ) -> Result<IndexFiles> {
-    let terms_dir = out.join(TERMS_DIR);
-    std::fs::create_dir_all(&terms_dir).map_err(|e| crate::error::Error::io(&terms_dir, e))?;
+    folder(out, TERMS_DIR)?;
     let (mut terms_bytes, mut largest_shard_bytes) = (0, 0);
     let firsts = index.write_shards(site.config.search_shard_bytes, |n, bytes| {
         write(&out.join(shards::file_name(n)), bytes)?;
@@ -126,8 +126,7 @@ fn write_index_scripts(
         largest_shard_bytes = largest_shard_bytes.max(bytes.len() as u64);
         Ok(())
     })?;
-    let docs_dir = out.join(DOCS_DIR);
-    std::fs::create_dir_all(&docs_dir).map_err(|e| crate::error::Error::io(&docs_dir, e))?;
+    folder(out, DOCS_DIR)?;
     let doc_scripts =
         index.write_doc_scripts(|n, bytes| write(&out.join(doc_script_name(n)), bytes))?;
     let manifest = index.manifest(&firsts);
