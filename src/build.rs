@@ -95,8 +95,9 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     crate::util::remove_temp_files(&root.join(crate::site::CONTENT_DIR))?;
     let config = Config::load(root)?;
     let ingest = ingest_if_seeded(root, &config)?;
+    crate::util::trace_stage("ingest");
     let site = Site::load(root, &config)?;
-    crate::util::trace_memory("loading the site");
+    crate::util::trace_stage("loading the site");
     let renderer = Renderer::new(root)?;
     let pages = render::plan(&site);
     let snapshot = Snapshot::of(&site, &pages);
@@ -121,6 +122,7 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     let written = render_atomically(&output, |fresh| {
         render::render_site_with(&site, &renderer, fresh, &how)
     })?;
+    crate::util::trace_stage("the swap");
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

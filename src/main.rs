@@ -41,6 +41,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    briefing::util::start_trace_clock();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => cmd::build::execute(&cli.root, args),

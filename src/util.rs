@@ -120,30 +120,54 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
-/// With `BRIEFING_TRACE_MEMORY` set, prints the process's resident memory
-/// after a build stage (Linux; elsewhere nothing): how the README's memory
-/// figures per stage are measured.
-pub fn trace_memory(stage: &str) {
-    if std::env::var_os("BRIEFING_TRACE_MEMORY").is_none() {
+/// With `BRIEFING_TRACE` set, prints the time since the process started and
+/// its resident memory after a build stage (memory on Linux only): how the
+/// README's figures per stage are measured.
+pub fn trace_stage(stage: &str) {
+    if std::env::var_os("BRIEFING_TRACE").is_none() {
         return;
     }
-    let Ok(statm) = std::fs::read_to_string("/proc/self/statm") else {
-        return;
-    };
-    let pages: u64 = statm
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    eprintln!(
-        "memory after {stage}: {} MB resident",
-        pages * 4096 / 1_000_000
-    );
+    let resident = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|statm| statm.split(' ').nth(1)?.parse::<u64>().ok())
+        .map(|pages| format!(", {} MB resident", pages * 4096 / 1_000_000))
+        .unwrap_or_default();
+    let cpu = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| cpu_ticks(&stat))
+        .map(|(user, system)| format!(", CPU {}0 ms user {}0 ms system", user, system))
+        .unwrap_or_default();
+    let elapsed = PROCESS_START.get_or_init(std::time::Instant::now).elapsed();
+    eprintln!("after {stage}: {} ms{resident}{cpu}", elapsed.as_millis());
+}
+
+/// User and system CPU time in `/proc/self/stat`, in ticks (1/100 s on
+/// Linux): fields 14 and 15, counted after the command name's `)`.
+fn cpu_ticks(stat: &str) -> Option<(u64, u64)> {
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(11);
+    Some((fields.next()?.parse().ok()?, fields.next()?.parse().ok()?))
+}
+
+/// When the process started, as near as `trace_stage` can tell: set by
+/// [`start_trace_clock`] from `main`.
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Starts the clock [`trace_stage`] measures from.
+pub fn start_trace_clock() {
+    PROCESS_START.get_or_init(std::time::Instant::now);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cpu_times_are_read_after_the_command_name() {
+        // A command name may hold spaces and parentheses.
+        let stat = "42 (a) b) S 1 42 42 0 -1 4194560 100 0 0 0 37 5 0 0 20 0 3 0";
+        assert_eq!(cpu_ticks(stat), Some((37, 5)));
+        assert_eq!(cpu_ticks("42 (a) S 1"), None);
+    }
 
     #[test]
     fn slugs_are_safe_file_names() {

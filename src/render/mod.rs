@@ -190,7 +190,7 @@ pub fn render_site_with(
         tick();
         Ok::<(), Error>(())
     })?;
-    crate::util::trace_memory("rendering the pages");
+    crate::util::trace_stage("rendering the pages");
     // After the pages, not beside them: both are parallel inside, and one at a
     // time keeps the peak memory that of the larger.
     let (search, search_index) = match Previous::take_search(previous, out) {
@@ -202,6 +202,7 @@ pub fn render_site_with(
             search::write_index(site, out, updatable).map(|(files, index)| (files, Some(index)))?
         }
     };
+    crate::util::trace_stage("writing the search scripts");
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
         write(&out.join(ASSETS_DIR).join(&name), &bytes)?;
@@ -213,6 +214,7 @@ pub fn render_site_with(
         files += 1;
     }
     files += copy_sources(site, out, previous, &reused)?;
+    crate::util::trace_stage("copying the sources");
     Ok(Output {
         pages: pages.len(),
         files,

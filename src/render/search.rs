@@ -66,7 +66,7 @@ pub fn write_index_with(
     let passages = PassageWriter::new(&dir, write);
     let index =
         SearchIndex::build_with(site, updatable, &|slug, texts| passages.write(slug, texts))?;
-    crate::util::trace_memory("reading the search index");
+    crate::util::trace_stage("reading the search index");
     let files = write_index_scripts(&index, site, out, write, passages)?;
     Ok((files, index))
 }

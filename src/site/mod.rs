@@ -216,7 +216,7 @@ impl Site {
             .par_iter()
             .map(|path| document::parse(&read_content(path)?, config))
             .collect();
-        crate::util::trace_memory("reading the content");
+        crate::util::trace_stage("reading the content");
         Site::from_parsed(root, config, parsed)
     }
 
