@@ -94,9 +94,13 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     let _lock = BuildLock::acquire(&output)?;
     crate::util::remove_temp_files(&root.join(crate::site::CONTENT_DIR))?;
     let config = Config::load(root)?;
-    let ingest = ingest_if_seeded(root, &config)?;
+    let mut ingest = ingest_if_seeded(root, &config)?;
     crate::util::trace_stage("ingest");
-    let site = Site::load(root, &config)?;
+    let fresh = ingest
+        .as_mut()
+        .map(|r| std::mem::take(&mut r.texts))
+        .unwrap_or_default();
+    let site = Site::load_with(root, &config, fresh)?;
     crate::util::trace_stage("loading the site");
     let renderer = Renderer::new(root)?;
     let pages = render::plan(&site);
@@ -171,7 +175,11 @@ fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>
     if !has_seeds {
         return Ok(None);
     }
-    let report = crate::ingest::ingest_project(root, config, &IngestOptions::default())?;
+    let options = IngestOptions {
+        keep_texts: true,
+        ..IngestOptions::default()
+    };
+    let report = crate::ingest::ingest_project(root, config, &options)?;
     if report.failed() {
         let errors = report.errors.into_iter().collect();
         return Err(Error::many(errors));

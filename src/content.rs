@@ -9,7 +9,7 @@ mod block_yaml_read;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -222,6 +222,14 @@ impl<'de> Deserialize<'de> for PartialDate {
             ))
         })
     }
+}
+
+/// A content file's path and text, before parsing: what ingest writes and
+/// the site model reads.
+#[derive(Debug)]
+pub struct ContentText {
+    pub path: PathBuf,
+    pub text: String,
 }
 
 /// A parsed content file.

@@ -30,7 +30,15 @@ fn project_from(from: &Path) -> tempfile::TempDir {
 
 fn ingest(root: &Path, force: bool) -> IngestReport {
     let config = Config::load(root).unwrap();
-    ingest_project(root, &config, &IngestOptions { force }).unwrap()
+    ingest_project(
+        root,
+        &config,
+        &IngestOptions {
+            force,
+            ..IngestOptions::default()
+        },
+    )
+    .unwrap()
 }
 
 fn content_files(root: &Path) -> Vec<PathBuf> {

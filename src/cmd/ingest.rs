@@ -15,7 +15,14 @@ pub struct Args {
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let config = Config::load(root)?;
-    let report = ingest_project(root, &config, &IngestOptions { force: args.force })?;
+    let report = ingest_project(
+        root,
+        &config,
+        &IngestOptions {
+            force: args.force,
+            ..IngestOptions::default()
+        },
+    )?;
     print!("{}", table(&report));
     for warning in &report.warnings {
         eprintln!("warning: {warning}");

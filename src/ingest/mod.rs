@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::DateSource;
+use crate::content::{ContentText, DateSource};
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify, write_if_changed};
 use document::{Context, Ingested};
@@ -47,6 +47,9 @@ const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-3");
 pub struct IngestOptions {
     /// Overwrite content files even when they were edited by hand.
     pub force: bool,
+    /// Keep the text of each content file written in [`IngestReport::texts`],
+    /// for a build to take instead of reading the files back.
+    pub keep_texts: bool,
 }
 
 /// What one ingest run did, for the command's table and for `build`.
@@ -57,6 +60,9 @@ pub struct IngestReport {
     pub warnings: Vec<String>,
     /// Seeds that could not be ingested; the others still were.
     pub errors: Vec<Error>,
+    /// With [`IngestOptions::keep_texts`], the content files this run
+    /// rendered, as written.
+    pub texts: Vec<ContentText>,
 }
 
 #[derive(Debug, Clone)]
@@ -171,7 +177,7 @@ pub fn ingest_project(
             content_dir.join(format!("{slug}.md")),
         ));
     }
-    let written: Vec<Result<(IngestedDocument, Vec<String>)>> = planned
+    let written: Vec<Result<Written>> = planned
         .into_par_iter()
         .map(|(seed, ingested, inputs, old_paths, path)| {
             write_document(root, seed, *ingested, &inputs, &old_paths, path)
@@ -179,9 +185,12 @@ pub fn ingest_project(
         .collect();
     for result in written {
         match result {
-            Ok((doc, warnings)) => {
-                report.warnings.extend(warnings);
-                report.documents.push(doc);
+            Ok(written) => {
+                report.warnings.extend(written.warnings);
+                report.documents.push(written.row);
+                if options.keep_texts {
+                    report.texts.push(written.text);
+                }
             }
             Err(e) => report.errors.push(e),
         }
@@ -295,6 +304,13 @@ fn hand_edited(seed: &Path, name: &str, entries: &[ContentEntry]) -> Option<Prep
     })
 }
 
+/// A content file written (or found already holding its bytes).
+struct Written {
+    row: IngestedDocument,
+    warnings: Vec<String>,
+    text: ContentText,
+}
+
 fn write_document(
     root: &Path,
     seed: PathBuf,
@@ -302,7 +318,7 @@ fn write_document(
     inputs: &str,
     old_paths: &[PathBuf],
     path: PathBuf,
-) -> Result<(IngestedDocument, Vec<String>)> {
+) -> Result<Written> {
     let text = write::render(ingested.front_matter.clone(), &ingested.body, inputs);
     let changed = write_if_changed(&path, text.as_bytes())?;
     let mut warnings = ingested.warnings;
@@ -320,8 +336,11 @@ fn write_document(
         Outcome::Unchanged
     };
     let listing = Listing::from(&ingested.front_matter);
-    let doc = summary_row(&seed, &path, Some(&listing), outcome);
-    Ok((doc, warnings))
+    Ok(Written {
+        row: summary_row(&seed, &path, Some(&listing), outcome),
+        warnings,
+        text: ContentText { path, text },
+    })
 }
 
 fn summary_row(

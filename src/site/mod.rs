@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
+pub use crate::content::ContentText;
 use crate::content::{FrontMatter, PartialDate, RecommendationKind};
 use crate::error::{Error, Result};
 
@@ -210,11 +211,34 @@ impl Document {
 impl Site {
     /// Reads and cross-links every `content/*.md` under `root`.
     pub fn load(root: &Path, config: &Config) -> Result<Site> {
+        Site::load_with(root, config, Vec::new())
+    }
+
+    /// [`Site::load`], taking the text of the files in `fresh` as given
+    /// rather than reading it again: `build` hands over what ingest has just
+    /// written, so a cold build reads no content file back.
+    pub fn load_with(root: &Path, config: &Config, fresh: Vec<ContentText>) -> Result<Site> {
+        let mut fresh: std::collections::HashMap<PathBuf, String> =
+            fresh.into_iter().map(|f| (f.path, f.text)).collect();
+        let files: Vec<(PathBuf, Option<String>)> = content_paths(root)?
+            .into_iter()
+            .map(|path| {
+                let text = fresh.remove(&path);
+                (path, text)
+            })
+            .collect();
+        drop(fresh);
         // Each file is read and parsed in one step and its text dropped: the
         // whole corpus is never in memory twice (text and parsed body).
-        let parsed: Vec<Result<document::Parsed>> = content_paths(root)?
-            .par_iter()
-            .map(|path| document::parse(&read_content(path)?, config))
+        let parsed: Vec<Result<document::Parsed>> = files
+            .into_par_iter()
+            .map(|(path, text)| {
+                let file = match text {
+                    Some(text) => ContentText { path, text },
+                    None => read_content(&path)?,
+                };
+                document::parse(&file, config)
+            })
             .collect();
         crate::util::trace_stage("reading the content");
         Site::from_parsed(root, config, parsed)
@@ -372,13 +396,6 @@ fn read_content(path: &Path) -> Result<ContentText> {
         path: path.to_path_buf(),
         text,
     })
-}
-
-/// A content file's path and text, before parsing.
-#[derive(Debug)]
-pub struct ContentText {
-    pub path: PathBuf,
-    pub text: String,
 }
 
 /// A date as readers see it: `18 October 2019`, `November 2021`, `2022`.

@@ -167,3 +167,19 @@ fn a_missing_or_broken_manifest_means_a_full_render() {
     assert_eq!(build_into(root, "public", false).reused, 0);
     assert!(build_into(root, "public", false).reused > 0);
 }
+
+/// A cold build parses the content ingest has just written without reading
+/// it back: the site must be what a build reading `content/` writes.
+#[test]
+fn a_cold_build_equals_one_that_reads_its_content_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    crate::support::copy_dir(&repo.join("seeds"), &root.join("seeds"));
+    std::fs::copy(repo.join("briefing.yaml"), root.join("briefing.yaml")).unwrap();
+    let cold = build_into(root, "public", false);
+    let ingested = cold.ingest.as_ref().expect("the seeds were ingested");
+    assert_eq!(ingested.documents.len(), 5);
+    assert!(ingested.texts.is_empty(), "the build took the texts");
+    build_and_compare(root, "a cold build");
+}
