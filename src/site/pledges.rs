@@ -4,8 +4,9 @@
 //! similarity); similar ones are grouped so a theme page shows each pledge
 //! once, with every place it was made.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{similar_pairs, DocId, Document};
@@ -65,11 +66,23 @@ impl Occurrence {
 /// Groups every recommendation of every document; `documents` is newest first,
 /// so each group's occurrences (and the groups) come newest first too.
 pub fn group(documents: &[Document]) -> Vec<Pledge> {
+    // Splitting the sentences into words is most of the work, and each
+    // document's apart from the others': in parallel; then interned in order.
+    let words_by_doc: Vec<Vec<Vec<String>>> = documents
+        .par_iter()
+        .map(|doc| {
+            (doc.front.recommendations.iter())
+                .map(|rec| content_words(&rec.text))
+                .collect()
+        })
+        .collect();
     let mut items: Vec<(Occurrence, Vec<String>)> = Vec::new();
     let mut interner = similar_pairs::Interner::default();
     let mut words: Vec<similar_pairs::WordSet> = Vec::new();
-    for (doc_id, doc) in documents.iter().enumerate() {
-        for (recommendation, rec) in doc.front.recommendations.iter().enumerate() {
+    for ((doc_id, doc), doc_words) in documents.iter().enumerate().zip(words_by_doc) {
+        for ((recommendation, rec), rec_words) in
+            doc.front.recommendations.iter().enumerate().zip(doc_words)
+        {
             let themes = if rec.themes.is_empty() {
                 section_themes(doc, &rec.section)
             } else {
@@ -81,7 +94,7 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
                 kind: rec.kind,
             };
             items.push((occurrence, themes));
-            words.push(interner.set(content_words(&rec.text)));
+            words.push(interner.set(rec_words));
         }
     }
     let mut groups = UnionFind::new(items.len());
@@ -129,19 +142,22 @@ fn section_themes(doc: &Document, section: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+fn similar(a: &[String], b: &[String]) -> bool {
+    use std::collections::BTreeSet;
+    let (a, b): (BTreeSet<&String>, BTreeSet<&String>) = (a.iter().collect(), b.iter().collect());
     if a.len() < MIN_WORDS || b.len() < MIN_WORDS {
         return a == b && !a.is_empty();
     }
-    let shared = a.intersection(b).count() as f64;
-    let union = a.union(b).count() as f64;
+    let shared = a.intersection(&b).count() as f64;
+    let union = a.union(&b).count() as f64;
     shared / union >= SAME_PLEDGE
 }
 
 /// Lower-case words without function words or a plural `s`: "Both governments
 /// will promote the Forum" and "We call on both governments to promote the
-/// Forum" share their content words.
-fn content_words(text: &str) -> BTreeSet<String> {
+/// Forum" share their content words. Repeats are kept: the interner makes
+/// the set.
+fn content_words(text: &str) -> Vec<String> {
     const STOP: &[&str] = &[
         "a", "all", "also", "an", "and", "are", "as", "at", "be", "both", "by", "call", "calls",
         "for", "from", "in", "into", "is", "it", "its", "of", "on", "or", "our", "shall", "should",
