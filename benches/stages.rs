@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use briefing::build::{build, BuildOptions};
 use briefing::ingest::{ingest_project, IngestOptions};
+use briefing::render::print::Bodies;
 use briefing::render::search::{update_index_with, write_index_with};
 use briefing::render::{plan, PageKind, Renderer};
 use briefing::serve::{site_rebuild, Changes, Rebuild};
@@ -121,9 +122,12 @@ fn main() {
     for (kind, pages) in &by_kind {
         let mut bytes = 0;
         let took = best(runs, || {
+            // As a build renders them: print pages share the bodies they print.
+            let bodies = Bodies::for_pages(&pages.iter().collect::<Vec<_>>());
             bytes = pages
                 .iter()
-                .map(|p| renderer.render_page(&site, p).expect("render").len())
+                .map(|p| renderer.render_page_with(&site, p, &bodies))
+                .map(|bytes| bytes.expect("render").len())
                 .sum();
         });
         report(&format!("{kind} ({})", pages.len()), took, Some(bytes));

@@ -112,7 +112,18 @@ impl Renderer {
     }
 
     pub fn render_page(&self, site: &Site, page: &Page) -> Result<Vec<u8>> {
-        let context = pages::context(site, page).ok_or_else(|| Error::Template {
+        self.render_page_with(site, page, &print::Bodies::default())
+    }
+
+    /// [`Renderer::render_page`] as one of a render's pages, whose print
+    /// pages share the documents' `bodies`.
+    pub fn render_page_with(
+        &self,
+        site: &Site,
+        page: &Page,
+        bodies: &print::Bodies,
+    ) -> Result<Vec<u8>> {
+        let context = pages::context(site, page, bodies).ok_or_else(|| Error::Template {
             name: page.template.to_string(),
             message: format!("could not build the view of {}", page.path),
         })?;
@@ -180,11 +191,16 @@ pub fn render_site_with(
     } = *how;
     create_folders(out, pages)?;
     let reused = AtomicUsize::new(0);
+    let rendered: Vec<&Page> = pages
+        .iter()
+        .filter(|p| previous.is_none_or(|prev| !prev.keep.contains(&p.path)))
+        .collect();
+    let bodies = print::Bodies::for_pages(&rendered);
     pages.par_iter().try_for_each(|page| {
         if Previous::take(previous, &page.path, out) {
             reused.fetch_add(1, Ordering::Relaxed);
         } else {
-            let bytes = renderer.render_page(site, page)?;
+            let bytes = renderer.render_page_with(site, page, &bodies)?;
             write_file(&out.join(page.output()), &bytes)?;
         }
         tick();
@@ -233,10 +249,11 @@ pub fn render_pages(
     pages: &[&Page],
     out: &Path,
 ) -> Result<usize> {
+    let bodies = print::Bodies::for_pages(pages);
     let written: Vec<bool> = pages
         .par_iter()
         .map(|page| {
-            let bytes = renderer.render_page(site, page)?;
+            let bytes = renderer.render_page_with(site, page, &bodies)?;
             crate::util::write_if_changed(&out.join(page.output()), &bytes)
         })
         .collect::<Result<_>>()?;

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::plan::{page_count, page_slice, theme_page_path, Page, PageKind};
+use super::print::Bodies;
 use super::views::*;
 use crate::site::{kind_label, Site};
 
@@ -12,8 +13,9 @@ pub struct View<'a, T: Serialize> {
     pub page: T,
 }
 
-/// The template context for an HTML page.
-pub fn context(site: &Site, page: &Page) -> Option<tera::Context> {
+/// The template context for an HTML page; `bodies` are the documents'
+/// bodies the render's print pages share.
+pub fn context(site: &Site, page: &Page, bodies: &Bodies) -> Option<tera::Context> {
     let ctx = match &page.kind {
         PageKind::Index => tera::Context::from_serialize(home(site, page)),
         PageKind::Document(id) => {
@@ -45,7 +47,7 @@ pub fn context(site: &Site, page: &Page) -> Option<tera::Context> {
         | PageKind::PrintDialogue(_)
         | PageKind::PrintYear(_) => {
             let pack = super::print::Pack::of(&page.kind)?;
-            tera::Context::from_serialize(super::print::view(site, page, pack))
+            tera::Context::from_serialize(super::print::view(site, page, pack, bodies))
         }
     };
     ctx.ok()

@@ -62,33 +62,106 @@ enum Piece<'a> {
     Text(&'a str),
 }
 
-/// Rewrites every start tag with `start`, and every heading end tag to the
-/// level `heading` maps it to.
-pub fn rewrite(
-    html: &str,
-    mut start: impl FnMut(Tag) -> Tag,
-    heading: impl Fn(u8) -> u8,
-) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 8);
-    for piece in pieces(html) {
-        match piece {
-            Piece::Start(tag) => start(tag).write_html(&mut out),
-            Piece::End(name, text) => match heading_level(&name) {
-                Some(level) => {
-                    out.push_str("</h");
-                    out.push_str(itoa::Buffer::new().format(heading(level)));
-                    out.push('>');
-                }
-                None => out.push_str(text),
-            },
-            Piece::Text(text) => out.push_str(text),
+/// HTML rewritten as far as it can be once, with the start tags whose
+/// rewrite depends on more than the tag left as slots: a document's body is
+/// prepared once and finished for each print page that holds it.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    slots: Vec<Slot>,
+}
+
+#[derive(Debug)]
+enum Slot {
+    Text(String),
+    Tag(Tag),
+}
+
+impl Prepared {
+    /// The HTML, each slot's tag rewritten with `finish`, appended to `out`.
+    pub fn finish(&self, out: &mut String, mut finish: impl FnMut(Tag) -> Tag) {
+        for slot in &self.slots {
+            match slot {
+                Slot::Text(text) => out.push_str(text),
+                Slot::Tag(tag) => finish(tag.clone()).write_html(out),
+            }
         }
     }
+
+    /// The length of the static text, a lower bound of the finished HTML's.
+    pub fn text_len(&self) -> usize {
+        let len = |slot: &Slot| match slot {
+            Slot::Text(text) => text.len(),
+            Slot::Tag(_) => 0,
+        };
+        self.slots.iter().map(len).sum()
+    }
+}
+
+/// [`rewrite`] as far as `start` goes; the tags `later` picks (after
+/// `start`) stay slots for [`Prepared::finish`]. `seen` is shown every
+/// start tag as written.
+pub fn prepare(
+    html: &str,
+    mut seen: impl FnMut(&Tag),
+    mut start: impl FnMut(Tag) -> Tag,
+    later: impl Fn(&Tag) -> bool,
+    heading: impl Fn(u8) -> u8,
+) -> Prepared {
+    let mut slots = Vec::new();
+    let mut text = String::with_capacity(html.len() + html.len() / 8);
+    for piece in pieces(html) {
+        match piece {
+            Piece::Start(tag) => {
+                seen(&tag);
+                let tag = start(tag);
+                if !later(&tag) {
+                    tag.write_html(&mut text);
+                    continue;
+                }
+                slots.push(Slot::Text(std::mem::take(&mut text)));
+                slots.push(Slot::Tag(tag));
+            }
+            piece => write_piece(piece, &mut text, &heading),
+        }
+    }
+    slots.push(Slot::Text(text));
+    slots.retain(|s| !matches!(s, Slot::Text(t) if t.is_empty()));
+    for slot in &mut slots {
+        if let Slot::Text(t) = slot {
+            t.shrink_to_fit();
+        }
+    }
+    Prepared { slots }
+}
+
+/// An end tag (a heading's at the level `heading` maps it to) or text.
+fn write_piece(piece: Piece, out: &mut String, heading: &impl Fn(u8) -> u8) {
+    match piece {
+        Piece::Start(tag) => tag.write_html(out),
+        Piece::End(name, text) => match heading_level(&name) {
+            Some(level) => {
+                out.push_str("</h");
+                out.push_str(itoa::Buffer::new().format(heading(level)));
+                out.push('>');
+            }
+            None => out.push_str(text),
+        },
+        Piece::Text(text) => out.push_str(text),
+    }
+}
+
+/// Rewrites every start tag with `start`, and every heading end tag to the
+/// level `heading` maps it to.
+#[cfg(test)]
+fn rewrite(html: &str, start: impl FnMut(Tag) -> Tag, heading: impl Fn(u8) -> u8) -> String {
+    let mut out = String::new();
+    prepare(html, |_| {}, start, |_| false, heading).finish(&mut out, |t| t);
     out
 }
 
 /// Every start tag of `html`, in order.
-pub fn start_tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
+#[cfg(test)]
+fn start_tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
     pieces(html).filter_map(|p| match p {
         Piece::Start(tag) => Some(tag),
         _ => None,

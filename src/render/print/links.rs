@@ -4,6 +4,7 @@
 //! page on the published site (`base_url`), else nowhere (plain text).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::site::escape_html;
 
@@ -87,7 +88,7 @@ pub struct Targets {
     /// The published site, ending in `/`; empty when the site has no address.
     pub base_url: String,
     /// Per document slug in the book, the ids its body has.
-    pub documents: BTreeMap<String, BTreeSet<String>>,
+    pub documents: BTreeMap<String, Arc<BTreeSet<String>>>,
     /// Site pages shown as a part of the book (`themes/ai.html`) → anchor.
     pub pages: BTreeMap<String, String>,
     /// Glossary anchors (`g-DFFT`) the book's glossary appendix holds.
@@ -240,9 +241,9 @@ mod tests {
             base_url: "https://example.org/b/".into(),
             ..Targets::default()
         };
-        t.documents
-            .insert("a".into(), ["summary", "1"].map(String::from).into());
-        t.documents.insert("b".into(), BTreeSet::new());
+        let ids = BTreeSet::from(["summary", "1"].map(String::from));
+        t.documents.insert("a".into(), Arc::new(ids));
+        t.documents.insert("b".into(), Arc::default());
         t.pages
             .insert("themes/ai.html".into(), "part-theme-ai".into());
         t.glossary.insert("g-DFFT".into());

@@ -7,11 +7,13 @@
 //! relative assets resolve from the print page's folder.
 
 mod appendix;
+mod bodies;
 mod html;
 mod links;
 mod parts;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -21,9 +23,11 @@ use super::views::{year_span, Layout};
 use crate::config::PrintGrouping;
 use crate::site::{display_date, DocId, Site};
 use appendix::Appendices;
-use links::{doc_anchor, document_see, scoped_id, section_see, Targets};
+use bodies::PrintBody;
+use links::{doc_anchor, document_see, section_see, Targets};
 use parts::Part;
 
+pub use bodies::Bodies;
 pub use links::{doc_anchor as document_id, scoped_id as document_element_id};
 
 /// The template every print page is rendered with.
@@ -195,11 +199,18 @@ pub struct Book<'a> {
     pub omitted: Option<String>,
 }
 
-pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack) -> View<'a, Book<'a>> {
+/// The view of a print page; `bodies` holds the documents' bodies other
+/// print pages of the same render have prepared.
+pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack, bodies: &Bodies) -> View<'a, Book<'a>> {
     let root = page.root();
     let docs = pack.documents(site);
     let groups = parts::group(site, &docs, pack.grouping(site));
-    let targets = targets(site, pack, &groups);
+    let prepared: HashMap<DocId, Arc<PrintBody>> = docs
+        .iter()
+        .map(|&d| (d, bodies.get(d, || PrintBody::of(&site.documents[d]))))
+        .collect();
+    bodies.done(&docs);
+    let targets = targets(site, pack, &groups, &prepared);
     let title = pack.title(site);
     let mut layout = Layout::new(site, page, title.clone(), BOOK_PATH);
     layout.has_code = docs.iter().any(|&d| site.documents[d].has_code);
@@ -220,7 +231,7 @@ pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack) -> View<'a, Book<'a>> {
                 _ => "A4",
             },
             site_href: format!("{root}{}", pack.home(site)),
-            parts: parts::parts(site, groups, &targets, root),
+            parts: parts::parts(site, groups, &prepared, &targets, root),
             appendices: appendix::appendices(site, &docs, &pack.themes(site)),
             omitted: omitted(docs.len(), pack.all_documents(site).len()),
         },
@@ -228,7 +239,12 @@ pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack) -> View<'a, Book<'a>> {
 }
 
 /// Every place in the book a link may lead to, with the titles of those that have one.
-fn targets(site: &Site, pack: Pack, groups: &[parts::Group]) -> Targets {
+fn targets(
+    site: &Site,
+    pack: Pack,
+    groups: &[parts::Group],
+    bodies: &HashMap<DocId, Arc<PrintBody>>,
+) -> Targets {
     let mut t = Targets {
         base_url: site.config.base_url.trim_end_matches('/').to_string() + "/",
         ..Targets::default()
@@ -245,14 +261,8 @@ fn targets(site: &Site, pack: Pack, groups: &[parts::Group]) -> Targets {
             let doc = &site.documents[d];
             t.titles
                 .insert(doc_anchor(&doc.slug), document_see(&doc.front.title));
-            for s in &doc.sections {
-                t.titles
-                    .insert(scoped_id(&doc.slug, &s.id), section_see(&s.title));
-            }
-            let ids: BTreeSet<String> = html::start_tags(&doc.html)
-                .filter_map(|tag| tag.get("id").map(str::to_string))
-                .collect();
-            t.documents.insert(doc.slug.clone(), ids);
+            t.titles.extend(bodies[&d].sections.iter().cloned());
+            t.documents.insert(doc.slug.clone(), bodies[&d].ids.clone());
         }
     }
     for (path, anchor) in [

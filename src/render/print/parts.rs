@@ -4,11 +4,14 @@
 
 use serde::Serialize;
 
-use super::html::{self, Tag};
-use super::links::{doc_anchor, scoped_id, Target, Targets};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::bodies::PrintBody;
+use super::links::{doc_anchor, Targets};
 use crate::config::PrintGrouping;
 use crate::content::DateSource;
-use crate::site::{display_date, truncate_words, DocId, Document, Site};
+use crate::site::{display_date, truncate_words, DocId, Site};
 
 /// Running headers longer than this are cut at a word.
 const RUNNING_TITLE_CHARS: usize = 90;
@@ -151,6 +154,7 @@ pub struct PrintDoc<'a> {
 pub fn parts<'a>(
     site: &'a Site,
     groups: Vec<Group<'a>>,
+    bodies: &HashMap<DocId, Arc<PrintBody>>,
     targets: &Targets,
     root: &str,
 ) -> Vec<Part<'a>> {
@@ -166,20 +170,15 @@ pub fn parts<'a>(
                 .iter()
                 .map(|&d| {
                     number += 1;
-                    print_doc(site, d, number, targets, root)
+                    let html = bodies[&d].finish(&site.documents[d].slug, targets, root);
+                    print_doc(site, d, number, html)
                 })
                 .collect(),
         })
         .collect()
 }
 
-fn print_doc<'a>(
-    site: &'a Site,
-    id: DocId,
-    number: usize,
-    targets: &Targets,
-    root: &str,
-) -> PrintDoc<'a> {
+fn print_doc(site: &Site, id: DocId, number: usize, html: String) -> PrintDoc<'_> {
     let doc = &site.documents[id];
     PrintDoc {
         id: doc_anchor(&doc.slug),
@@ -199,7 +198,7 @@ fn print_doc<'a>(
             .collect(),
         themes: doc.themes.iter().map(|t| site.theme_name(t)).collect(),
         summary: &doc.front.summary,
-        html: body(doc, targets, root),
+        html,
     }
 }
 
@@ -209,60 +208,6 @@ fn date_note(source: DateSource) -> Option<&'static str> {
         DateSource::Unknown => Some("unknown"),
         DateSource::Stated | DateSource::Override => None,
     }
-}
-
-/// The document's body as the print page holds it: ids prefixed with its
-/// slug, links resolved into the book, assets from the print page's folder,
-/// headings one level down (under the document's title).
-pub fn body(doc: &Document, targets: &Targets, root: &str) -> String {
-    html::rewrite(
-        &doc.html,
-        |tag| rewrite_tag(tag, &doc.slug, targets, root),
-        shift_heading,
-    )
-}
-
-fn shift_heading(level: u8) -> u8 {
-    (level + 1).min(6)
-}
-
-fn rewrite_tag(mut tag: Tag, slug: &str, targets: &Targets, root: &str) -> Tag {
-    let mut see = None;
-    let mut drop_href = false;
-    for (name, value) in &mut tag.attrs {
-        let Some(v) = value.as_mut() else { continue };
-        match name.as_str() {
-            "id" => *v = scoped_id(slug, v),
-            "href" => match targets.resolve(slug, v) {
-                Target::Anchor { anchor, see: s } => {
-                    *v = format!("#{anchor}");
-                    see = s;
-                }
-                Target::Url(url) => *v = url,
-                Target::None => drop_href = true,
-            },
-            "src" | "poster" => *v = targets.asset(root, v),
-            _ => {}
-        }
-    }
-    if tag.name == "a" {
-        for (name, value) in &mut tag.attrs {
-            if let (true, Some(v)) = (name == "name", value.as_mut()) {
-                *v = scoped_id(slug, v);
-            }
-        }
-    }
-    if drop_href {
-        tag.attrs.retain(|(n, _)| n != "href");
-    }
-    if let Some(title) = see {
-        tag.attrs
-            .push(("data-see".into(), Some(crate::site::escape_html(&title))));
-    }
-    if let Some(level) = tag.heading_level() {
-        tag.name = format!("h{}", shift_heading(level));
-    }
-    tag
 }
 
 /// `text` as the inside of a CSS double-quoted string that is safe in a `<style>` element.
@@ -290,25 +235,6 @@ mod tests {
         assert_eq!(
             css_string(r#"A "B" </style> \ C"#),
             r#"A \"B\" \3c /style> \\ C"#
-        );
-    }
-
-    #[test]
-    fn tags_get_scoped_ids_resolved_links_and_lower_headings() {
-        let mut targets = Targets::default();
-        targets
-            .documents
-            .insert("a".into(), ["s".to_string()].into());
-        targets.titles.insert("a--s".into(), "§Summary".into());
-        let doc_html = r##"<h2 id="s">S</h2><p><a href="#s">back</a> <a href="../years/2020.html">2020</a> <img src="map.png" alt=""></p>"##;
-        let out = html::rewrite(
-            doc_html,
-            |t| rewrite_tag(t, "a", &targets, "../../"),
-            shift_heading,
-        );
-        assert_eq!(
-            out,
-            r##"<h3 id="a--s">S</h3><p><a href="#a--s" data-see="§Summary">back</a> <a>2020</a> <img src="../../documents/map.png" alt=""></p>"##
         );
     }
 }
