@@ -46,7 +46,8 @@ pub struct BuildReport {
     pub search_shards: usize,
     pub search_terms_bytes: u64,
     pub search_largest_shard_bytes: u64,
-    /// Bytes of the per-document passage scripts, loaded only for shown results.
+    /// Bytes of the passage scripts (a bucket of documents each), loaded
+    /// only for shown results.
     pub search_text_bytes: u64,
     pub elapsed: Duration,
     pub warnings: Vec<String>,

@@ -4,10 +4,11 @@
 // document's year, themes, dialogues and number of entries, each entry's
 // length, the first term of each term script); the scripts holding a
 // query's terms (search-terms/<n>.js), the names and titles of the results
-// shown (search-docs/<n>.js) and their passages (search/<slug>.js) are
-// loaded when needed, with <script> tags so everything works from file://
-// and offline.
-// tokenize() mirrors src/search/tokenize.rs; change both together.
+// shown (search-docs/<n>.js) and their passages (search/<n>.js, one a
+// bucket of about four documents) are loaded when needed, with <script>
+// tags so everything works from file:// and offline.
+// tokenize() mirrors src/search/tokenize.rs and fnv1a() the bucket hash of
+// src/search/passages.rs; change both sides together.
 (function () {
   'use strict';
 
@@ -90,6 +91,19 @@
     return terms;
   }
 
+  // 32-bit FNV-1a over the UTF-8 bytes of `text`, as unsigned.
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193) >>> 0;
+    return hash;
+  }
+
+  // The passage bucket of the document `slug` among `buckets`.
+  function textBucket(slug, buckets) {
+    return fnv1a(slug) % buckets;
+  }
+
   // ---- the index -------------------------------------------------------
 
   // Compares by code point, as the index sorts terms (UTF-8 byte order).
@@ -132,6 +146,11 @@
   // The document script holding the names and titles of entry `section`.
   Index.prototype.docScriptOf = function (section) {
     return Math.floor(this.docOf[section] / this.data.docsPerScript);
+  };
+
+  // The passage script (bucket) holding the document `slug`'s passages.
+  Index.prototype.textScriptOf = function (slug) {
+    return textBucket(slug, this.data.textBuckets || 1);
   };
 
   // The term script a term would be in: the last whose first term is not after it.
@@ -265,21 +284,15 @@
   // ---- passages --------------------------------------------------------
 
   var texts = {};
-  var waiting = {};
   window.BRIEFING_SEARCH_TEXT = function (slug, list) {
     texts[slug] = list;
-    (waiting[slug] || []).forEach(function (done) { done(list); });
-    delete waiting[slug];
   };
 
-  function loadTexts(slug, done) {
-    if (texts[slug]) { done(texts[slug]); return; }
-    if (waiting[slug]) { waiting[slug].push(done); return; }
-    waiting[slug] = [done];
-    var script = document.createElement('script');
-    script.src = 'search/' + encodeURIComponent(slug) + '.js';
-    script.onerror = function () { window.BRIEFING_SEARCH_TEXT(slug, []); };
-    document.head.appendChild(script);
+  // Loads the passages of `slug` with the rest of its bucket `bucket` (each
+  // bucket once, however many results are in it: loadScript keeps who waits
+  // for it); `done` gets them, or none when the script failed to load.
+  function loadTexts(slug, bucket, done) {
+    loadScript('search/' + bucket + '.js', function () { done(texts[slug] || []); });
   }
 
   // The spans of `text` to highlight: characters whose terms matched.
@@ -398,7 +411,7 @@
       li.appendChild(meta);
       li.appendChild(heading);
       li.appendChild(text);
-      loadTexts(doc[0], function (all) {
+      loadTexts(doc[0], index.textScriptOf(doc[0]), function (all) {
         if (gen !== generation) return;
         var body = all[index.ordinal[section]] || '';
         if (body) text.innerHTML = passage(body, index, matched);
@@ -469,7 +482,9 @@
       ((window.BRIEFING_SEARCH && window.BRIEFING_SEARCH.stop) || []).forEach(function (w) { stop[w] = true; });
       return tokenize(text, stop);
     },
-    stem: stem
+    stem: stem,
+    fnv1a: fnv1a,
+    textBucket: textBucket
   };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

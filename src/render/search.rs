@@ -1,6 +1,7 @@
 //! The search page's view and the index files beside it: `search-index.js`
-//! (the manifest) at the site root, the term scripts under `search-terms/`
-//! and one passages script per document under `search/`.
+//! (the manifest) at the site root, the term scripts under `search-terms/`,
+//! the titles under `search-docs/` and the passage scripts, one a bucket of
+//! about four documents, under `search/`.
 //! The page itself is a form that works without JavaScript (it says so and
 //! offers the index pages); `assets/search.js` does the searching.
 
@@ -14,15 +15,13 @@ use super::pages::View;
 use super::plan::Page;
 use super::views::{Layout, Link};
 use crate::error::Result;
-use crate::search::script::{doc_script_name, text_script};
-use crate::search::{shards, SearchIndex};
+use crate::search::script::{doc_script_name, text_script, text_script_name};
+use crate::search::{passages, shards, SearchIndex};
 use crate::site::Site;
 
 /// The index script, relative to the site root.
 pub const INDEX_FILE: &str = "search-index.js";
-/// The folder of per-document passage scripts.
-pub const TEXT_DIR: &str = "search";
-pub use crate::search::script::DOCS_DIR;
+pub use crate::search::script::{DOCS_DIR, TEXT_DIR};
 pub use crate::search::shards::TERMS_DIR;
 
 /// Whether the file at `path` in the site is one of the search scripts.
@@ -43,7 +42,8 @@ pub struct IndexFiles {
     pub largest_shard_bytes: u64,
     /// Number of document scripts (names and titles, for the results shown).
     pub doc_scripts: usize,
-    /// Total size of the passage scripts, loaded a few at a time.
+    /// Total size of the passage scripts (one a bucket of documents), loaded
+    /// a few at a time.
     pub text_bytes: u64,
     pub files: usize,
 }
@@ -62,10 +62,9 @@ pub fn write_index_with(
     updatable: bool,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
 ) -> Result<(IndexFiles, SearchIndex)> {
-    let dir = folder(out, TEXT_DIR)?;
-    let passages = PassageWriter::new(&dir, write);
-    let index =
-        SearchIndex::build_with(site, updatable, &|slug, texts| passages.write(slug, texts))?;
+    folder(out, TEXT_DIR)?;
+    let passages = PassageWriter::new(out, write);
+    let index = SearchIndex::build_with(site, updatable, &|n, docs| passages.write(n, docs))?;
     crate::util::trace_stage("reading the search index");
     let files = write_index_scripts(&index, site, out, write, passages)?;
     Ok((files, index))
@@ -73,8 +72,9 @@ pub fn write_index_with(
 
 /// Brings `index` up to date with `site` after the documents with the slugs
 /// in `changed` were edited, added or removed, and writes `search-index.js`
-/// and the passages of those documents only. Passages of removed documents
-/// are left for the caller to remove (see [`passage_files`]).
+/// and the passage scripts of the buckets holding those documents only (all
+/// of them when the bucket count changed). Scripts of buckets left empty or
+/// gone are left for the caller to remove (see [`passage_files`]).
 pub fn update_index_with(
     index: &mut SearchIndex,
     site: &Site,
@@ -82,9 +82,9 @@ pub fn update_index_with(
     out: &Path,
     write: &(dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
 ) -> Result<IndexFiles> {
-    let dir = folder(out, TEXT_DIR)?;
-    let passages = PassageWriter::new(&dir, write);
-    index.update_with(site, changed, &|slug, texts| passages.write(slug, texts))?;
+    folder(out, TEXT_DIR)?;
+    let passages = PassageWriter::new(out, write);
+    index.update_with(site, changed, &|n, docs| passages.write(n, docs))?;
     write_index_scripts(index, site, out, write, passages)
 }
 
@@ -95,11 +95,11 @@ pub fn script_files(out: &Path, files: &IndexFiles) -> BTreeSet<PathBuf> {
     terms.chain(docs).collect()
 }
 
-/// The passage scripts a site of `site`'s documents has under `out`.
+/// The passage scripts a site of `site`'s documents has under `out`: one
+/// for each bucket that holds a document.
 pub fn passage_files(site: &Site, out: &Path) -> BTreeSet<PathBuf> {
-    let dir = out.join(TEXT_DIR);
-    let file = |slug: &str| dir.join(format!("{slug}.js"));
-    site.documents.iter().map(|d| file(&d.slug)).collect()
+    let buckets = passages::buckets_used(&site.documents).into_iter();
+    buckets.map(|n| out.join(text_script_name(n))).collect()
 }
 
 /// The folder `name` of the site at `out`, made if need be.
@@ -143,28 +143,29 @@ fn write_index_scripts(
     })
 }
 
-/// Writes passage scripts as the index reads documents (from several
-/// threads), counting what it wrote.
+/// Writes passage scripts as the index reads buckets of documents (from
+/// several threads), counting what it wrote.
 struct PassageWriter<'a> {
-    dir: &'a Path,
+    out: &'a Path,
     write: &'a (dyn Fn(&Path, &[u8]) -> Result<()> + Sync),
     files: AtomicUsize,
     bytes: AtomicU64,
 }
 
 impl<'a> PassageWriter<'a> {
-    fn new(dir: &'a Path, write: &'a (dyn Fn(&Path, &[u8]) -> Result<()> + Sync)) -> Self {
+    fn new(out: &'a Path, write: &'a (dyn Fn(&Path, &[u8]) -> Result<()> + Sync)) -> Self {
         PassageWriter {
-            dir,
+            out,
             write,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
         }
     }
 
-    fn write(&self, slug: &str, texts: &[String]) -> Result<()> {
-        let script = text_script(slug, texts);
-        (self.write)(&self.dir.join(format!("{slug}.js")), &script)?;
+    /// Writes bucket `number`, holding `documents` as (slug, passages).
+    fn write(&self, number: usize, documents: &[(&str, Vec<String>)]) -> Result<()> {
+        let script = text_script(documents);
+        (self.write)(&self.out.join(text_script_name(number)), &script)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(script.len() as u64, Ordering::Relaxed);
         Ok(())

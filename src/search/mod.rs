@@ -2,12 +2,14 @@
 //! section of every document (plus one for the document itself: title,
 //! summary, themes, dialogues, organisations, acronyms, year), an inverted
 //! index term → postings merged from each document's terms, and each
-//! document's section texts for passages, handed out as they are read.
+//! document's section texts for passages, read apart from the terms and
+//! handed out a bucket of documents at a time ([`passages`]).
 //! [`SearchIndex::manifest`] and [`shards`] serialise it as scripts the
 //! search page loads with `<script src>`, so search works offline and from
 //! `file://`, where `fetch()` is blocked. Terms come from [`tokenize`], which `search.js`
 //! mirrors for queries.
 
+pub mod passages;
 pub mod script;
 pub mod shards;
 mod terms;
@@ -21,6 +23,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::site::{Document, Site};
+pub use passages::Passages;
 use terms::Extracted;
 pub use terms::{DocumentTerms, SectionTerms};
 pub use tokenize::tokenize;
@@ -61,26 +64,33 @@ pub struct SearchIndex {
     encoded: shards::Encoded,
 }
 
-/// Receives each document's passages as it is read: (slug, the plain text
-/// of its entries in section order). Called from several threads.
-pub type Passages<'a, E> = dyn Fn(&str, &[String]) -> Result<(), E> + Sync + 'a;
-
 impl SearchIndex {
-    /// The index of `site`, passages dropped, terms kept.
+    /// The index of `site`, terms kept, passages not read.
     pub fn build(site: &Site) -> SearchIndex {
-        Self::build_with::<std::convert::Infallible>(site, true, &|_, _| Ok(()))
-            .unwrap_or_else(|never| match never {})
+        Self::of_terms(site, true)
     }
 
-    /// Reads the documents in parallel, handing each one's passages to
-    /// `passages`, then merges them in site order, so the index is the same
-    /// whatever the thread count. `keep_terms` for an index that
-    /// [`SearchIndex::update_with`] will bring up to date.
+    /// Hands every bucket of passages to `passages`, then builds the index;
+    /// `keep_terms` for an index that [`SearchIndex::update_with`] will
+    /// bring up to date. The passages are a pass of their own over the
+    /// documents' HTML: buckets mix documents from all over the site while
+    /// the terms are merged in site order, so reading both at once would
+    /// hold every document's terms (not only their encoded postings) until
+    /// the end, some 8 bytes a posting (a gigabyte at 100,000 documents),
+    /// where reading each document's section texts twice costs a sixth of
+    /// the terms' time (50 ms for 1,000 documents on two threads).
     pub fn build_with<E: Send>(
         site: &Site,
         keep_terms: bool,
         passages: &Passages<E>,
     ) -> Result<SearchIndex, E> {
+        passages::write(&site.documents, None, passages)?;
+        Ok(Self::of_terms(site, keep_terms))
+    }
+
+    /// Reads the documents' terms in parallel and merges them in site
+    /// order, so the index is the same whatever the thread count.
+    fn of_terms(site: &Site, keep_terms: bool) -> SearchIndex {
         let mut index = SearchIndex {
             themes: pairs(site.config.themes.iter().map(|t| (&t.slug, &t.name))),
             dialogues: pairs(site.config.dialogues.iter().map(|d| (&d.slug, &d.name))),
@@ -88,21 +98,26 @@ impl SearchIndex {
             ..SearchIndex::default()
         };
         let documents: Vec<&Document> = site.documents.iter().collect();
-        index.documents = index.read(site, &documents, passages)?;
-        Ok(index)
+        index.documents = index.read(site, &documents);
+        index
     }
 
     /// Brings the index up to date with `site` after the documents with the
     /// slugs in `changed` were edited, added or removed: only those (and any
-    /// document the index lacks) are read again, and only their passages
-    /// handed to `passages`. The themes and dialogues of the config are
-    /// assumed unchanged (a config change reloads everything).
+    /// document the index lacks) are read again, and only the buckets of
+    /// passages holding them handed to `passages` (every bucket when the
+    /// bucket count changed); on an error from `passages` the index is left
+    /// as it was. The themes and dialogues of the config are assumed
+    /// unchanged (a config change reloads everything).
     pub fn update_with<E: Send>(
         &mut self,
         site: &Site,
         changed: &BTreeSet<String>,
         passages: &Passages<E>,
     ) -> Result<(), E> {
+        let (before, after) = (self.documents.len(), site.documents.len());
+        let stale = passages::stale_buckets(before, after, changed);
+        passages::write(&site.documents, stale.as_ref(), passages)?;
         // An index that kept no terms reads every document again.
         let keeps_terms = std::mem::replace(&mut self.keeps_terms, true);
         self.encoded = shards::Encoded::default();
@@ -114,33 +129,22 @@ impl SearchIndex {
         let missing: Vec<&Document> = (site.documents.iter())
             .filter(|d| !kept.contains_key(&d.slug))
             .collect();
-        // On an error the index lacks documents, which the next update reads.
-        let mut fresh = self.read(site, &missing, passages)?.into_iter();
+        let mut fresh = self.read(site, &missing).into_iter();
         self.documents = (site.documents.iter())
             .filter_map(|d| kept.remove(&d.slug).or_else(|| fresh.next()))
             .collect();
         Ok(())
     }
 
-    /// Reads `documents` a chunk at a time (so the texts waiting to be
-    /// handed over stay few), interning their terms in order.
-    fn read<E: Send>(
-        &mut self,
-        site: &Site,
-        documents: &[&Document],
-        passages: &Passages<E>,
-    ) -> Result<Vec<DocumentTerms>, E> {
+    /// Reads `documents` a chunk at a time in parallel (so the terms not
+    /// yet interned stay few), interning their terms in order.
+    fn read(&mut self, site: &Site, documents: &[&Document]) -> Vec<DocumentTerms> {
         let mut out = Vec::with_capacity(documents.len());
         for chunk in documents.chunks(PARALLEL_CHUNK) {
             let read: Vec<Extracted> = chunk
                 .par_iter()
-                .map(|doc| {
-                    let mut extracted = Extracted::of(site, doc, &self.themes, &self.dialogues);
-                    passages(&doc.slug, &extracted.texts)?;
-                    extracted.texts = Vec::new();
-                    Ok(extracted)
-                })
-                .collect::<Result<_, E>>()?;
+                .map(|doc| Extracted::of(site, doc, &self.themes, &self.dialogues))
+                .collect();
             for extracted in read {
                 let mut doc = extracted.intern(&mut self.vocabulary);
                 if !self.keeps_terms {
@@ -151,7 +155,7 @@ impl SearchIndex {
             }
         }
         self.vocabulary.sort();
-        Ok(out)
+        out
     }
 
     /// The documents, in site order.

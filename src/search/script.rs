@@ -1,33 +1,42 @@
 //! The index as the browser loads it: `search-index.js`, a manifest that
 //! assigns `window.BRIEFING_SEARCH` with what ranking and filtering need
 //! (each document's year, themes, dialogues and number of entries, each
-//! entry's length, where each range of terms is); the term scripts
-//! ([`super::shards`]); the document scripts `search-docs/<n>.js`, each
-//! calling `BRIEFING_SEARCH_DOCS(n, docs)` with the names and titles of
-//! [`DOCS_PER_SCRIPT`] documents; and one small script per document that
-//! calls `BRIEFING_SEARCH_TEXT(slug, texts)` with its passages. All but the
-//! manifest are loaded only for the terms of a query or the results shown,
-//! so the manifest stays a few bytes per entry. Scripts rather than JSON
-//! because `fetch()` is blocked from `file://`; a UTF-8 byte-order mark
-//! makes the browser read them as UTF-8 whatever the server says.
+//! entry's length, where each range of terms is, how many passage buckets
+//! there are); the term scripts ([`super::shards`]); the document scripts
+//! `search-docs/<n>.js`, each calling `BRIEFING_SEARCH_DOCS(n, docs)` with
+//! the names and titles of [`DOCS_PER_SCRIPT`] documents; and the passage
+//! scripts `search/<n>.js`, one a bucket of documents
+//! ([`super::passages`]), calling `BRIEFING_SEARCH_TEXT(slug, texts)` once
+//! for each of its documents. All but the manifest are loaded only for the
+//! terms of a query or the results shown, so the manifest stays a few
+//! bytes per entry. Scripts rather than JSON because `fetch()` is blocked
+//! from `file://`; a UTF-8 byte-order mark makes the browser read them as
+//! UTF-8 whatever the server says.
 //!
-//! Wire format (version 2), arrays rather than objects to stay small:
+//! Wire format (version 3), arrays rather than objects to stay small:
 //! - `docs`: `[year|null, [theme], [dialogue], entries]`
 //! - `lengths`: the number of terms of each entry, documents in order
 //! - `shards`: the first term of each term script, in byte order
+//! - `textBuckets`: the number of passage buckets; a document's passages
+//!   are in `search/<FNV-1a of its slug's UTF-8 bytes % textBuckets>.js`
 //! - a document script's docs: `[slug, title, date, [[id, title]]]`, the
 //!   whole-document entry first (id `""`)
+//! - a passage script's texts: the plain text of each entry of the
+//!   document, in the order of its entries
 
+use super::passages::bucket_count;
 use super::tokenize::STOP_WORDS;
 use super::SearchIndex;
 
 pub(super) const BOM: &str = "\u{feff}";
-pub const FORMAT_VERSION: u8 = 2;
+pub const FORMAT_VERSION: u8 = 3;
 
 /// Documents per document script.
 pub const DOCS_PER_SCRIPT: usize = 200;
 /// The folder of document scripts, relative to the site root.
 pub const DOCS_DIR: &str = "search-docs";
+/// The folder of passage scripts, relative to the site root.
+pub const TEXT_DIR: &str = "search";
 
 impl SearchIndex {
     /// `search-index.js`, the manifest: `shards` are the first terms of the
@@ -45,6 +54,8 @@ impl SearchIndex {
         json.list(&self.dialogues, Json::pair);
         json.raw(",\"docsPerScript\":");
         json.int(DOCS_PER_SCRIPT);
+        json.raw(",\"textBuckets\":");
+        json.int(bucket_count(self.documents().len()));
         json.raw(",\"docs\":");
         json.list(self.documents(), |j, d| {
             j.raw("[");
@@ -110,18 +121,26 @@ pub fn doc_script_name(number: usize) -> String {
     format!("{DOCS_DIR}/{number}.js")
 }
 
-/// The passages script of the document `slug`, to be written as
-/// `search/<slug>.js`: `texts` are its entries' plain text in section order.
-pub fn text_script(slug: &str, texts: &[String]) -> Vec<u8> {
+/// The path of passage script (bucket) `number`, relative to the site root.
+pub fn text_script_name(number: usize) -> String {
+    format!("{TEXT_DIR}/{number}.js")
+}
+
+/// A bucket's passage script: one call for each of `documents`, given as
+/// (slug, its entries' plain text in section order).
+pub fn text_script(documents: &[(&str, Vec<String>)]) -> Vec<u8> {
+    let texts = documents.iter().flat_map(|(_, texts)| texts);
     let mut json = Json(Vec::with_capacity(
-        texts.iter().map(String::len).sum::<usize>() + 64,
+        texts.map(String::len).sum::<usize>() + 64 * documents.len(),
     ));
     json.raw(BOM);
-    json.raw("BRIEFING_SEARCH_TEXT(");
-    json.str(slug);
-    json.raw(",");
-    json.list(texts, |j, t| j.str(t));
-    json.raw(");\n");
+    for (slug, texts) in documents {
+        json.raw("BRIEFING_SEARCH_TEXT(");
+        json.str(slug);
+        json.raw(",");
+        json.list(texts, |j, t| j.str(t));
+        json.raw(");\n");
+    }
     json.0
 }
 

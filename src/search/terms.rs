@@ -5,8 +5,6 @@
 //! distinct one stored once per document; ids are the document's own until
 //! [`Extracted::intern`] maps them into the index's vocabulary.
 
-use std::collections::HashMap;
-
 use super::tokenize::for_each_term;
 use super::vocabulary::{FxHashMap, TermId, Vocabulary};
 use super::{text, DocEntry};
@@ -49,13 +47,11 @@ impl DocumentTerms {
     }
 }
 
-/// A document just read: term ids still its own, and its passages.
+/// A document just read: term ids still its own.
 pub struct Extracted {
     terms: DocumentTerms,
     /// Term text by local id.
     local: Vec<Box<str>>,
-    /// The plain text of each entry, in section order: its passages script.
-    pub texts: Vec<String>,
 }
 
 impl Extracted {
@@ -65,34 +61,19 @@ impl Extracted {
         themes: &[(String, String)],
         dialogues: &[(String, String)],
     ) -> Extracted {
-        let bodies = text::sections(&doc.html);
-        let intro = bodies
-            .iter()
-            .find(|b| b.id.is_empty())
-            .map(|b| b.text.as_str());
+        let bodies = text::Bodies::of(&doc.html);
         let mut counter = Counter::with_capacity(doc.html.len() / 16);
-        whole_document_terms(&mut counter, site, doc, intro);
+        whole_document_terms(&mut counter, site, doc, bodies.intro());
         counter.close(String::new(), &doc.front.title);
-        let lead = [doc.front.summary.as_str(), intro.unwrap_or("")];
-        let lead: Vec<&str> = lead.into_iter().filter(|t| !t.is_empty()).collect();
-        let mut texts = vec![lead.join(" ")];
-        // By id once: a lookup per section would be quadratic (100,000 headings).
-        let by_id: HashMap<&str, &str> = bodies
-            .iter()
-            .rev()
-            .map(|b| (b.id.as_str(), b.text.as_str()))
-            .collect();
         for section in &doc.sections {
-            let body = by_id.get(section.id.as_str()).copied().unwrap_or("");
             counter.add(&section.title, SECTION_TITLE_BOOST);
-            counter.add(body, 1);
+            counter.add(bodies.section(&section.id), 1);
             for theme in &section.themes {
                 counter.add(site.theme_name(theme), 1);
             }
             counter.close(section.id.clone(), &section.title);
-            texts.push(body.to_string());
         }
-        counter.finish(doc_entry(doc, themes, dialogues), texts)
+        counter.finish(doc_entry(doc, themes, dialogues))
     }
 
     /// The document with its terms as ids of `vocabulary` (new ones added).
@@ -135,7 +116,7 @@ fn doc_entry(
 
 /// A document's own entry: its title (boosted), summary, themes, dialogues,
 /// kind, organisations, acronyms with their expansions, year and intro text.
-fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intro: Option<&str>) {
+fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intro: &str) {
     let front = &doc.front;
     counter.add(&front.title, DOC_TITLE_BOOST);
     let mut add = |text: &str| counter.add(text, 1);
@@ -153,7 +134,7 @@ fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intr
     if let Some(date) = &front.date {
         add(&date.year.to_string());
     }
-    add(intro.unwrap_or(""));
+    add(intro);
 }
 
 /// Counts one document's terms entry by entry, ids local to the document.
@@ -216,8 +197,8 @@ impl Counter {
         });
     }
 
-    /// The document of `entry`, with the entries counted and its passages.
-    fn finish(self, entry: DocEntry, texts: Vec<String>) -> Extracted {
+    /// The document of `entry`, with the entries counted.
+    fn finish(self, entry: DocEntry) -> Extracted {
         let mut local: Vec<Box<str>> = vec![Box::from(""); self.counts.len()];
         for (term, id) in self.ids {
             local[id as usize] = term;
@@ -229,7 +210,6 @@ impl Counter {
                 terms: self.terms,
             },
             local,
-            texts,
         }
     }
 }

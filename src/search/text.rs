@@ -5,12 +5,37 @@
 //! under them are left out: the index takes titles and themes from the model.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// One section's text; `id` is `""` for text before the first heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionText {
     pub id: String,
     pub text: String,
+}
+
+/// A document's section texts by heading id, the first section of an id
+/// winning: what its terms and its passages are both read from. A map
+/// because a lookup per section through the list would be quadratic
+/// (100,000 headings).
+pub struct Bodies(HashMap<String, String>);
+
+impl Bodies {
+    pub fn of(html: &str) -> Bodies {
+        // Reversed, so that the first section of an id is the one kept.
+        let sections = sections(html).into_iter().rev();
+        Bodies(sections.map(|s| (s.id, s.text)).collect())
+    }
+
+    /// The text before the first heading; empty when there is none.
+    pub fn intro(&self) -> &str {
+        self.section("")
+    }
+
+    /// The text of the section with the heading id `id`; empty when none.
+    pub fn section(&self, id: &str) -> &str {
+        self.0.get(id).map_or("", String::as_str)
+    }
 }
 
 /// Splits `html` at every `<h2>`…`<h6>` that has an id.
@@ -210,5 +235,13 @@ mod tests {
         let got = sections("<h2 id=\"a\">A</h2><p>x &#x4e2d;&#22269; &bogus; y</p>");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].text, "x 中国 &bogus; y");
+    }
+
+    #[test]
+    fn bodies_keep_the_first_section_of_an_id() {
+        let bodies = Bodies::of("<h2 id=\"a\">A</h2><p>first</p><h2 id=\"a\">A</h2><p>second</p>");
+        assert_eq!(bodies.section("a"), "first");
+        assert_eq!(bodies.intro(), "");
+        assert_eq!(bodies.section("missing"), "");
     }
 }

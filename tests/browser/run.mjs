@@ -1,12 +1,17 @@
 // Drives headless Chromium through a built briefing site as a reader would.
 // usage: node run.mjs SITE_DIR PLAN_JSON
-//   PLAN_JSON: { searches: [{query, filters?, expect}], tokens: [{text, terms}] }
+//   PLAN_JSON: { searches: [{query, filters?, expect}], tokens: [{text, terms}],
+//                hashes: [{text, hash, buckets, bucket}], passages: query }
 //   where `expect` is the href (relative to the site) the first result must
-//   link to, and `terms` what the Rust tokeniser makes of `text`.
+//   link to, `terms` what the Rust tokeniser makes of `text`, and `hash` and
+//   `bucket` Rust's FNV-1a of `text` and its passage bucket among `buckets`;
+//   `passages` a query with results in several documents of each bucket.
 // Checks: click-through home → theme → passage → document → dialogue → year;
 // each search finds its section and the link lands there; search.js tokenises
-// like Rust; Tab reaches every link; no horizontal overflow at 390 px; axe-core
-// finds no violation on any page type. Prints every failure, exits 1 if any.
+// and hashes like Rust; results show their passages, each bucket script
+// loaded once, and show without them when the scripts fail; Tab reaches
+// every link; no horizontal overflow at 390 px; axe-core finds no violation
+// on any page type. Prints every failure, exits 1 if any.
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
@@ -140,6 +145,45 @@ async function tokens() {
   }
 }
 
+async function hashes() {
+  await settle('search.html');
+  for (const h of plan.hashes) {
+    const got = await page.evaluate(([text, buckets]) =>
+      [window.BriefingSearch.fnv1a(text), window.BriefingSearch.textBucket(text, buckets)], [h.text, h.buckets]);
+    check(got[0] === h.hash && got[1] === h.bucket,
+      `fnv1a(${JSON.stringify(h.text)}) = ${got[0]}, bucket ${got[1]} of ${h.buckets} in JS and ${h.hash}, ${h.bucket} in Rust`);
+  }
+}
+
+// Passages come from the bucket scripts: the results shown get theirs, a
+// bucket script is loaded once however many results are in it, and without
+// the scripts the results still show, without passages.
+async function passages() {
+  const url = `search.html?q=${encodeURIComponent(plan.passages)}`;
+  const settled = () => page.waitForFunction(() => {
+    const passages = [...document.querySelectorAll('#search-results .search-result__passage')];
+    return document.querySelector('#search-results li') && passages.every((p) => p.innerHTML !== '');
+  }, null, { timeout: 5000 }).then(() => true, () => false);
+  const count = (selector) => page.locator(`#search-results ${selector}`).count();
+  const requested = [];
+  const listen = (request) => { if (/\/search\/\d+\.js$/.test(request.url())) requested.push(request.url()); };
+  page.on('request', listen);
+  await settle(url);
+  const loaded = await settled();
+  page.off('request', listen);
+  const [results, shown] = [await count('li'), await count('.search-result__passage')];
+  check(loaded && shown > 1, `passages: ${shown} of ${results} results show a passage`);
+  const once = new Set(requested).size === requested.length;
+  check(once && requested.length < results, `passages: ${requested.length} bucket scripts loaded, each once, for ${results} results`);
+  await page.route('**/search/*.js', (route) => route.abort());
+  await settle(url);
+  const settledWithout = await settled();
+  const [without, passagesWithout] = [await count('li'), await count('.search-result__passage')];
+  await page.unroute('**/search/*.js');
+  check(settledWithout && without === results && passagesWithout === 0,
+    `passages: without the bucket scripts ${without} results show, ${passagesWithout} passages`);
+}
+
 // Tab from the top of the page; every rendered link must receive focus.
 async function keyboard(name, url) {
   await settle(url);
@@ -181,6 +225,8 @@ try {
   await clickThrough();
   await searches();
   await tokens();
+  await hashes();
+  await passages();
   await withoutScript();
   for (const [name, url] of Object.entries(pageTypes)) {
     if (!url) { fail(`no ${name} page in the site`); continue; }

@@ -1,6 +1,7 @@
 //! The incremental rebuild over the `site-basic` fixture: after each kind of
 //! change, the site on disk is byte for byte what a full build from scratch
-//! writes, and pages that do not show the changed document are left alone.
+//! writes, and pages (and buckets of passages) that do not show the changed
+//! document are left alone.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,8 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, SystemTime};
 
 use briefing::build::{self, BuildOptions};
+use briefing::search::passages::bucket_of;
+use briefing::search::script::text_script_name;
 use briefing::serve::incremental::Incremental;
 use briefing::serve::{Changes, Rebuild};
 
@@ -99,6 +102,18 @@ impl Fixture {
         for (path, bytes) in &expected {
             assert!(actual[path] == *bytes, "{path} differs after {after}");
         }
+    }
+
+    /// The number of passage buckets, as the manifest tells `search.js`.
+    fn text_buckets(&self) -> usize {
+        let manifest = self.root().join("public/search-index.js");
+        let manifest = std::fs::read_to_string(manifest).unwrap();
+        let after = manifest
+            .split("\"textBuckets\":")
+            .nth(1)
+            .expect("textBuckets");
+        let digits = after.split(|c: char| !c.is_ascii_digit()).next();
+        digits.unwrap().parse().unwrap()
     }
 
     fn mtime(&self, page: &str) -> SystemTime {
@@ -235,8 +250,14 @@ fn a_document_edit_rewrites_its_theme_page_and_leaves_unrelated_pages_alone() {
 #[test]
 fn a_word_added_to_a_document_is_searchable_and_only_its_passages_are_rewritten() {
     let mut site = Fixture::new();
-    let other = "search/quantum-note.js";
-    let other_before = site.mtime(other);
+    let buckets = site.text_buckets();
+    let ours = text_script_name(bucket_of("networks-2021", buckets));
+    let public = site.root().join("public");
+    let other = (0..buckets)
+        .map(text_script_name)
+        .find(|name| *name != ours && public.join(name).exists())
+        .expect("another bucket of passages");
+    let (ours_before, other_before) = (site.mtime(&ours), site.mtime(&other));
     std::thread::sleep(Duration::from_millis(20));
     assert!(site.edit(NETWORKS, |t| {
         t.replace(
@@ -244,18 +265,33 @@ fn a_word_added_to_a_document_is_searchable_and_only_its_passages_are_rewritten(
             "The participants welcomed zeppelins and",
         )
     }));
-    let public = site.root().join("public");
     let terms: String = std::fs::read_dir(public.join("search-terms"))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
     assert!(terms.contains("[\"zeppelin\",["), "the new term is indexed");
-    let passages = std::fs::read_to_string(public.join("search/networks-2021.js")).unwrap();
+    let passages = std::fs::read_to_string(public.join(&ours)).unwrap();
     assert!(passages.contains("welcomed zeppelins and"));
+    assert_ne!(site.mtime(&ours), ours_before, "its bucket is rewritten");
     assert_eq!(
-        site.mtime(other),
+        site.mtime(&other),
         other_before,
-        "another document's passages are left alone"
+        "a bucket of other documents' passages is left alone"
     );
     site.assert_matches_full_build("a word added to a document");
+}
+
+#[test]
+fn documents_crossing_a_power_of_two_move_every_passage_to_its_new_bucket() {
+    let mut site = Fixture::new();
+    assert_eq!(site.text_buckets(), 2, "7 documents, 2 buckets");
+    for n in 1..=2 {
+        let note = |_| UNRELATED.replace("Quantum", &format!("Extra {n}"));
+        assert!(site.edit(&format!("content/extra-note-{n}.md"), note));
+    }
+    assert_eq!(site.text_buckets(), 4, "9 documents, 4 buckets");
+    site.assert_matches_full_build("two documents added, two buckets to four");
+    assert!(site.edit("content/extra-note-2.md", |_| String::new()));
+    assert_eq!(site.text_buckets(), 2, "8 documents, 2 buckets");
+    site.assert_matches_full_build("a document removed, four buckets back to two");
 }

@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use briefing::build::{build, BuildOptions, BuildReport};
+use briefing::search::passages::{bucket_count, bucket_of, fnv1a};
+use briefing::search::script::text_script_name;
 use briefing::search::{tokenize, SearchIndex};
 use briefing::site::Site;
 use briefing::Config;
@@ -103,9 +105,16 @@ fn build_reports_the_index_size() {
         .exists());
     let docs = std::fs::read_to_string(public.join("search-docs/0.js")).expect("titles written");
     assert!(docs.contains("\"tenth-dialogue\""), "{docs}");
-    let text = std::fs::read_to_string(public.join(format!("search/{JAPANESE_DOC}.js")))
+    let buckets = bucket_count(report.documents);
+    assert!(
+        buckets > 1,
+        "{buckets} passage scripts: the fixtures fill two"
+    );
+    let script = |n| public.join(text_script_name(n));
+    let text = std::fs::read_to_string(script(bucket_of(JAPANESE_DOC, buckets)))
         .expect("passages written");
     assert!(text.contains("広島AIプロセス"));
+    assert!(!script(buckets).exists());
 }
 
 /// What Chromium is run as, or why the browser tests cannot run here.
@@ -159,8 +168,10 @@ fn harness_dir() -> Result<PathBuf, String> {
     Ok(dir)
 }
 
-/// Searches the harness runs, with the link their first result must be, and
-/// strings whose terms search.js must compute as Rust does.
+/// Searches the harness runs, with the link their first result must be;
+/// strings whose terms search.js must compute as Rust does; strings (slugs,
+/// UTF-8 too) it must hash to the same passage bucket, and a query whose
+/// results are in many documents, for their passages.
 fn plan() -> serde_json::Value {
     let samples = [
         "The Policies on Sharing of shared DATA",
@@ -173,6 +184,14 @@ fn plan() -> serde_json::Value {
         .iter()
         .map(|t| serde_json::json!({"text": t, "terms": tokenize(t)}))
         .collect();
+    let hashes: Vec<_> = ["", "foobar", "tenth-dialogue", JAPANESE_DOC, "日本-データ"]
+        .iter()
+        .flat_map(|t| [1, 2, 256].map(|buckets| (t, buckets)))
+        .map(|(t, buckets)| {
+            let (hash, bucket) = (fnv1a(t.as_bytes()), bucket_of(t, buckets));
+            serde_json::json!({"text": t, "hash": hash, "buckets": buckets, "bucket": bucket})
+        })
+        .collect();
     serde_json::json!({
         "searches": [
             {"query": "work on AI risk management", "expect": "documents/tenth-dialogue.html#outcomes"},
@@ -184,6 +203,8 @@ fn plan() -> serde_json::Value {
             {"query": "trustworthy AI", "filters": {"dialogue": "eu-japan", "year": "2019"}, "expect": null},
         ],
         "tokens": tokens,
+        "hashes": hashes,
+        "passages": "data",
     })
 }
 

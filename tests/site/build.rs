@@ -5,6 +5,8 @@ use std::path::Path;
 
 use briefing::check::{check_content, check_site};
 use briefing::content::ContentFile;
+use briefing::search::passages::{bucket_count, bucket_of};
+use briefing::search::script::text_script_name;
 use briefing::Config;
 
 use crate::support::*;
@@ -23,7 +25,6 @@ fn writes_every_page_kind() {
         "404.html",
         "search.html",
         "search-index.js",
-        "search/tenth-dialogue.js",
         "feed.xml",
         "sitemap.xml",
         "themes/ai.html",
@@ -47,6 +48,10 @@ fn writes_every_page_kind() {
     ] {
         assert!(site.join(page).is_file(), "{page} missing");
     }
+    let bucket = bucket_of("tenth-dialogue", bucket_count(report.documents));
+    let passages = site.join(text_script_name(bucket));
+    let passages = std::fs::read_to_string(passages).expect("its passage script");
+    assert!(passages.contains("BRIEFING_SEARCH_TEXT(\"tenth-dialogue\","));
     assert!(!site.join("years/undated.html").exists());
     // 36 site pages (search included; a dialogue and a year take two pages at
     // paginate_by 2), the briefing book and 11 packs (4 themes, 2 dialogues, 5 years).
