@@ -196,6 +196,8 @@ struct State {
     /// Acronyms already linked in the current section.
     linked_here: HashSet<String>,
     in_link: usize,
+    /// The current section's excerpt has all it will hold.
+    excerpt_full: bool,
     has_code: bool,
     unknown_classes: Vec<(usize, String)>,
 }
@@ -222,6 +224,7 @@ impl State {
             }
         }
         self.linked_here.clear();
+        self.excerpt_full = false;
         Section {
             id,
             title,
@@ -245,15 +248,25 @@ impl State {
         id
     }
 
+    /// Adds `text` to the current section's excerpt until it is full; once
+    /// cut, it takes no more (a later word would follow the "…").
     fn note_text(&mut self, text: &str) {
-        if let Some(section) = self.sections.last_mut() {
-            if section.excerpt.chars().count() < EXCERPT_CHARS {
-                if !section.excerpt.is_empty() && !section.excerpt.ends_with(' ') {
-                    section.excerpt.push(' ');
-                }
-                section.excerpt.push_str(text.trim());
-                section.excerpt = truncate_words(&section.excerpt, EXCERPT_CHARS);
-            }
+        let Some(section) = self.sections.last_mut() else {
+            return;
+        };
+        if self.excerpt_full {
+            return;
+        }
+        if !section.excerpt.is_empty() && !section.excerpt.ends_with(' ') {
+            section.excerpt.push(' ');
+        }
+        section.excerpt.push_str(text.trim());
+        // Bytes are at least as many as characters: most calls count nothing.
+        if section.excerpt.len() >= EXCERPT_CHARS
+            && section.excerpt.chars().count() >= EXCERPT_CHARS
+        {
+            section.excerpt = truncate_words(&section.excerpt, EXCERPT_CHARS);
+            self.excerpt_full = true;
         }
     }
 
@@ -321,11 +334,11 @@ fn plain_text(events: &[Event]) -> String {
 
 /// At most `max` characters, cut at a word boundary with an ellipsis.
 pub fn truncate_words(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    let Some((end, _)) = text.char_indices().nth(max) else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    };
+    let cut = &text[..end];
+    let cut = cut.rsplit_once(' ').map_or(cut, |(head, _)| head);
     // A cut that already ends in an ellipsis or a full stop must not read "……".
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ', '.', '…']))
 }
@@ -443,5 +456,15 @@ mod tests {
         assert_eq!(truncate_words("one two… three four", 10), "one two…");
         assert_eq!(truncate_words("one two... three four", 12), "one two…");
         assert_eq!(truncate_words("short", 9), "short");
+    }
+
+    #[test]
+    fn a_section_excerpt_is_cut_once_and_takes_no_later_words() {
+        let long = "word ".repeat(100);
+        let body = format!("## S\n\n{long}\n\nLater.\n\nAnd *more* text.\n");
+        let excerpt = &render_with(&body, false).sections[0].excerpt;
+        assert!(excerpt.ends_with("word…"), "{excerpt}");
+        assert_eq!(excerpt.matches('…').count(), 1, "{excerpt}");
+        assert!(excerpt.chars().count() <= EXCERPT_CHARS, "{excerpt}");
     }
 }
