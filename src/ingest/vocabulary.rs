@@ -198,10 +198,28 @@ pub fn is_all_caps(term: &str) -> bool {
     !term.chars().any(char::is_lowercase)
 }
 
+/// Whether `start..end` is not inside a longer word. Short terms ("ai",
+/// "will") match inside many words, so the neighbouring bytes are looked at
+/// first and a character decoded only when one is not ASCII.
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    let bytes = text.as_bytes();
+    let before = match start.checked_sub(1).map(|i| bytes[i]) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    };
+    let after = match bytes.get(end) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric),
+    };
+    !before && !after
 }
 
 #[cfg(test)]
