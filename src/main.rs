@@ -54,7 +54,21 @@ enum Command {
     Init(cmd::init::Args),
 }
 
+/// No transparent huge pages: mimalloc asks for them on its whole arena
+/// (before `main`, so its option comes too late), and each first touch of
+/// a 2 MiB page then zeroes all of it, which was a twentieth of a cold
+/// build's time and a fifth of its peak memory.
+#[cfg(target_os = "linux")]
+fn no_huge_pages() {
+    // SAFETY: a plain prctl on this process; failing (an old kernel) changes nothing.
+    unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn no_huge_pages() {}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     briefing::util::start_trace_clock();
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Serve(_)) {
