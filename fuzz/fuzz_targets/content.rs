@@ -19,7 +19,7 @@ fn config() -> &'static Config {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let path = PathBuf::from("content/fuzz.md");
-    let files = [ContentText { path: path.clone(), text: text.to_string() }];
+    let files = [ContentText::new(path.clone(), text.to_string())];
     if let Err(e) = Site::from_texts(Path::new("/nonexistent"), config(), &files) {
         let msg = e.to_string();
         assert!(msg.contains("content/fuzz.md"), "the error names the file: {msg}");

@@ -319,7 +319,8 @@ fn write_document(
     old_paths: &[PathBuf],
     path: PathBuf,
 ) -> Result<Written> {
-    let text = write::render(ingested.front_matter.clone(), &ingested.body, inputs);
+    let listing = Listing::from(&ingested.front_matter);
+    let (text, front_matter) = write::render_keeping(ingested.front_matter, &ingested.body, inputs);
     let changed = write_if_changed(&path, text.as_bytes())?;
     let mut warnings = ingested.warnings;
     for old in old_paths.iter().filter(|p| **p != path) {
@@ -335,11 +336,14 @@ fn write_document(
     } else {
         Outcome::Unchanged
     };
-    let listing = Listing::from(&ingested.front_matter);
     Ok(Written {
         row: summary_row(&seed, &path, Some(&listing), outcome),
         warnings,
-        text: ContentText { path, text },
+        text: ContentText {
+            path,
+            text,
+            front_matter: Some(front_matter),
+        },
     })
 }
 

@@ -2,13 +2,22 @@
 //! text (without the `generated` block); when a file no longer matches it, a
 //! person edited it, and ingest leaves it alone unless forced (see `existing`).
 
-use crate::content::{ContentFile, FrontMatter};
+use crate::content::{ContentFile, FrontMatter, Generated};
 use crate::util::sha256_hex;
 
 /// The file text, with `generated` filled in from the rest of it. The block
 /// is the last field of the front matter, so it is spliced in before the
 /// closing `---` rather than serialising everything twice.
-pub fn render(mut front_matter: FrontMatter, body: &str, inputs: &str) -> String {
+pub fn render(front_matter: FrontMatter, body: &str, inputs: &str) -> String {
+    render_keeping(front_matter, body, inputs).0
+}
+
+/// [`render`], with the front matter the text holds (`generated` filled in).
+pub fn render_keeping(
+    mut front_matter: FrontMatter,
+    body: &str,
+    inputs: &str,
+) -> (String, FrontMatter) {
     front_matter.generated = None;
     let bare = ContentFile::render(&front_matter, body);
     let sha256 = sha256_hex(bare.as_bytes());
@@ -23,7 +32,11 @@ pub fn render(mut front_matter: FrontMatter, body: &str, inputs: &str) -> String
     }
     text.push('\n');
     text.push_str(&bare[yaml_end..]);
-    text
+    front_matter.generated = Some(Generated {
+        sha256,
+        inputs: inputs.to_string(),
+    });
+    (text, front_matter)
 }
 
 /// `text` without the `generated:` block of its front matter.
@@ -70,6 +83,28 @@ mod tests {
             .front_matter
             .generated;
         assert_eq!(ContentFile::render(&fm, "\nBody.\n"), text);
+    }
+
+    #[test]
+    fn the_front_matter_kept_is_what_the_text_reads_back_as() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut files = 0;
+        for entry in std::fs::read_dir(content).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let file = ContentFile::parse(&path, &text).unwrap();
+            let mut fm = file.front_matter;
+            let inputs = fm.generated.take().map(|g| g.inputs).unwrap_or_default();
+            let (written, kept) = render_keeping(fm, &file.body, &inputs);
+            assert_eq!(written, text, "{}", path.display());
+            let read = ContentFile::parse(&path, &written).unwrap().front_matter;
+            assert_eq!(kept, read, "{}", path.display());
+            let shortcut = ContentFile::with_front_matter(&path, &written, kept).unwrap();
+            assert_eq!(shortcut.body, file.body);
+            assert_eq!(shortcut.body_line, file.body_line);
+            files += 1;
+        }
+        assert!(files >= 5, "the bundled content files");
     }
 
     #[test]

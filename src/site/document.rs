@@ -22,7 +22,12 @@ pub struct Parsed {
 
 /// Parses and validates one file, reporting every problem in it.
 pub fn parse(text: &ContentText, config: &Config) -> Result<Parsed> {
-    let file = ContentFile::parse(&text.path, &text.text)?;
+    let file = match &text.front_matter {
+        Some(front_matter) => {
+            ContentFile::with_front_matter(&text.path, &text.text, front_matter.clone())?
+        }
+        None => ContentFile::parse(&text.path, &text.text)?,
+    };
     let errors =
         vocabulary::validate_front_matter(&text.path, &text.text, &file.front_matter, config);
     if !errors.is_empty() {

@@ -218,9 +218,9 @@ impl Site {
     /// rather than reading it again: `build` hands over what ingest has just
     /// written, so a cold build reads no content file back.
     pub fn load_with(root: &Path, config: &Config, fresh: Vec<ContentText>) -> Result<Site> {
-        let mut fresh: std::collections::HashMap<PathBuf, String> =
-            fresh.into_iter().map(|f| (f.path, f.text)).collect();
-        let files: Vec<(PathBuf, Option<String>)> = content_paths(root)?
+        let mut fresh: std::collections::HashMap<PathBuf, ContentText> =
+            fresh.into_iter().map(|f| (f.path.clone(), f)).collect();
+        let files: Vec<(PathBuf, Option<ContentText>)> = content_paths(root)?
             .into_iter()
             .map(|path| {
                 let text = fresh.remove(&path);
@@ -234,7 +234,7 @@ impl Site {
             .into_par_iter()
             .map(|(path, text)| {
                 let file = match text {
-                    Some(text) => ContentText { path, text },
+                    Some(text) => text,
                     None => read_content(&path)?,
                 };
                 document::parse(&file, config)
@@ -392,10 +392,7 @@ fn read_content(path: &Path) -> Result<ContentText> {
             format!("is not UTF-8 text (invalid byte at offset {at}): save it as UTF-8"),
         )
     })?;
-    Ok(ContentText {
-        path: path.to_path_buf(),
-        text,
-    })
+    Ok(ContentText::new(path.to_path_buf(), text))
 }
 
 /// A date as readers see it: `18 October 2019`, `November 2021`, `2022`.

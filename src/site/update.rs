@@ -30,10 +30,7 @@ impl Site {
     /// as it was.
     pub fn update_document(&mut self, path: &Path) -> Result<Update> {
         let text = match std::fs::read_to_string(path) {
-            Ok(text) => Some(ContentText {
-                path: path.to_path_buf(),
-                text,
-            }),
+            Ok(text) => Some(ContentText::new(path.to_path_buf(), text)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(Error::io(path, e)),
         };

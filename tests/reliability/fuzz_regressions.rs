@@ -57,10 +57,7 @@ fn content_regressions_load_or_fail_naming_the_file() {
     let config = Config::parse(&config_text(), Path::new("briefing.yaml")).unwrap();
     for (path, bytes) in inputs("content") {
         let text = String::from_utf8(bytes).unwrap();
-        let files = [ContentText {
-            path: PathBuf::from("content/fuzz.md"),
-            text,
-        }];
+        let files = [ContentText::new(PathBuf::from("content/fuzz.md"), text)];
         if let Err(e) = Site::from_texts(Path::new("/nonexistent"), &config, &files) {
             assert!(
                 e.to_string().contains("content/fuzz.md"),
