@@ -109,14 +109,21 @@ fn push_text(out: &mut [SectionText], raw: &str) {
     }
 }
 
-/// The words of `text` with one space between each.
+/// The words of `text` with one space between each. ASCII text (nearly
+/// all) is split by bytes; the same words, as `char::is_whitespace` agrees
+/// with `u8::is_ascii_whitespace` on ASCII but for the vertical tab.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let mut push = |word: &str| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
+    };
+    if text.is_ascii() && !text.contains('\x0B') {
+        text.split_ascii_whitespace().for_each(&mut push);
+    } else {
+        text.split_whitespace().for_each(&mut push);
     }
     out
 }
@@ -215,6 +222,13 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_collapses_alike_in_ascii_and_other_text() {
+        assert_eq!(collapse_whitespace("  a\t b\r\n\x0Bc  "), "a b c");
+        assert_eq!(collapse_whitespace("a\u{a0} b\u{2003}c"), "a b c");
+        assert_eq!(collapse_whitespace(" \n "), "");
+    }
 
     #[test]
     fn splits_at_headings_and_skips_titles_and_chips() {

@@ -15,6 +15,7 @@ pub fn derive(
     warnings: Vec<String>,
 ) -> Site {
     super::related::link(&mut documents);
+    crate::util::trace_stage("relating the documents");
     let dialogues: Vec<DialogueIndex> = config
         .dialogues
         .iter()
@@ -25,6 +26,7 @@ pub fn derive(
         .into_iter()
         .map(Arc::new)
         .collect();
+    crate::util::trace_stage("grouping the pledges");
     let themes = config
         .themes
         .iter()
@@ -34,6 +36,7 @@ pub fn derive(
     let matrix = matrix(&config, &documents, &years);
     let undated = ids(&documents, |d| d.front.date.is_none());
     let glossary = glossary(&documents);
+    crate::util::trace_stage("indexing themes, years and the glossary");
     Site {
         root: root.to_path_buf(),
         config,

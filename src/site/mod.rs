@@ -290,6 +290,7 @@ impl Site {
             ));
         }
         documents.sort_by(newest_first);
+        crate::util::trace_stage("rendering the bodies");
         let mut site = indexes::derive(root, config.clone(), documents, warnings);
         site.body_glossary = std::sync::Arc::new(glossary);
         Ok(site)
