@@ -216,32 +216,37 @@ pub fn render_site_with(
         .filter(|p| previous.is_none_or(|prev| !prev.keep.contains(&p.path)))
         .collect();
     let bodies = print::Bodies::for_pages(&rendered);
-    pages.par_iter().try_for_each(|page| {
-        if Previous::take(previous, &page.path, out) {
-            reused.fetch_add(1, Ordering::Relaxed);
-        } else {
-            PAGE_BUFFER.with_borrow_mut(|bytes| {
-                bytes.clear();
-                renderer.render_page_into(site, page, &bodies, bytes)?;
-                write_file(&out.join(page.output()), bytes)
-            })?;
-        }
-        tick();
-        Ok::<(), Error>(())
-    })?;
-    crate::util::trace_stage("rendering the pages");
-    // After the pages, not beside them: both are parallel inside, and one at a
-    // time keeps the peak memory that of the larger.
-    let (search, search_index) = match Previous::take_search(previous, out) {
+    let render_pages = || {
+        pages.par_iter().try_for_each(|page| {
+            if Previous::take(previous, &page.path, out) {
+                reused.fetch_add(1, Ordering::Relaxed);
+            } else {
+                PAGE_BUFFER.with_borrow_mut(|bytes| {
+                    bytes.clear();
+                    renderer.render_page_into(site, page, &bodies, bytes)?;
+                    write_file(&out.join(page.output()), bytes)
+                })?;
+            }
+            tick();
+            Ok::<(), Error>(())
+        })
+    };
+    let write_search = || match Previous::take_search(previous, out) {
         Some(figures) => {
             reused.fetch_add(figures.files, Ordering::Relaxed);
-            (figures, None)
+            Ok((figures, None))
         }
         None => {
-            search::write_index(site, out, updatable).map(|(files, index)| (files, Some(index)))?
+            search::write_index(site, out, updatable).map(|(files, index)| (files, Some(index)))
         }
     };
-    crate::util::trace_stage("writing the search scripts");
+    // Side by side: each has parts on one thread (the largest pages last,
+    // the index merged in order) that the other's work fills. The search
+    // index is small beside the model, so the peak memory hardly moves.
+    let (rendered, searched) = rayon::join(render_pages, write_search);
+    rendered?;
+    let (search, search_index) = searched?;
+    crate::util::trace_stage("rendering the pages and the search index");
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
         write(&out.join(ASSETS_DIR).join(&name), &bytes)?;

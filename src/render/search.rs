@@ -65,7 +65,6 @@ pub fn write_index_with(
     folder(out, TEXT_DIR)?;
     let passages = PassageWriter::new(out, write);
     let index = SearchIndex::build_with(site, updatable, &|n, docs| passages.write(n, docs))?;
-    crate::util::trace_stage("reading the search index");
     let files = write_index_scripts(&index, site, out, write, passages)?;
     Ok((files, index))
 }
