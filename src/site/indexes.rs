@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::pledges;
 use super::*;
 
@@ -14,22 +16,25 @@ pub fn derive(
     mut documents: Vec<Document>,
     warnings: Vec<String>,
 ) -> Site {
-    super::related::link(&mut documents);
-    crate::util::trace_stage("relating the documents");
+    // Side by side: the pledges are grouped partly on one thread.
+    let (related, all_pledges) = rayon::join(
+        || super::related::of(&documents),
+        || pledges::group(&documents),
+    );
+    for (doc, related) in documents.iter_mut().zip(related) {
+        doc.related = related;
+    }
+    let all_pledges: Vec<Arc<pledges::Pledge>> = all_pledges.into_iter().map(Arc::new).collect();
+    crate::util::trace_stage("relating the documents and grouping their pledges");
     let dialogues: Vec<DialogueIndex> = config
         .dialogues
         .iter()
         .map(|d| dialogue_index(&d.slug, &documents))
         .collect();
     link_neighbours(&mut documents, &dialogues);
-    let all_pledges: Vec<Arc<pledges::Pledge>> = pledges::group(&documents)
-        .into_iter()
-        .map(Arc::new)
-        .collect();
-    crate::util::trace_stage("grouping the pledges");
     let themes = config
         .themes
-        .iter()
+        .par_iter()
         .map(|t| theme_index(&t.slug, &documents, &all_pledges))
         .collect();
     let years = year_indexes(&documents);

@@ -17,18 +17,15 @@ const MAX_RELATED: usize = 4;
 /// The weight of a theme only a document's sections carry.
 const SECTION_WEIGHT: f64 = 0.1;
 
-/// Sets each document's `related`: up to four documents sharing the most
+/// Each document's related documents: up to four sharing the most
 /// theme weight (the sum over shared themes of the smaller weight), best
 /// first, ties to the earlier document.
-pub fn link(documents: &mut [Document]) {
+pub fn of(documents: &[Document]) -> Vec<Vec<DocId>> {
     let weights = Weights::of(documents);
-    let related: Vec<Vec<DocId>> = (0..documents.len())
+    (0..documents.len())
         .into_par_iter()
         .map(|i| best(&weights, i))
-        .collect();
-    for (doc, rel) in documents.iter_mut().zip(related) {
-        doc.related = rel;
-    }
+        .collect()
 }
 
 /// A weight of 1 in [`Weights`].
@@ -129,7 +126,7 @@ mod tests {
 
     #[test]
     fn related_documents_share_the_most_theme_weight_and_ties_go_to_the_earlier() {
-        let mut docs = vec![
+        let docs = vec![
             doc("subject", &[("ai", 0.7), ("trade", 0.2), ("cyber", 0.1)]),
             doc("ai-a-little", &[("ai", 0.3), ("green", 0.7)]),
             // 0.2 + 0.1 ties with 0.3, though not in floating point.
@@ -140,16 +137,13 @@ mod tests {
             doc("ai-mostly", &[("ai", 0.9), ("green", 0.1)]),
             doc("nothing-shared", &[("green", 1.0)]),
         ];
-        link(&mut docs);
+        let related = of(&docs);
         assert_eq!(
-            docs[0].related,
+            related[0],
             vec![3, 1, 2],
             "best first, then the tie in order"
         );
-        assert!(
-            !docs[4].related.contains(&0),
-            "no shared theme, not related"
-        );
-        assert!(!docs[0].related.contains(&0), "never itself");
+        assert!(!related[4].contains(&0), "no shared theme, not related");
+        assert!(!related[0].contains(&0), "never itself");
     }
 }
