@@ -14,18 +14,18 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if matches!(bytes[i], b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            end += closing_len(&text[end..]);
-            if is_boundary(text, i, end) {
-                push_trimmed(text, start, end, &mut out);
-                start = end;
-                i = end;
-                continue;
-            }
+    // From stop to stop, found a vector at a time.
+    while let Some(at) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += at;
+        let mut end = i + 1;
+        end += closing_len(&text[end..]);
+        if is_boundary(text, i, end) {
+            push_trimmed(text, start, end, &mut out);
+            start = end;
+            i = end;
+        } else {
+            i += 1;
         }
-        i += 1;
     }
     push_trimmed(text, start, text.len(), &mut out);
     out
