@@ -475,3 +475,35 @@ fn cli_prints_a_table_and_fails_on_bad_input() {
         "{stderr}"
     );
 }
+
+#[test]
+fn only_a_title_used_twice_is_warned_about() {
+    let project = project_from(&repo().join("tests/fixtures/ingest/other"));
+    let seeds = project.path().join("seeds");
+    let long = "Meeting Summary on Semiconductors and Data Free Flow with Trust, U.S.-Japan Dialogue on Digital Economy";
+    let titles = [
+        ("a_roman_headings", format!("{long} (No. 1)")),
+        ("b_articles", format!("{long} (No. 2)")),
+        ("c_place_dateline", format!("{long} (No. 1)")),
+    ];
+    for (seed, title) in &titles {
+        std::fs::write(seeds.join(format!("{seed}.yaml")), format!("title: {title}\n")).unwrap();
+    }
+    let report = ingest(project.path(), false);
+
+    let files = content_files(project.path());
+    assert_eq!(files.len(), 3, "{files:?}");
+    let duplicates: Vec<&String> = report
+        .warnings
+        .iter()
+        .filter(|w| w.contains("another document has the title"))
+        .collect();
+    assert_eq!(duplicates.len(), 1, "{:?}", report.warnings);
+    assert!(
+        duplicates[0].starts_with("seeds/c_place_dateline.txt")
+            && duplicates[0].contains("(No. 1)")
+            && duplicates[0].contains("seeds/c_place_dateline.yaml"),
+        "{}",
+        duplicates[0]
+    );
+}
