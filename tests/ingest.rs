@@ -487,7 +487,11 @@ fn only_a_title_used_twice_is_warned_about() {
         ("c_place_dateline", format!("{long} (No. 1)")),
     ];
     for (seed, title) in &titles {
-        std::fs::write(seeds.join(format!("{seed}.yaml")), format!("title: {title}\n")).unwrap();
+        std::fs::write(
+            seeds.join(format!("{seed}.yaml")),
+            format!("title: {title}\n"),
+        )
+        .unwrap();
     }
     let report = ingest(project.path(), false);
 
