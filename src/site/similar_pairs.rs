@@ -9,7 +9,7 @@
 //! `|x| − ⌈t·|x|⌉ + 1` (rarest) words must meet. Only sets that meet in those
 //! prefixes are compared, and the rare words keep the lists short.
 
-use std::collections::HashMap;
+use crate::util::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -18,7 +18,7 @@ pub type WordSet = Vec<u32>;
 
 /// Numbers words, so sets of them compare as integers.
 #[derive(Default)]
-pub struct Interner(HashMap<String, u32>);
+pub struct Interner(FxHashMap<String, u32>);
 
 impl Interner {
     pub fn set<I: IntoIterator<Item = String>>(&mut self, words: I) -> WordSet {
@@ -46,7 +46,7 @@ pub fn find(sets: &[WordSet], threshold: f64, min_len: usize) -> Vec<(usize, usi
         .iter()
         .map(|set| &set[..prefix_len(set.len(), threshold)])
         .collect();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (k, prefix) in prefixes.iter().enumerate() {
         for &word in *prefix {
             postings.entry(word).or_default().push(k);
@@ -75,7 +75,7 @@ pub fn find(sets: &[WordSet], threshold: f64, min_len: usize) -> Vec<(usize, usi
 /// Pairs of identical non-empty sets (each joined to the first like it), and
 /// the first index of every distinct set of at least `min_len` words.
 fn identical(sets: &[WordSet], min_len: usize) -> (Vec<(usize, usize)>, Vec<usize>) {
-    let mut first: HashMap<&[u32], usize> = HashMap::new();
+    let mut first: FxHashMap<&[u32], usize> = FxHashMap::default();
     let mut pairs = Vec::new();
     let mut distinct = Vec::new();
     for (i, set) in sets.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
@@ -95,7 +95,7 @@ fn identical(sets: &[WordSet], min_len: usize) -> (Vec<(usize, usize)>, Vec<usiz
 /// The sets `distinct` picks out, each word renumbered by how many of those
 /// sets hold it (rarest lowest) and sorted, so a set's prefix is its rarest words.
 fn rank_rarest_first(distinct: &[usize], sets: &[WordSet]) -> Vec<WordSet> {
-    let mut frequency: HashMap<u32, u32> = HashMap::new();
+    let mut frequency: FxHashMap<u32, u32> = FxHashMap::default();
     for &i in distinct {
         for &w in &sets[i] {
             *frequency.entry(w).or_default() += 1;
@@ -103,7 +103,7 @@ fn rank_rarest_first(distinct: &[usize], sets: &[WordSet]) -> Vec<WordSet> {
     }
     let mut words: Vec<(u32, u32)> = frequency.into_iter().map(|(w, n)| (n, w)).collect();
     words.sort_unstable();
-    let rank: HashMap<u32, u32> = words
+    let rank: FxHashMap<u32, u32> = words
         .into_iter()
         .enumerate()
         .map(|(r, (_, w))| (w, r as u32))
