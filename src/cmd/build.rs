@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use briefing::build::{build, BuildOptions, BuildReport};
+use briefing::build::{build_then_exit, BuildOptions, BuildReport};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,7 +21,7 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         progress: true,
         force: args.force,
     };
-    let report = build(root, &options)?;
+    let report = build_then_exit(root, &options)?;
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }

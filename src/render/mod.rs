@@ -244,13 +244,17 @@ pub fn render_site_with(
             search::write_index(site, out, updatable).map(|(files, index)| (files, Some(index)))
         }
     };
-    // Side by side: each has parts on one thread (the largest pages last,
-    // the index merged in order) that the other's work fills. The search
-    // index is small beside the model, so the peak memory hardly moves.
-    let (rendered, searched) = rayon::join(render_pages, write_search);
+    // Side by side: each has parts on one thread (the index is merged in
+    // order) that the other's work fills, and the copies of the sources,
+    // mostly the kernel's time, fill it too. The search index is small
+    // beside the model, so the peak memory hardly moves.
+    let copy = || copy_sources(site, out, previous, &reused);
+    let (rendered, (searched, copied)) =
+        rayon::join(render_pages, || rayon::join(write_search, copy));
     rendered?;
     let (search, search_index) = searched?;
-    crate::util::trace_stage("rendering the pages and the search index");
+    let sources = copied?;
+    crate::util::trace_stage("rendering the pages and the search index, copying the sources");
     let mut files = pages.len() + search.files;
     for (name, bytes) in assets::static_files(&site.root)? {
         write(&out.join(ASSETS_DIR).join(&name), &bytes)?;
@@ -261,8 +265,7 @@ pub fn render_site_with(
         write(&out.join(ASSETS_DIR).join("highlight.css"), css.as_bytes())?;
         files += 1;
     }
-    files += copy_sources(site, out, previous, &reused)?;
-    crate::util::trace_stage("copying the sources");
+    files += sources;
     Ok(Output {
         pages: pages.len(),
         files,
