@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{similar_pairs, DocId, Document};
+use super::similar_pairs::{self, HashedWord};
+use super::{DocId, Document};
 use crate::content::{Recommendation, RecommendationKind};
 
 /// Two sentences whose content-word sets overlap this much are one pledge.
@@ -68,15 +69,20 @@ impl Occurrence {
 pub fn group(documents: &[Document]) -> Vec<Pledge> {
     // Splitting the sentences into words is most of the work, and each
     // document's apart from the others': in parallel; then interned in order.
-    let words_by_doc: Vec<Vec<Vec<String>>> = documents
+    let words_by_doc: Vec<Vec<Vec<HashedWord>>> = documents
         .par_iter()
         .map(|doc| {
             (doc.front.recommendations.iter())
-                .map(|rec| content_words(&rec.text))
+                .map(|rec| {
+                    content_words(&rec.text)
+                        .into_iter()
+                        .map(HashedWord::new)
+                        .collect()
+                })
                 .collect()
         })
         .collect();
-    let mut items: Vec<(Occurrence, Vec<String>)> = Vec::new();
+    let mut items: Vec<(Occurrence, &[String])> = Vec::new();
     let mut interner = similar_pairs::Interner::default();
     let mut words: Vec<similar_pairs::WordSet> = Vec::new();
     for ((doc_id, doc), doc_words) in documents.iter().enumerate().zip(words_by_doc) {
@@ -86,7 +92,7 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
             let themes = if rec.themes.is_empty() {
                 section_themes(doc, &rec.section)
             } else {
-                rec.themes.clone()
+                &rec.themes
             };
             let occurrence = Occurrence {
                 doc: doc_id,
@@ -105,7 +111,7 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
 }
 
 /// One pledge per group, in the order of each group's first (newest) item.
-fn collect_pledges(items: Vec<(Occurrence, Vec<String>)>, groups: &mut UnionFind) -> Vec<Pledge> {
+fn collect_pledges(items: Vec<(Occurrence, &[String])>, groups: &mut UnionFind) -> Vec<Pledge> {
     let mut pledges: Vec<Pledge> = Vec::new();
     let mut by_root: HashMap<usize, usize> = HashMap::new();
     for (i, (occurrence, themes)) in items.into_iter().enumerate() {
@@ -114,8 +120,8 @@ fn collect_pledges(items: Vec<(Occurrence, Vec<String>)>, groups: &mut UnionFind
             Some(&at) => {
                 let pledge = &mut pledges[at];
                 for t in themes {
-                    if !pledge.themes.contains(&t) {
-                        pledge.themes.push(t);
+                    if !pledge.themes.contains(t) {
+                        pledge.themes.push(t.clone());
                     }
                 }
                 pledge.occurrences.push(occurrence);
@@ -125,7 +131,7 @@ fn collect_pledges(items: Vec<(Occurrence, Vec<String>)>, groups: &mut UnionFind
                 pledges.push(Pledge {
                     kind: occurrence.kind,
                     occurrences: vec![occurrence],
-                    themes,
+                    themes: themes.to_vec(),
                 });
             }
         }
@@ -133,12 +139,11 @@ fn collect_pledges(items: Vec<(Occurrence, Vec<String>)>, groups: &mut UnionFind
     pledges
 }
 
-fn section_themes(doc: &Document, section: &str) -> Vec<String> {
+fn section_themes<'a>(doc: &'a Document, section: &str) -> &'a [String] {
     doc.sections
         .iter()
         .find(|s| s.id == section)
-        .map(|s| s.themes.clone())
-        .unwrap_or_default()
+        .map_or(&[], |s| s.themes.as_slice())
 }
 
 #[cfg(test)]
