@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::similar_pairs::{self, HashedWord};
+use super::similar_pairs::{self, word_key};
 use super::{DocId, Document};
 use crate::content::{Recommendation, RecommendationKind};
 
@@ -69,14 +69,14 @@ impl Occurrence {
 pub fn group(documents: &[Document]) -> Vec<Pledge> {
     // Splitting the sentences into words is most of the work, and each
     // document's apart from the others': in parallel; then interned in order.
-    let words_by_doc: Vec<Vec<Vec<HashedWord>>> = documents
+    let words_by_doc: Vec<Vec<Vec<u64>>> = documents
         .par_iter()
         .map(|doc| {
             (doc.front.recommendations.iter())
                 .map(|rec| {
                     content_words(&rec.text)
-                        .into_iter()
-                        .map(HashedWord::new)
+                        .iter()
+                        .map(|w| word_key(w))
                         .collect()
                 })
                 .collect()
