@@ -6,9 +6,10 @@
 //! [`Extracted::intern`] maps them into the index's vocabulary.
 
 use super::tokenize::for_each_term;
-use super::vocabulary::{FxHashMap, TermId, Vocabulary};
+use super::vocabulary::{TermId, Vocabulary};
 use super::{text, DocEntry};
 use crate::site::{display_date, Document, Site};
+use crate::util::FxHashMap;
 
 /// A document title counts this many times among its entry's terms, a section
 /// title this many times among its section's: a word in a title says more.

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use super::vocabulary::FxHashSet;
+use crate::util::FxHashSet;
 
 /// Words too common to tell sections apart. Shipped inside the index so the
 /// browser drops the same ones. Sorted, and none longer than 8 bytes (see

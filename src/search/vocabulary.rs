@@ -7,7 +7,7 @@
 /// Index of a term in [`Vocabulary`].
 pub type TermId = u32;
 
-pub use crate::util::{FxHashMap, FxHashSet};
+use crate::util::FxHashMap;
 
 /// Term text ↔ id.
 #[derive(Debug, Default)]

@@ -20,9 +20,9 @@ pub type WordSet = Vec<u32>;
 /// (in parallel), so that numbering the words, in order on one thread,
 /// neither hashes nor compares text, and the words of every recommendation
 /// are held as 8 bytes each rather than as strings (some 2 GB at 100,000
-/// documents). A word of up to eight bytes (nearly all) gets a number no
-/// other word has, as the hash of one chunk is a bijection; longer words
-/// share one with a chance of about one in 2^64 a pair.
+/// documents). Two words of up to eight bytes (nearly all) never share a
+/// number, as the hash of one chunk is a bijection; a pair with a longer
+/// word shares one with a chance of about one in 2^64.
 pub fn word_key(word: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
     BuildHasherDefault::<FxHasher>::default().hash_one(word)
