@@ -96,6 +96,7 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
 /// an edit needs.
 fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result<Built> {
     let started = Instant::now();
+    let config = Config::load(root)?;
     let output = options
         .output
         .clone()
@@ -104,7 +105,6 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     std::fs::create_dir_all(&parent).map_err(|e| swap::output_error(&parent, e))?;
     let _lock = BuildLock::acquire(&output)?;
     crate::util::remove_temp_files(&root.join(crate::site::CONTENT_DIR))?;
-    let config = Config::load(root)?;
     let mut ingest = ingest_if_seeded(root, &config)?;
     crate::util::trace_stage("ingest");
     let fresh = ingest

@@ -209,9 +209,22 @@ fn default_kinds() -> Vec<KindDef> {
     ]
 }
 
+/// That `root` is a folder: else a mistyped `--root` would be made, and an
+/// empty site built in it.
+pub fn check_project_folder(root: &Path) -> Result<()> {
+    match root.is_dir() {
+        true => Ok(()),
+        false => Err(Error::config(
+            root,
+            "no such project folder: pass --root the folder that holds briefing.yaml, seeds/ or content/, or make one with `briefing init <folder>`",
+        )),
+    }
+}
+
 impl Config {
     /// Reads `briefing.yaml` from `root`, or the embedded default when there is none.
     pub fn load(root: &Path) -> Result<Config> {
+        check_project_folder(root)?;
         let path = root.join(CONFIG_FILE);
         if !path.exists() {
             return Config::parse(DEFAULT_CONFIG, Path::new("<embedded briefing.yaml>"));

@@ -20,6 +20,7 @@ pub struct Args {
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
+    briefing::config::check_project_folder(root)?;
     let mut options = ServeOptions::new(root);
     options.port = args.port;
     options.bind = args.bind;

@@ -139,3 +139,15 @@ fn a_failed_build_leaves_the_previous_site_and_no_leftovers() {
     assert!(leftovers(root).is_empty());
     assert!(!Path::new(&root.join("public.tmp")).exists());
 }
+
+#[test]
+fn a_missing_project_folder_is_an_error_and_nothing_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("no-such-project");
+    let msg = build_err(&root);
+    assert!(
+        msg.contains("no-such-project") && msg.contains("briefing init"),
+        "{msg}"
+    );
+    assert!(!root.exists(), "the mistyped folder was made");
+}

@@ -65,3 +65,24 @@ fn read_url(stdout: &mut impl BufRead) -> Option<String> {
     }
     None
 }
+
+#[test]
+fn a_missing_project_folder_is_an_error_before_anything_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("no-such-project");
+    let run = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("--root")
+        .arg(&root)
+        .args(["serve", "--port", "0"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("no-such-project: no such project folder")
+            && stderr.contains("briefing init"),
+        "{stderr}"
+    );
+    assert!(run.stdout.is_empty(), "nothing is served");
+    assert!(!root.exists());
+}
