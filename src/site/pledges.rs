@@ -74,10 +74,9 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
         .map(|doc| {
             (doc.front.recommendations.iter())
                 .map(|rec| {
-                    content_words(&rec.text)
-                        .iter()
-                        .map(|w| word_key(w))
-                        .collect()
+                    let mut keys = Vec::new();
+                    for_each_content_word(&rec.text, |w| keys.push(word_key(w)));
+                    keys
                 })
                 .collect()
         })
@@ -158,36 +157,89 @@ fn similar(a: &[String], b: &[String]) -> bool {
     shared / union >= SAME_PLEDGE
 }
 
-/// Words that say nothing of what a pledge is about, sorted (looked up by
-/// binary search for every word of every recommendation).
-const PLEDGE_STOP_WORDS: &[&str] = &[
-    "a", "all", "also", "an", "and", "are", "as", "at", "be", "both", "by", "call", "calls", "for",
-    "from", "in", "into", "is", "it", "its", "of", "on", "or", "our", "shall", "should", "that",
-    "the", "their", "these", "this", "to", "urge", "urges", "we", "will", "with", "would",
-];
-
-/// Lower-cased, by bytes when ASCII (almost every word).
-fn lower_case(word: &str) -> String {
-    match word.is_ascii() {
-        true => word.to_ascii_lowercase(),
-        false => word.to_lowercase(),
-    }
+/// Whether the word says nothing of what a pledge is about. Asked of every
+/// word of every recommendation, so a `match`: the compiler compares each
+/// word only with the stop words of its length, as integers. (A binary
+/// search through a list called `memcmp` six times a word: a third of the
+/// pledges' grouping at 10,000 documents.)
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "all"
+            | "also"
+            | "an"
+            | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "both"
+            | "by"
+            | "call"
+            | "calls"
+            | "for"
+            | "from"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "of"
+            | "on"
+            | "or"
+            | "our"
+            | "shall"
+            | "should"
+            | "that"
+            | "the"
+            | "their"
+            | "these"
+            | "this"
+            | "to"
+            | "urge"
+            | "urges"
+            | "we"
+            | "will"
+            | "with"
+            | "would"
+    )
 }
 
 /// Lower-case words without function words or a plural `s`: "Both governments
 /// will promote the Forum" and "We call on both governments to promote the
 /// Forum" share their content words. Repeats are kept: the interner makes
 /// the set.
+#[cfg(test)]
 fn content_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(lower_case)
-        .filter(|w| PLEDGE_STOP_WORDS.binary_search(&w.as_str()).is_err())
-        .map(|w| match w.strip_suffix('s') {
-            Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
-            _ => w,
-        })
-        .collect()
+    let mut words = Vec::new();
+    for_each_content_word(text, |w| words.push(w.to_string()));
+    words
+}
+
+/// Hands each of [`content_words`] to `visit` in turn, folded in one
+/// buffer: millions of words at 10,000 documents, none of them allocated.
+fn for_each_content_word(text: &str, mut visit: impl FnMut(&str)) {
+    let mut folded = String::new();
+    let words = text.split(|c: char| !c.is_alphanumeric());
+    for word in words.filter(|w| !w.is_empty()) {
+        folded.clear();
+        // By bytes when ASCII (almost every word); `to_lowercase` knows
+        // a word-final sigma.
+        match word.is_ascii() {
+            true => {
+                folded.push_str(word);
+                folded.make_ascii_lowercase();
+            }
+            false => folded.push_str(&word.to_lowercase()),
+        }
+        if is_stop_word(&folded) {
+            continue;
+        }
+        match folded.strip_suffix('s') {
+            Some(stem) if stem.len() > 3 && !stem.ends_with('s') => visit(stem),
+            _ => visit(&folded),
+        }
+    }
 }
 
 struct UnionFind(Vec<usize>);
@@ -222,8 +274,7 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(PLEDGE_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    fn content_words_are_folded_without_stop_words_or_plural_s() {
         assert_eq!(
             content_words("We URGE the Parties to share Data, and Été data"),
             ["partie", "share", "data", "été", "data"]
