@@ -71,7 +71,7 @@ pub fn view<'a>(site: &'a Site, page: &Page, id: DocId) -> View<'a, DocumentPage
     View {
         layout,
         page: DocumentPage {
-            card: doc_card(site, root, id),
+            card: doc_card_with_themes(site, root, id),
             html: &doc.html,
             date_note,
             organisations: &doc.front.organisations,

@@ -57,6 +57,11 @@ pub struct DocCard<'a> {
     pub kind: &'a str,
     pub summary: &'a str,
     pub dialogues: Vec<Link<'a>>,
+    /// Every theme, on the document's own page ([`doc_card_with_themes`]);
+    /// a card in a list has none. Lists are most of the cards a build
+    /// makes, and at seventeen links a card these were a tenth of a theme
+    /// page's render.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<Link<'a>>,
     /// The strongest few themes, for cards: a card listing all seventeen says nothing.
     pub top_themes: Vec<Link<'a>>,
@@ -128,6 +133,7 @@ pub fn absolute_url(site: &Site, path: &str) -> String {
     format!("{base}/{path}")
 }
 
+/// The card of a document in a list: its strongest themes only.
 pub fn doc_card<'a>(site: &'a Site, root: &str, id: DocId) -> DocCard<'a> {
     let doc = &site.documents[id];
     DocCard {
@@ -144,17 +150,22 @@ pub fn doc_card<'a>(site: &'a Site, root: &str, id: DocId) -> DocCard<'a> {
             .iter()
             .map(|d| dialogue_link(site, root, d))
             .collect(),
-        themes: doc
-            .themes
-            .iter()
-            .map(|t| theme_link(site, root, t))
-            .collect(),
+        themes: Vec::new(),
         top_themes: doc
             .themes
             .iter()
             .take(CARD_THEMES)
             .map(|t| theme_link(site, root, t))
             .collect(),
+    }
+}
+
+/// The card of a document on its own page: every theme it carries.
+pub fn doc_card_with_themes<'a>(site: &'a Site, root: &str, id: DocId) -> DocCard<'a> {
+    let themes = site.documents[id].themes.iter();
+    DocCard {
+        themes: themes.map(|t| theme_link(site, root, t)).collect(),
+        ..doc_card(site, root, id)
     }
 }
 
