@@ -13,6 +13,11 @@ use std::time::Instant;
 use briefing::ingest::{ingest_project, IngestOptions};
 use briefing::Config;
 
+/// As the `briefing` binary allocates (`src/main.rs`), so that the figures,
+/// and instruction counts under `valgrind --tool=callgrind`, are the build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn generate(count: usize) -> tempfile::TempDir {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let script = manifest.join("../shared/bench/gen_corpus.py");

@@ -22,6 +22,11 @@ use std::time::{Duration, Instant};
 use briefing::serve::{self, BuildOutcome, Changes, Rebuild, ServeOptions, Server};
 use client::Events;
 
+/// As the `briefing` binary allocates (`src/main.rs`), so that the figures,
+/// and instruction counts under `valgrind --tool=callgrind`, are the build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let docs = env_number("BRIEFING_BENCH_DOCS", 1000);
     let edits = env_number("BRIEFING_BENCH_EDITS", 20);

@@ -23,6 +23,11 @@ use briefing::serve::{site_rebuild, Changes, Rebuild};
 use briefing::site::Site;
 use briefing::Config;
 
+/// As the `briefing` binary allocates (`src/main.rs`), so that the figures,
+/// and instruction counts under `valgrind --tool=callgrind`, are the build's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
