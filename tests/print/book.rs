@@ -54,6 +54,66 @@ fn assert_book_complete(public: &Path, site: &Site) {
     }
 }
 
+/// The part of `html` from `start` to the next `end`.
+fn between<'h>(html: &'h str, start: &str, end: &str) -> &'h str {
+    let from = html.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    let len = html[from..].find(end).unwrap_or_else(|| panic!("no {end}"));
+    &html[from..from + len]
+}
+
+#[test]
+fn the_appendix_lists_each_pledge_under_every_theme_it_is_on_with_every_place() {
+    // One pledge on two themes: listed under both, its places worked out once.
+    let dir = project("site-basic");
+    let letter = dir.path().join("content/ai-letter-2024.md");
+    let text = read(&letter).replace(
+        "themes: [privacy], text: \"We call on",
+        "themes: [privacy, ai], text: \"We call on",
+    );
+    std::fs::write(&letter, text).unwrap();
+    let (out, site) = built_at(dir.path());
+    let html = read(&out.path().join("public/print.html"));
+    let mut on_two_themes = 0;
+    for (theme, index) in site.config.themes.iter().zip(&site.themes) {
+        let open = format!(
+            "<section class=\"pledge-theme\" aria-labelledby=\"rec-{}\">",
+            theme.slug
+        );
+        if index.pledges.is_empty() {
+            assert!(!html.contains(&open), "{}: no pledges, no list", theme.slug);
+            continue;
+        }
+        let section = between(&html, &open, "</section>");
+        for pledge in &index.pledges {
+            let text = format!("</span> {}</p>", escape_html(pledge.text(&site.documents)));
+            let at = section
+                .find(&text)
+                .unwrap_or_else(|| panic!("{}: {text}", theme.slug));
+            let places = between(&section[at..], "<p class=\"pledge__places\">", "</p>");
+            assert_eq!(
+                places.matches("<a href=\"#").count(),
+                pledge.occurrences.len(),
+                "{places}"
+            );
+            // Every place, newest first: its document's title, then its date.
+            let mut rest = places;
+            for o in &pledge.occurrences {
+                let doc = &site.documents[o.doc];
+                let mut link = format!("\">{}</a>", escape_html(&doc.front.title));
+                if let Some(date) = &doc.front.date {
+                    link += &format!(", {}", escape_html(&briefing::site::display_date(date)));
+                }
+                let found = rest
+                    .find(&link)
+                    .unwrap_or_else(|| panic!("{link} in {places}"));
+                rest = &rest[found + link.len()..];
+            }
+            on_two_themes += usize::from(pledge.themes.len() > 1);
+        }
+    }
+    assert!(on_two_themes > 0, "the fixture has a pledge on two themes");
+}
+
 #[test]
 fn ids_are_unique_and_every_link_stays_in_the_book_or_leaves_the_site() {
     for name in ["site-basic", "print-links"] {

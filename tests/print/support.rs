@@ -18,15 +18,19 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// Builds the fixture into a temporary folder; returns it with the site model.
 pub fn built(name: &str) -> (tempfile::TempDir, Site) {
-    let root = fixture(name);
+    built_at(&fixture(name))
+}
+
+/// Builds the project at `root` into a temporary folder; returns it with the site model.
+pub fn built_at(root: &Path) -> (tempfile::TempDir, Site) {
     let out = tempfile::tempdir().unwrap();
     let options = BuildOptions {
         output: Some(out.path().join("public")),
         progress: false,
         force: false,
     };
-    build(&root, &options).unwrap();
-    let site = Site::load(&root, &Config::load(&root).unwrap()).unwrap();
+    build(root, &options).unwrap();
+    let site = Site::load(root, &Config::load(root).unwrap()).unwrap();
     (out, site)
 }
 

@@ -2,10 +2,13 @@
 //! theme × year matrix, the glossary, and per theme the recommendations and
 //! commitments made on it, each with its document and date.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::links::{doc_anchor, scoped_id};
-use crate::site::{display_date, kind_label, shade, DocId, Pledge, Site};
+use crate::site::{display_date, escape_html, kind_label, shade, DocId, Pledge, Site};
 
 pub const MATRIX_ID: &str = "appendix-matrix";
 pub const GLOSSARY_ID: &str = "appendix-glossary";
@@ -62,14 +65,12 @@ pub struct ThemePledges<'a> {
 pub struct PledgeEntry<'a> {
     pub kind: &'static str,
     pub text: &'a str,
-    pub places: Vec<Place<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct Place<'a> {
-    pub href: String,
-    pub title: &'a str,
-    pub date: Option<String>,
+    /// Where the book makes it, as HTML: a link to each place (its
+    /// document's title) and the document's date, `; ` between them. One
+    /// string, not a list for the template to loop over: a book's appendix
+    /// lists thousands of places, and as objects they were over half of
+    /// its render.
+    pub places: String,
 }
 
 /// The appendices for the book of `docs`; `themes` are the config indexes of
@@ -91,10 +92,12 @@ pub fn appendices<'a>(site: &'a Site, docs: &[DocId], themes: &[usize]) -> Appen
                 expansion: &g.expansion,
             })
             .collect(),
-        recommendations: themes
-            .iter()
-            .filter_map(|&i| theme_pledges(site, docs, i))
-            .collect(),
+        recommendations: {
+            let mut places = Places::new(docs);
+            (themes.iter())
+                .filter_map(|&i| theme_pledges(site, i, &mut places))
+                .collect()
+        },
     };
     appendices.list = TITLES
         .iter()
@@ -165,12 +168,16 @@ pub fn recommendations_id(slug: &str) -> String {
     format!("rec-{slug}")
 }
 
-fn theme_pledges<'a>(site: &'a Site, docs: &[DocId], theme: usize) -> Option<ThemePledges<'a>> {
+fn theme_pledges<'a>(
+    site: &'a Site,
+    theme: usize,
+    places: &mut Places<'_>,
+) -> Option<ThemePledges<'a>> {
     let slug = &site.config.themes[theme].slug;
     let pledges: Vec<PledgeEntry> = site.themes[theme]
         .pledges
         .iter()
-        .filter_map(|p| pledge_entry(site, docs, p))
+        .filter_map(|p| pledge_entry(site, p, places))
         .collect();
     (!pledges.is_empty()).then(|| ThemePledges {
         id: recommendations_id(slug),
@@ -179,13 +186,58 @@ fn theme_pledges<'a>(site: &'a Site, docs: &[DocId], theme: usize) -> Option<The
     })
 }
 
-/// The pledge with only the places inside the book (`docs`, sorted); `None` when it has none.
-fn pledge_entry<'a>(site: &'a Site, docs: &[DocId], pledge: &'a Pledge) -> Option<PledgeEntry<'a>> {
-    let places: Vec<Place> = pledge
-        .occurrences
-        .iter()
-        .filter(|o| docs.binary_search(&o.doc).is_ok())
-        .map(|o| {
+/// The pledge with only the places inside the book; `None` when it has none.
+fn pledge_entry<'a>(
+    site: &'a Site,
+    pledge: &'a Arc<Pledge>,
+    places: &mut Places<'_>,
+) -> Option<PledgeEntry<'a>> {
+    let places = places.of(site, pledge)?;
+    Some(PledgeEntry {
+        kind: kind_label(pledge.kind),
+        text: pledge.text(&site.documents),
+        places,
+    })
+}
+
+/// The places of pledges inside one book, each pledge's worked out once
+/// though it is listed under every theme it is on, and each document's
+/// link text once though it makes many pledges.
+struct Places<'d> {
+    /// The book's documents, sorted.
+    docs: &'d [DocId],
+    /// Per pledge (by address), its places as HTML; `None` when it has none here.
+    of_pledge: HashMap<*const Pledge, Option<String>>,
+    /// Per document, the end of its link: `">Title</a>, 3 May 2024`.
+    link_ends: HashMap<DocId, String>,
+}
+
+impl<'d> Places<'d> {
+    fn new(docs: &'d [DocId]) -> Self {
+        Places {
+            docs,
+            of_pledge: HashMap::new(),
+            link_ends: HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, site: &Site, pledge: &Arc<Pledge>) -> Option<String> {
+        if let Some(places) = self.of_pledge.get(&Arc::as_ptr(pledge)) {
+            return places.clone();
+        }
+        let places = self.html(site, pledge);
+        self.of_pledge.insert(Arc::as_ptr(pledge), places.clone());
+        places
+    }
+
+    fn html(&mut self, site: &Site, pledge: &Pledge) -> Option<String> {
+        let mut html = String::new();
+        let docs = self.docs;
+        let inside = pledge.occurrences.iter();
+        for o in inside.filter(|o| docs.binary_search(&o.doc).is_ok()) {
+            if !html.is_empty() {
+                html.push_str("; ");
+            }
             let doc = &site.documents[o.doc];
             let section = o.section(&site.documents);
             let href = if doc.sections.iter().any(|s| s.id == section) {
@@ -193,16 +245,18 @@ fn pledge_entry<'a>(site: &'a Site, docs: &[DocId], pledge: &'a Pledge) -> Optio
             } else {
                 doc_anchor(&doc.slug)
             };
-            Place {
-                href: format!("#{href}"),
-                title: &doc.front.title,
-                date: doc.front.date.as_ref().map(display_date),
-            }
-        })
-        .collect();
-    (!places.is_empty()).then(|| PledgeEntry {
-        kind: kind_label(pledge.kind),
-        text: pledge.text(&site.documents),
-        places,
-    })
+            html.push_str("<a href=\"#");
+            html.push_str(&escape_html(&href));
+            let end = self.link_ends.entry(o.doc).or_insert_with(|| {
+                let mut end = format!("\">{}</a>", escape_html(&doc.front.title));
+                if let Some(date) = &doc.front.date {
+                    end.push_str(", ");
+                    end.push_str(&escape_html(&display_date(date)));
+                }
+                end
+            });
+            html.push_str(end);
+        }
+        (!html.is_empty()).then_some(html)
+    }
 }
