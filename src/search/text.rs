@@ -128,13 +128,15 @@ fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Lower-cased, without a copy when it already is (the renderer's always are).
+/// Lower-cased, without a copy when it already is (the renderer's always
+/// are). It ends at ASCII whitespace or `/`, as HTML's tag names do, found
+/// by bytes: every tag of every body passes here.
 fn tag_name(tag: &str) -> Cow<'_, str> {
-    let name = tag
-        .trim_start_matches('/')
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .next()
-        .unwrap_or("");
+    let name = tag.trim_start_matches('/');
+    let end = (name.bytes())
+        .position(|b| b.is_ascii_whitespace() || b == b'/')
+        .unwrap_or(name.len());
+    let name = &name[..end];
     match name.bytes().any(|b| b.is_ascii_uppercase()) {
         true => Cow::Owned(name.to_ascii_lowercase()),
         false => Cow::Borrowed(name),
