@@ -52,6 +52,10 @@ pub struct Cue {
 
 /// The kind of the first cue that really asks or commits, if any.
 pub fn judge(sentence: &str, cues: &[Cue], voice: Voice) -> Option<RecommendationKind> {
+    // Most sentences have no cue: not worth lower-casing to look further.
+    if cues.is_empty() {
+        return None;
+    }
     let trimmed = sentence.trim_end();
     if trimmed.ends_with('?') || announces(trimmed) || trimmed.starts_with("Should ") {
         return None;
