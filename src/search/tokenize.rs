@@ -152,16 +152,15 @@ fn is_word_term(word: &str) -> bool {
 macro_rules! stop_words {
     ($($word:literal)*) => {
         /// Words too common to tell sections apart. Shipped inside the index
-        /// so the browser drops the same ones. Sorted, and none longer than
-        /// 8 bytes (see [`packed`]).
+        /// so the browser drops the same ones. Sorted.
         pub const STOP_WORDS: &[&str] = &[$($word),*];
 
-        /// Whether `word` is one of [`STOP_WORDS`]: its bytes as one number
-        /// ([`packed`]) compared with theirs, which the compiler makes a few
-        /// integer comparisons. Every word of every document is looked up;
-        /// hashing each into a set cost twice as much.
+        /// Whether `word` is one of [`STOP_WORDS`]: a `match`, which the
+        /// compiler makes a switch on the length and a few comparisons of
+        /// integers. Every word of every document is looked up; hashing
+        /// each into a set cost a fifth more of the terms' extraction.
         fn is_stop_word(word: &str) -> bool {
-            matches!(packed(word), Some(k) if $(k == const { stop_key($word) })||*)
+            matches!(word, $($word)|*)
         }
     };
 }
@@ -175,33 +174,6 @@ stop_words!(
     "those" "through" "to" "under" "up" "upon" "was" "we" "were" "what" "when" "where"
     "which" "while" "who" "will" "with" "would" "you" "your"
 );
-
-/// A stop word's number; a longer one fails the build.
-const fn stop_key(word: &str) -> u64 {
-    match packed(word) {
-        Some(key) => key,
-        None => panic!("a stop word longer than 8 bytes"),
-    }
-}
-
-/// A word of at most 8 bytes as one number, equal only for equal words.
-const fn packed(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    // Padded with NUL bytes, so a word holding one would be ambiguous.
-    if bytes.len() > 8 {
-        return None;
-    }
-    let mut padded = [0u8; 8];
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == 0 {
-            return None;
-        }
-        padded[i] = bytes[i];
-        i += 1;
-    }
-    Some(u64::from_be_bytes(padded))
-}
 
 /// Light English stemming: plural `-s`/`-es`/`-ies`, `-ing`, `-ed` and a final
 /// `-e`, so "policies"/"policy" and "shared"/"sharing"/"share" meet. Only
@@ -256,9 +228,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stop_words_are_sorted_short_and_found() {
+    fn stop_words_are_sorted_and_found() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOP_WORDS.iter().all(|w| packed(w).is_some()));
         assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
         assert!(!is_stop_word("tho") && !is_stop_word("theirs") && !is_stop_word("a\0"));
     }
