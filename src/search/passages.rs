@@ -73,9 +73,11 @@ pub fn stale_buckets(
 
 /// Reads the passages of `documents` (a site's, in site order) bucket by
 /// bucket in parallel, handing each bucket to `passages`: every bucket
-/// that holds a document, or of those only the ones in `only`.
+/// that holds a document, or of those only the ones in `only`. `held`, when
+/// given, has each document's section texts already read, in the same order.
 pub fn write<E: Send>(
     documents: &[Document],
+    held: Option<&[Bodies]>,
     only: Option<&HashSet<usize>>,
     passages: &Passages<E>,
 ) -> Result<(), E> {
@@ -84,27 +86,34 @@ pub fn write<E: Send>(
     (buckets.par_iter().enumerate())
         .filter(|(n, docs)| !docs.is_empty() && wanted(n))
         .try_for_each(|(n, docs)| {
-            let read: Vec<(&str, Vec<String>)> =
-                (docs.iter()).map(|d| (d.slug.as_str(), texts(d))).collect();
+            let read: Vec<(&str, Vec<String>)> = (docs.iter())
+                .map(|&i| {
+                    let doc = &documents[i];
+                    let texts = match held {
+                        Some(held) => texts(doc, &held[i]),
+                        None => texts(doc, &Bodies::of(&doc.html)),
+                    };
+                    (doc.slug.as_str(), texts)
+                })
+                .collect();
             passages(n, &read)
         })
 }
 
-/// `documents` by bucket, in their order within each.
-fn by_bucket(documents: &[Document]) -> Vec<Vec<&Document>> {
+/// The positions in `documents` of those in each bucket, in order.
+fn by_bucket(documents: &[Document]) -> Vec<Vec<usize>> {
     let count = bucket_count(documents.len());
     let mut buckets = vec![Vec::new(); count];
-    for doc in documents {
-        buckets[bucket_of(&doc.slug, count)].push(doc);
+    for (i, doc) in documents.iter().enumerate() {
+        buckets[bucket_of(&doc.slug, count)].push(i);
     }
     buckets
 }
 
-/// The plain text of each entry of `doc`, in section order: the whole
-/// document's (its summary, then the text before the first heading), then
-/// each section's.
-pub fn texts(doc: &Document) -> Vec<String> {
-    let bodies = Bodies::of(&doc.html);
+/// The plain text of each entry of `doc`, whose section texts are
+/// `bodies`, in section order: the whole document's (its summary, then
+/// the text before the first heading), then each section's.
+pub fn texts(doc: &Document, bodies: &Bodies) -> Vec<String> {
     let lead = [doc.front.summary.as_str(), bodies.intro()];
     let lead: Vec<&str> = lead.into_iter().filter(|t| !t.is_empty()).collect();
     let sections = doc

@@ -5,9 +5,10 @@
 //! distinct one stored once per document; ids are the document's own until
 //! [`Extracted::intern`] maps them into the index's vocabulary.
 
+use super::text::Bodies;
 use super::tokenize::for_each_term;
 use super::vocabulary::{TermId, Vocabulary};
-use super::{text, DocEntry};
+use super::DocEntry;
 use crate::site::{display_date, Document, Site};
 use crate::util::FxHashMap;
 
@@ -56,13 +57,14 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// Reads `doc`, whose section texts are `bodies`.
     pub fn of(
         site: &Site,
         doc: &Document,
+        bodies: &Bodies,
         themes: &[(String, String)],
         dialogues: &[(String, String)],
     ) -> Extracted {
-        let bodies = text::Bodies::of(&doc.html);
         let mut counter = Counter::with_capacity(doc.html.len() / 16);
         whole_document_terms(&mut counter, site, doc, bodies.intro());
         counter.close(String::new(), &doc.front.title);

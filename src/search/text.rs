@@ -109,9 +109,13 @@ fn push_text(out: &mut [SectionText], raw: &str) {
     }
 }
 
-/// The words of `text` with one space between each. ASCII text (nearly
-/// all) is split by bytes; the same words, as `char::is_whitespace` agrees
-/// with `u8::is_ascii_whitespace` on ASCII but for the vertical tab.
+/// The words of `text` with one space between each. Split first at ASCII
+/// whitespace by bytes, then, only in the pieces that are not ASCII, at
+/// the rest of `char::is_whitespace`'s (no-break and other spaces): nearly
+/// every document has a curly quote or a dash somewhere, and splitting all
+/// of its text by characters was three quarters of reading its sections.
+/// The vertical tab is the one ASCII character `char::is_whitespace` has
+/// and `u8::is_ascii_whitespace` has not.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut push = |word: &str| {
@@ -120,10 +124,17 @@ fn collapse_whitespace(text: &str) -> String {
         }
         out.push_str(word);
     };
-    if text.is_ascii() && !text.contains('\x0B') {
-        text.split_ascii_whitespace().for_each(&mut push);
-    } else {
-        text.split_whitespace().for_each(&mut push);
+    let bytes = text.as_bytes();
+    let pieces = (bytes.split(|b| b.is_ascii_whitespace() || *b == 0x0B)).filter(|p| !p.is_empty());
+    for piece in pieces {
+        // Split at ASCII bytes, which never fall inside a character.
+        let start = piece.as_ptr() as usize - bytes.as_ptr() as usize;
+        let piece = &text[start..start + piece.len()];
+        if piece.is_ascii() {
+            push(piece);
+        } else {
+            piece.split_whitespace().for_each(&mut push);
+        }
     }
     out
 }
