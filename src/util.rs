@@ -80,6 +80,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// A 128-bit XXH3 digest in hexadecimal: what a build keeps to tell two
+/// versions of a text apart (a document in the build manifest, a list's
+/// members), where nothing is at stake but a page rendered again. Never
+/// written into content files, whose digests stay SHA-256. Ten times the
+/// speed of SHA-256 even with the CPU's SHA instructions, which hashing
+/// every content file and list at each build needs.
+pub fn quick_digest(bytes: &[u8]) -> String {
+    hex(&xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes())
+}
+
 /// `bytes` in lowercase hexadecimal.
 pub fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";

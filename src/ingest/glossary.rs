@@ -148,7 +148,7 @@ fn long_form(short: &str, before: &str) -> Option<String> {
     let mut content_words = 0;
     for n in 1..=words.len() {
         let (start, word) = words[words.len() - n];
-        if !FUNCTION_WORDS.contains(&word.to_lowercase().as_str()) {
+        if !is_function_word(word) {
             content_words += 1;
         }
         if content_words > max_words {
@@ -165,13 +165,19 @@ fn long_form(short: &str, before: &str) -> Option<String> {
     None
 }
 
+/// One of [`FUNCTION_WORDS`], in any case. They are ASCII, and no other
+/// character lower-cases to ASCII but the Kelvin sign, which none has.
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
+}
+
 /// Tidiness: the long form's content words start with the acronym's letters,
 /// but for at most one ("readiness" in "National Center of Incident
 /// readiness and Strategy for Cybersecurity (NISC)").
 fn initials_fit(letters: &[char], long: &str) -> bool {
     let misfits = long
         .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !w.is_empty() && !is_function_word(w))
         .filter(|w| {
             let first = w
                 .chars()
@@ -209,6 +215,9 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
 
 /// Schwartz–Hearst: letters matched right to left, the first one at the
 /// start of the candidate, which must not start with a function word.
+/// Walks the candidate's characters back from its end only as far as the
+/// letters take it, with no copy of them: every candidate of every
+/// parenthesis of every document passes here.
 fn spells(letters: &[char], candidate: &str) -> bool {
     const FUNCTION_WORDS: &[&str] = &[
         "of", "and", "the", "for", "on", "in", "to", "with", "a", "an",
@@ -217,17 +226,14 @@ fn spells(letters: &[char], candidate: &str) -> bool {
     if FUNCTION_WORDS.contains(&first_word) {
         return false;
     }
-    let chars: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut j = chars.len();
+    let mut chars = candidate.char_indices().rev();
     for (k, &letter) in letters.iter().enumerate().rev() {
         loop {
-            if j == 0 {
+            let Some((at, c)) = chars.next() else {
                 return false;
-            }
-            j -= 1;
-            let matches = chars[j] == letter;
-            let placed = k > 0 || chars[..j].iter().all(|c| !c.is_alphanumeric());
-            if matches && placed {
+            };
+            let placed = || k > 0 || !candidate[..at].chars().any(char::is_alphanumeric);
+            if c.to_ascii_lowercase() == letter && placed() {
                 break;
             }
         }

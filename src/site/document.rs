@@ -9,7 +9,7 @@ use super::{vocabulary, ContentText, Document, SourceFile};
 use crate::config::Config;
 use crate::content::{ContentFile, FrontMatter};
 use crate::error::{Error, Result};
-use crate::util::{sha256_hex, slugify};
+use crate::util::{quick_digest, slugify};
 
 /// A content file whose front matter parsed and validated. It owns what
 /// it needs, so the file's text can be dropped as soon as it is parsed.
@@ -36,7 +36,7 @@ pub fn parse(text: &ContentText, config: &Config) -> Result<Parsed> {
     Ok(Parsed {
         path: text.path.clone(),
         file,
-        digest: sha256_hex(text.text.as_bytes()),
+        digest: quick_digest(text.text.as_bytes()),
     })
 }
 
