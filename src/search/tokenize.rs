@@ -48,6 +48,18 @@ pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
     run.flush(&mut visit);
 }
 
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte where the
+/// ranges took several comparisons, for every byte of every document.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
 /// The word (or CJK run) being read, folded; reused from word to word.
 #[derive(Default)]
 struct Run {
@@ -66,7 +78,7 @@ impl Run {
         while start < bytes.len() {
             let word = bytes[start..]
                 .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
+                .position(|&b| !ASCII_WORD[usize::from(b)])
                 .map_or(bytes.len(), |len| start + len);
             if word > start {
                 if self.cjk {
@@ -140,12 +152,18 @@ fn cjk_grams(run: &str, visit: &mut impl FnMut(&str)) {
     }
 }
 
-/// Whether a word makes a term: not a stop word nor a single letter.
+/// Whether a word makes a term: not a stop word nor a single letter. A
+/// character is at most four bytes and no stop word is longer than
+/// [`LONGEST_STOP_WORD`], so most words are told by their length alone.
 fn is_word_term(word: &str) -> bool {
-    let mut chars = word.chars();
-    let first = chars.next();
-    let single_letter = chars.next().is_none() && !first.is_some_and(char::is_numeric);
-    !single_letter && !is_stop_word(word)
+    if word.len() <= 4 {
+        let mut chars = word.chars();
+        let first = chars.next();
+        if chars.next().is_none() && !first.is_some_and(char::is_numeric) {
+            return false;
+        }
+    }
+    word.len() > LONGEST_STOP_WORD || !is_stop_word(word)
 }
 
 /// [`STOP_WORDS`] and [`is_stop_word`] from one list.
@@ -154,6 +172,19 @@ macro_rules! stop_words {
         /// Words too common to tell sections apart. Shipped inside the index
         /// so the browser drops the same ones. Sorted.
         pub const STOP_WORDS: &[&str] = &[$($word),*];
+
+        /// The length in bytes of the longest of [`STOP_WORDS`].
+        const LONGEST_STOP_WORD: usize = {
+            let mut longest = 0;
+            let mut i = 0;
+            while i < STOP_WORDS.len() {
+                if STOP_WORDS[i].len() > longest {
+                    longest = STOP_WORDS[i].len();
+                }
+                i += 1;
+            }
+            longest
+        };
 
         /// Whether `word` is one of [`STOP_WORDS`]: a `match`, which the
         /// compiler makes a switch on the length and a few comparisons of
