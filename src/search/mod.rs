@@ -171,14 +171,15 @@ impl SearchIndex {
     ) -> Vec<DocumentTerms> {
         let mut out = Vec::with_capacity(documents.len());
         let (themes, dialogues) = (&self.themes, &self.dialogues);
-        let extract = |(i, doc): (usize, &&Document)| match held {
-            Some(held) => Extracted::of(site, doc, &held[i], themes, dialogues),
-            None => Extracted::of(site, doc, &Bodies::of(&doc.html), themes, dialogues),
+        let extract = |i: usize, doc: &Document| {
+            Bodies::with(held, i, &doc.html, |b| {
+                Extracted::of(site, doc, b, themes, dialogues)
+            })
         };
         for (n, chunk) in documents.chunks(PARALLEL_CHUNK).enumerate() {
             let first = n * PARALLEL_CHUNK;
             let read: Vec<Extracted> = (chunk.par_iter().enumerate())
-                .map(|(i, doc)| extract((first + i, doc)))
+                .map(|(i, doc)| extract(first + i, doc))
                 .collect();
             for extracted in read {
                 let mut doc = extracted.intern(&mut self.vocabulary);
@@ -314,10 +315,11 @@ mod tests {
         };
         let index = SearchIndex::build_holding(site, false, &passages, budget).unwrap();
         let mut shards = Vec::new();
-        let _ = index.write_shards(400, |_, bytes| {
+        (index.write_shards(400, |_, bytes| {
             shards.push(bytes.to_vec());
             Ok::<(), ()>(())
-        });
+        }))
+        .expect("collecting never fails");
         (buckets.into_inner().unwrap(), shards)
     }
 

@@ -89,10 +89,7 @@ pub fn write<E: Send>(
             let read: Vec<(&str, Vec<String>)> = (docs.iter())
                 .map(|&i| {
                     let doc = &documents[i];
-                    let texts = match held {
-                        Some(held) => texts(doc, &held[i]),
-                        None => texts(doc, &Bodies::of(&doc.html)),
-                    };
+                    let texts = Bodies::with(held, i, &doc.html, |b| texts(doc, b));
                     (doc.slug.as_str(), texts)
                 })
                 .collect();

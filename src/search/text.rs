@@ -27,6 +27,20 @@ impl Bodies {
         Bodies(sections.map(|s| (s.id, s.text)).collect())
     }
 
+    /// Hands `f` the section texts of the document at position `i`, whose
+    /// HTML is `html`: `held[i]` when a build holds them all, else read now.
+    pub fn with<R>(
+        held: Option<&[Bodies]>,
+        i: usize,
+        html: &str,
+        f: impl FnOnce(&Bodies) -> R,
+    ) -> R {
+        match held {
+            Some(held) => f(&held[i]),
+            None => f(&Bodies::of(html)),
+        }
+    }
+
     /// The text before the first heading; empty when there is none.
     pub fn intro(&self) -> &str {
         self.section("")
