@@ -23,6 +23,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod util;
+pub mod words;
 
 pub use config::Config;
 pub use error::{Error, Result};
