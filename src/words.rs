@@ -5,6 +5,7 @@
 /// `bytes`. The bytes are classified 64 at a time into a mask, and runs
 /// are read from its bits: a branch per byte, mispredicted at every word's
 /// start and end, was most of the time of a byte loop.
+#[inline(always)]
 pub fn for_each_ascii_word(bytes: &[u8], mut word: impl FnMut(usize, usize)) {
     let mut open: Option<usize> = None;
     for (block, chunk) in bytes.chunks(64).enumerate() {
