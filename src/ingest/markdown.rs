@@ -49,6 +49,11 @@ pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut plain = 0;
     for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // A table first: a `match` on every byte compiled to a jump through
+        // a table for every letter, mispredicted at most of them.
+        if !INLINE_SPECIAL[usize::from(byte)] {
+            continue;
+        }
         let escape = match byte {
             b'\\' | b'`' | b'*' | b'<' | b'[' | b']' | b'{' => true,
             b'_' => {
@@ -74,6 +79,18 @@ pub fn escape_inline(text: &str) -> String {
     out.push_str(&text[plain..]);
     out
 }
+
+/// The bytes [`escape_inline`] may escape.
+static INLINE_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let specials = b"\\`*<[]{_&";
+    let mut i = 0;
+    while i < specials.len() {
+        table[specials[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn looks_like_entity(rest: impl Iterator<Item = char>) -> bool {
     for (n, c) in rest.enumerate() {
