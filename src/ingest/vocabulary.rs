@@ -158,34 +158,28 @@ impl Vocabulary {
                 text: t.into_bytes().into(),
             })
             .collect();
-        let mut vocabulary = Vocabulary {
-            by_first_word: FxHashMap::default(),
-            first_words: Box::new([0; PAIRS]),
-            others: None,
-            terms: Vec::new(),
-        };
+        let mut by_first_word: FxHashMap<Box<[u8]>, Vec<usize>> = FxHashMap::default();
+        let mut first_words = Box::new([0; PAIRS]);
         let mut others = Vec::new();
         for (i, term) in terms.iter().enumerate() {
-            match first_word(&term.text) {
-                Some(word) => vocabulary.add_first_word(word, i),
-                None => others.push(i),
-            }
+            let Some(word) = first_word(&term.text) else {
+                others.push(i);
+                continue;
+            };
+            let word = word.to_ascii_lowercase();
+            first_words[pair(&word)] |= length_bit(word.len());
+            by_first_word.entry(word.into()).or_default().push(i);
         }
-        if !others.is_empty() {
-            let patterns = others.iter().map(|&i| &terms[i].text);
-            vocabulary.others = Some((build(patterns), others));
+        let others = (!others.is_empty()).then(|| {
+            let automaton = build(others.iter().map(|&i| &terms[i].text));
+            (automaton, others)
+        });
+        Vocabulary {
+            terms,
+            by_first_word,
+            first_words,
+            others,
         }
-        vocabulary.terms = terms;
-        vocabulary
-    }
-
-    fn add_first_word(&mut self, word: &[u8], term: usize) {
-        let word = word.to_ascii_lowercase();
-        self.first_words[pair(&word)] |= length_bit(word.len());
-        self.by_first_word
-            .entry(word.into_boxed_slice())
-            .or_default()
-            .push(term);
     }
 
     /// Every whole-word occurrence in `text`, sorted by position; where terms
