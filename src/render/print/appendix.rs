@@ -2,13 +2,16 @@
 //! theme × year matrix, the glossary, and per theme the recommendations and
 //! commitments made on it, each with its document and date.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::links::{doc_anchor, scoped_id};
-use crate::site::{display_date, escape_html, kind_label, shade, DocId, Pledge, Site};
+use super::InBook;
+use crate::site::{
+    display_date, escape_html, kind_label, shade, DocId, GlossaryEntry, Pledge, Site,
+};
+use crate::util::FxHashMap;
 
 pub const MATRIX_ID: &str = "appendix-matrix";
 pub const GLOSSARY_ID: &str = "appendix-glossary";
@@ -75,17 +78,22 @@ pub struct PledgeEntry<'a> {
 
 /// The appendices for the book of `docs`; `themes` are the config indexes of
 /// the themes whose recommendations it lists.
-pub fn appendices<'a>(site: &'a Site, docs: &[DocId], themes: &[usize]) -> Appendices<'a> {
+/// `glossary` holds the entries of the site's glossary that the book's
+/// documents use.
+pub fn appendices<'a>(
+    site: &'a Site,
+    docs: &[DocId],
+    in_book: &InBook,
+    glossary: Vec<&'a GlossaryEntry>,
+    themes: &[usize],
+) -> Appendices<'a> {
     let mut appendices = Appendices {
         list: Vec::new(),
         matrix_id: MATRIX_ID,
         glossary_id: GLOSSARY_ID,
         recommendations_id: RECOMMENDATIONS_ID,
         matrix: matrix(site, docs),
-        glossary: site
-            .glossary
-            .iter()
-            .filter(|g| g.documents.iter().any(|d| docs.binary_search(d).is_ok()))
+        glossary: (glossary.into_iter())
             .map(|g| Term {
                 abbr: &g.abbr,
                 anchor: &g.anchor,
@@ -93,7 +101,7 @@ pub fn appendices<'a>(site: &'a Site, docs: &[DocId], themes: &[usize]) -> Appen
             })
             .collect(),
         recommendations: {
-            let mut places = Places::new(docs);
+            let mut places = Places::new(in_book);
             (themes.iter())
                 .filter_map(|&i| theme_pledges(site, i, &mut places))
                 .collect()
@@ -203,25 +211,30 @@ fn pledge_entry<'a>(
 /// The places of pledges inside one book, each pledge's worked out once
 /// though it is listed under every theme it is on, and each document's
 /// link text once though it makes many pledges.
-struct Places<'d> {
-    /// The book's documents, sorted.
-    docs: &'d [DocId],
-    /// Per pledge (by address), its places as HTML; `None` when it has none here.
-    of_pledge: HashMap<*const Pledge, Option<String>>,
+struct Places<'b> {
+    in_book: &'b InBook,
+    /// Per pledge (by address) that the book makes, its places as HTML.
+    of_pledge: FxHashMap<*const Pledge, Option<String>>,
     /// Per document, the end of its link: `">Title</a>, 3 May 2024`.
-    link_ends: HashMap<DocId, String>,
+    link_ends: FxHashMap<DocId, String>,
 }
 
-impl<'d> Places<'d> {
-    fn new(docs: &'d [DocId]) -> Self {
+impl<'b> Places<'b> {
+    fn new(in_book: &'b InBook) -> Self {
         Places {
-            docs,
-            of_pledge: HashMap::new(),
-            link_ends: HashMap::new(),
+            in_book,
+            of_pledge: FxHashMap::default(),
+            link_ends: FxHashMap::default(),
         }
     }
 
+    /// Most of the site's pledges are made outside a book: those are told
+    /// first, by their documents, without a look in the map.
     fn of(&mut self, site: &Site, pledge: &Arc<Pledge>) -> Option<String> {
+        let in_book = self.in_book;
+        if !pledge.occurrences.iter().any(|o| in_book.contains(o.doc)) {
+            return None;
+        }
         if let Some(places) = self.of_pledge.get(&Arc::as_ptr(pledge)) {
             return places.clone();
         }
@@ -232,9 +245,9 @@ impl<'d> Places<'d> {
 
     fn html(&mut self, site: &Site, pledge: &Pledge) -> Option<String> {
         let mut html = String::new();
-        let docs = self.docs;
+        let in_book = self.in_book;
         let inside = pledge.occurrences.iter();
-        for o in inside.filter(|o| docs.binary_search(&o.doc).is_ok()) {
+        for o in inside.filter(|o| in_book.contains(o.doc)) {
             if !html.is_empty() {
                 html.push_str("; ");
             }

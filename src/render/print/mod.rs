@@ -21,7 +21,7 @@ use super::pages::View;
 use super::plan::{Page, PageKind};
 use super::views::{year_span, Layout};
 use crate::config::PrintGrouping;
-use crate::site::{display_date, DocId, Site};
+use crate::site::{display_date, DocId, GlossaryEntry, Site};
 use appendix::Appendices;
 use bodies::PrintBody;
 use links::{doc_anchor, document_see, section_see, Targets};
@@ -210,7 +210,11 @@ pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack, bodies: &Bodies) -> Vie
         .map(|&d| (d, bodies.get(d, || PrintBody::of(&site.documents[d]))))
         .collect();
     bodies.done(&docs);
-    let targets = targets(site, pack, &groups, &prepared);
+    let in_book = InBook::new(site, &docs);
+    let glossary: Vec<&GlossaryEntry> = (site.glossary.iter())
+        .filter(|g| g.documents.iter().any(|&d| in_book.contains(d)))
+        .collect();
+    let targets = targets(site, pack, &groups, &prepared, &glossary);
     let title = pack.title(site);
     let mut layout = Layout::new(site, page, title.clone(), BOOK_PATH);
     layout.has_code = docs.iter().any(|&d| site.documents[d].has_code);
@@ -232,7 +236,7 @@ pub fn view<'a>(site: &'a Site, page: &Page, pack: Pack, bodies: &Bodies) -> Vie
             },
             site_href: format!("{root}{}", pack.home(site)),
             parts: parts::parts(site, groups, &prepared, &targets, root),
-            appendices: appendix::appendices(site, &docs, &pack.themes(site)),
+            appendices: appendix::appendices(site, &docs, &in_book, glossary, &pack.themes(site)),
             omitted: omitted(docs.len(), pack.all_documents(site).len()),
         },
     }
@@ -244,6 +248,7 @@ fn targets(
     pack: Pack,
     groups: &[parts::Group],
     bodies: &HashMap<DocId, Arc<PrintBody>>,
+    glossary: &[&GlossaryEntry],
 ) -> Targets {
     let mut t = Targets {
         base_url: site.config.base_url.trim_end_matches('/').to_string() + "/",
@@ -275,18 +280,26 @@ fn targets(
     for (id, title) in appendix::TITLES {
         t.titles.insert(id.to_string(), section_see(title));
     }
-    let book: std::collections::HashSet<DocId> = groups
-        .iter()
-        .flat_map(|g| g.documents.iter().copied())
-        .collect();
-    let in_book = |d: &DocId| book.contains(d);
-    t.glossary = site
-        .glossary
-        .iter()
-        .filter(|g| g.documents.iter().any(in_book))
-        .map(|g| g.anchor.clone())
-        .collect();
+    t.glossary = glossary.iter().map(|g| g.anchor.clone()).collect();
     t
+}
+
+/// Which of the site's documents a book holds. The appendices ask it of
+/// every document of every glossary entry and pledge of the site, tens of
+/// thousands a book: one load each, where a search of the book's list
+/// took several.
+pub struct InBook(Vec<bool>);
+
+impl InBook {
+    fn new(site: &Site, docs: &[DocId]) -> InBook {
+        let mut in_book = vec![false; site.documents.len()];
+        docs.iter().for_each(|&d| in_book[d] = true);
+        InBook(in_book)
+    }
+
+    pub fn contains(&self, doc: DocId) -> bool {
+        self.0.get(doc).copied().unwrap_or(false)
+    }
 }
 
 fn omitted(printed: usize, all: usize) -> Option<String> {
