@@ -46,8 +46,9 @@ impl Tag {
     }
 }
 
+/// Of a tag name as written: `H2` is `h2`.
 fn heading_level(name: &str) -> Option<u8> {
-    let digit = name.strip_prefix('h')?;
+    let digit = name.strip_prefix(['h', 'H'])?;
     match digit.parse::<u8>() {
         Ok(n @ 1..=6) if digit.len() == 1 => Some(n),
         _ => None,
@@ -57,8 +58,8 @@ fn heading_level(name: &str) -> Option<u8> {
 /// A piece of the HTML: a start tag to rewrite, or text to copy.
 enum Piece<'a> {
     Start(Tag),
-    /// An end tag's name and its source text.
-    End(String, &'a str),
+    /// An end tag's name as written and its source text.
+    End(&'a str, &'a str),
     Text(&'a str),
 }
 
@@ -138,7 +139,7 @@ pub fn prepare(
 fn write_piece(piece: Piece, out: &mut String, heading: &impl Fn(u8) -> u8) {
     match piece {
         Piece::Start(tag) => tag.write_html(out),
-        Piece::End(name, text) => match heading_level(&name) {
+        Piece::End(name, text) => match heading_level(name) {
             Some(level) => {
                 out.push_str("</h");
                 out.push_str(itoa::Buffer::new().format(heading(level)));
@@ -188,8 +189,7 @@ fn next_piece(s: &str) -> (Piece<'_>, usize) {
     }
     if s.starts_with("</") {
         if let Some(end) = s.find('>') {
-            let name = s[2..end].trim().to_ascii_lowercase();
-            return (Piece::End(name, &s[..=end]), end + 1);
+            return (Piece::End(s[2..end].trim(), &s[..=end]), end + 1);
         }
     }
     if s.starts_with('<') && s[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {

@@ -212,24 +212,34 @@ fn is_external(href: &str) -> bool {
     }
 }
 
-/// `href` relative to the folder `base` (`"documents/"`) as a path from the
-/// site root; `None` when it climbs above the root.
+/// `href` relative to the folder `base` (`"documents/"`, ending in `/`) as a
+/// path from the site root; `None` when it climbs above the root. Written
+/// segment by segment into the result: every link of every printed body
+/// passes here, and a list of segments joined was most of their resolving.
 fn site_path(base: &str, href: &str) -> Option<String> {
-    let joined = match href.strip_prefix('/') {
-        Some(absolute) => absolute.to_string(),
-        None => format!("{base}{href}"),
+    let (base, href) = match href.strip_prefix('/') {
+        Some(absolute) => ("", absolute),
+        None => (base, href),
     };
-    let mut parts: Vec<&str> = Vec::new();
-    for part in joined.split('/') {
+    let mut path = String::with_capacity(base.len() + href.len());
+    for part in base.split('/').chain(href.split('/')) {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if path.is_empty() {
+                    return None;
+                }
+                path.truncate(path.rfind('/').unwrap_or(0));
             }
-            p => parts.push(p),
+            p => {
+                if !path.is_empty() {
+                    path.push('/');
+                }
+                path.push_str(p);
+            }
         }
     }
-    Some(parts.join("/"))
+    Some(path)
 }
 
 #[cfg(test)]
@@ -256,6 +266,22 @@ mod tests {
         Target::Anchor {
             anchor: anchor.into(),
             see: see.map(String::from),
+        }
+    }
+
+    #[test]
+    fn site_paths_resolve_dots_and_stop_at_the_root() {
+        let cases = [
+            ("a.html", Some("documents/a.html")),
+            ("../glossary.html", Some("glossary.html")),
+            ("./x/../y/./z.png", Some("documents/y/z.png")),
+            ("/themes//ai.html", Some("themes/ai.html")),
+            ("../../up.html", None),
+            ("..", Some("")),
+            ("", Some("documents")),
+        ];
+        for (href, path) in cases {
+            assert_eq!(site_path("documents/", href).as_deref(), path, "{href}");
         }
     }
 
