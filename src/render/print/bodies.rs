@@ -1,19 +1,21 @@
 //! Documents' bodies as print pages hold them, prepared once per render and
 //! shared by every print page that prints the document. Most of a body's
-//! rewrite (ids scoped, headings one level down) is the same in every book;
-//! only links and asset addresses depend on the book, so those tags are left
-//! as slots that each book fills ([`PrintBody::finish`]). A document is in
-//! the whole book and in a pack per theme, dialogue and year it is on, and
-//! rewriting it for each was most of the print pages' cost.
+//! rewrite (ids scoped, headings one level down, links within the document)
+//! is the same in every book; only links to other pages and asset addresses
+//! depend on the book, so those tags are left as slots, with their addresses
+//! read already, that each book fills ([`PrintBody::finish`]). A document
+//! is in the whole book and in a pack per theme, dialogue and year it is
+//! on, and rewriting it for each was most of the print pages' cost.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::html::{self, Prepared, Tag};
-use super::links::{scoped_id, section_see, Target, Targets};
+use super::html::{self, write_attribute, Prepared, Tag};
+use super::links::{asset_path, doc_anchor, document_see, scoped_id, section_see};
+use super::links::{Href, Target, Targets};
 use super::Pack;
 use crate::render::plan::Page;
-use crate::site::{DocId, Document, Section};
+use crate::site::{escape_html, DocId, Document, Section};
 
 /// A document's body prepared for print pages, and what books need to know
 /// of it to link into it.
@@ -24,29 +26,67 @@ pub struct PrintBody {
     pub ids: Arc<BTreeSet<String>>,
     /// (scoped id, how paper names it) of each section.
     pub sections: Vec<(String, String)>,
-    body: Prepared,
+    body: Prepared<Addresses>,
+}
+
+/// The addresses of a slot's tag: (index of the attribute, what it is).
+type Addresses = Vec<(usize, Address)>;
+
+/// An `href`, `src` or `poster` attribute, read once per document.
+#[derive(Debug)]
+enum Address {
+    Link(Href),
+    /// An asset's path from the site root; `None` to keep it as written.
+    Asset(Option<String>),
+}
+
+impl Address {
+    fn of(name: &str, value: &str) -> Option<Address> {
+        match name {
+            "href" => Some(Address::Link(Href::of(value))),
+            "src" | "poster" => Some(Address::Asset(asset_path(value))),
+            _ => None,
+        }
+    }
+
+    /// Whether every book writes it the same.
+    fn is_fixed(&self) -> bool {
+        match self {
+            Address::Link(href) => href.is_fixed(),
+            Address::Asset(path) => path.is_none(),
+        }
+    }
 }
 
 impl PrintBody {
     pub fn of(doc: &Document) -> PrintBody {
-        PrintBody::prepare(&doc.slug, &doc.html, &doc.sections)
+        PrintBody::prepare(&doc.slug, &doc.front.title, &doc.html, &doc.sections)
     }
 
-    fn prepare(slug: &str, body_html: &str, sections: &[Section]) -> PrintBody {
+    fn prepare(slug: &str, title: &str, body_html: &str, sections: &[Section]) -> PrintBody {
         let mut ids = BTreeSet::new();
-        let body = html::prepare(
+        let mut body = html::prepare(
             body_html,
             |tag| ids.extend(tag.get("id").map(str::to_string)),
             |tag| scope_tag(tag, slug),
-            has_address,
+            addresses,
             shift_heading,
         );
-        let sections = sections
+        let sections: Vec<(String, String)> = sections
             .iter()
             .map(|s| (scoped_id(slug, &s.id), section_see(&s.title)))
             .collect();
+        let ids = Arc::new(ids);
+        let own = own_targets(slug, title, &ids, &sections);
+        body.settle(|tag, addresses, out| {
+            let fixed = addresses.iter().all(|(_, a)| a.is_fixed());
+            if fixed {
+                write_tag(tag, addresses, slug, &own, "", out);
+            }
+            fixed
+        });
         PrintBody {
-            ids: Arc::new(ids),
+            ids,
             sections,
             body,
         }
@@ -56,10 +96,26 @@ impl PrintBody {
     /// site root.
     pub fn finish(&self, slug: &str, targets: &Targets, root: &str) -> String {
         let mut out = String::with_capacity(self.body.text_len() + self.body.text_len() / 16);
-        self.body
-            .finish(&mut out, |tag| address_tag(tag, slug, targets, root));
+        (self.body).finish(&mut out, |tag, addresses, out| {
+            write_tag(tag, addresses, slug, targets, root, out)
+        });
         out
     }
+}
+
+/// What every book knows of document `slug` when it prints it: enough to
+/// resolve the document's links to itself once for all of them.
+fn own_targets(
+    slug: &str,
+    title: &str,
+    ids: &Arc<BTreeSet<String>>,
+    sections: &[(String, String)],
+) -> Targets {
+    let mut own = Targets::default();
+    own.documents.insert(slug.to_string(), ids.clone());
+    own.titles.extend(sections.iter().cloned());
+    own.titles.insert(doc_anchor(slug), document_see(title));
+    own
 }
 
 /// The bodies a render has prepared, each kept until the last print page
@@ -136,42 +192,52 @@ fn scope_tag(mut tag: Tag, slug: &str) -> Tag {
     tag
 }
 
-/// Whether the tag has an address ([`address_tag`] depends on the book).
-fn has_address(tag: &Tag) -> bool {
-    let addressed = |(name, value): &(String, Option<String>)| {
-        value.is_some() && matches!(name.as_str(), "href" | "src" | "poster")
-    };
-    tag.attrs.iter().any(addressed)
+/// The tag's addresses, if it has any.
+fn addresses(tag: &Tag) -> Option<Addresses> {
+    let found: Addresses = (tag.attrs.iter().enumerate())
+        .filter_map(|(i, (name, value))| Some((i, Address::of(name, value.as_deref()?)?)))
+        .collect();
+    (!found.is_empty()).then_some(found)
 }
 
 /// What one book does to a tag: links resolved into the book (or out to
-/// the site, or dropped), assets from the print page's folder.
-fn address_tag(mut tag: Tag, slug: &str, targets: &Targets, root: &str) -> Tag {
+/// the site, or dropped), assets from the print page's folder. The tag is
+/// written as it goes, not copied and changed.
+fn write_tag(
+    tag: &Tag,
+    addresses: &[(usize, Address)],
+    slug: &str,
+    targets: &Targets,
+    root: &str,
+    out: &mut String,
+) {
     let mut see = None;
-    let mut drop_href = false;
-    for (name, value) in &mut tag.attrs {
-        let Some(v) = value.as_mut() else { continue };
-        match name.as_str() {
-            "href" => match targets.resolve(slug, v) {
+    tag.write_name(out);
+    for (i, (name, value)) in tag.attrs.iter().enumerate() {
+        let (Some(value), Some((_, address))) = (value, addresses.iter().find(|(at, _)| *at == i))
+        else {
+            write_attribute(out, name, value.as_deref());
+            continue;
+        };
+        match address {
+            Address::Link(href) => match targets.resolve_href(slug, value, href) {
                 Target::Anchor { anchor, see: s } => {
-                    *v = format!("#{anchor}");
+                    write_attribute(out, name, Some(&format!("#{anchor}")));
                     see = s;
                 }
-                Target::Url(url) => *v = url,
-                Target::None => drop_href = true,
+                Target::Url(url) => write_attribute(out, name, Some(&url)),
+                Target::None => {}
             },
-            "src" | "poster" => *v = targets.asset(root, v),
-            _ => {}
+            Address::Asset(Some(path)) => {
+                write_attribute(out, name, Some(&format!("{root}{path}")))
+            }
+            Address::Asset(None) => write_attribute(out, name, Some(value)),
         }
     }
-    if drop_href {
-        tag.attrs.retain(|(n, _)| n != "href");
-    }
     if let Some(title) = see {
-        tag.attrs
-            .push(("data-see".into(), Some(crate::site::escape_html(&title))));
+        write_attribute(out, "data-see", Some(&escape_html(&title)));
     }
-    tag
+    tag.write_close(out);
 }
 
 #[cfg(test)]
@@ -179,16 +245,15 @@ mod tests {
     use super::*;
 
     fn finished(doc_html: &str, targets: &Targets, root: &str) -> String {
-        let body = html::prepare(
-            doc_html,
-            |_| {},
-            |t| scope_tag(t, "a"),
-            has_address,
-            shift_heading,
-        );
-        let mut out = String::new();
-        body.finish(&mut out, |t| address_tag(t, "a", targets, root));
-        out
+        let section = |id: &str, title: &str| Section {
+            id: id.into(),
+            title: title.into(),
+            level: 2,
+            themes: Vec::new(),
+            excerpt: String::new(),
+        };
+        let sections = [section("s", "Summary")];
+        PrintBody::prepare("a", "A", doc_html, &sections).finish("a", targets, root)
     }
 
     #[test]
@@ -202,6 +267,15 @@ mod tests {
             finished(doc_html, &targets, "../../"),
             r##"<h3 id="a--s">S</h3><p><a href="#a--s" data-see="§Summary">back</a> <a>2020</a> <img src="../../documents/map.png" alt=""></p>"##
         );
+    }
+
+    #[test]
+    fn links_within_the_document_are_resolved_once_for_every_book() {
+        let doc_html = r##"<h2 id="s">S</h2><p><a href="#s">up</a> <a href="#gone" class="x">?</a> <a href="https://e.org/#s">e</a></p>"##;
+        let expected = r##"<h3 id="a--s">S</h3><p><a href="#a--s" data-see="§Summary">up</a> <a href="#doc-a" class="x" data-see="“A”">?</a> <a href="https://e.org/#s">e</a></p>"##;
+        assert_eq!(finished(doc_html, &Targets::default(), ""), expected);
+        let body = PrintBody::prepare("a", "A", doc_html, &[]);
+        assert_eq!(body.body.slots(), 0, "no slot is left for a book to fill");
     }
 
     #[test]
@@ -236,7 +310,7 @@ mod tests {
         let whole = page(crate::render::PageKind::Print, vec![0, 1]);
         let year = page(crate::render::PageKind::PrintYear(0), vec![1]);
         let bodies = Bodies::for_pages(&[&whole, &year]);
-        let prepare = || PrintBody::prepare("a", "<p id=\"x\">x</p>", &[]);
+        let prepare = || PrintBody::prepare("a", "A", "<p id=\"x\">x</p>", &[]);
         bodies.get(0, prepare);
         bodies.get(1, prepare);
         bodies.done(&whole.reads);

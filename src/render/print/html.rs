@@ -23,20 +23,22 @@ impl Tag {
 
     /// The tag as HTML, appended to `out`; values are written double-quoted.
     pub fn write_html(&self, out: &mut String) {
+        self.write_name(out);
+        for (name, value) in &self.attrs {
+            write_attribute(out, name, value.as_deref());
+        }
+        self.write_close(out);
+    }
+
+    /// `<name`: the start of the tag as [`Tag::write_html`] writes it, for
+    /// a caller that writes the attributes itself ([`write_attribute`]).
+    pub fn write_name(&self, out: &mut String) {
         out.push('<');
         out.push_str(&self.name);
-        for (name, value) in &self.attrs {
-            out.push(' ');
-            out.push_str(name);
-            if let Some(value) = value {
-                out.push_str("=\"");
-                match value.contains('"') {
-                    true => out.push_str(&value.replace('"', "&quot;")),
-                    false => out.push_str(value),
-                }
-                out.push('"');
-            }
-        }
+    }
+
+    /// `>` or ` />`: the end of the tag as [`Tag::write_html`] writes it.
+    pub fn write_close(&self, out: &mut String) {
         out.push_str(if self.self_closing { " />" } else { ">" });
     }
 
@@ -47,6 +49,20 @@ impl Tag {
 }
 
 /// Of a tag name as written: `H2` is `h2`.
+/// ` name="value"` (a bare ` name` without a value), appended to `out`.
+pub fn write_attribute(out: &mut String, name: &str, value: Option<&str>) {
+    out.push(' ');
+    out.push_str(name);
+    if let Some(value) = value {
+        out.push_str("=\"");
+        match value.contains('"') {
+            true => out.push_str(&value.replace('"', "&quot;")),
+            false => out.push_str(value),
+        }
+        out.push('"');
+    }
+}
+
 fn heading_level(name: &str) -> Option<u8> {
     let digit = name.strip_prefix(['h', 'H'])?;
     match digit.parse::<u8>() {
@@ -65,49 +81,91 @@ enum Piece<'a> {
 
 /// HTML rewritten as far as it can be once, with the start tags whose
 /// rewrite depends on more than the tag left as slots: a document's body is
-/// prepared once and finished for each print page that holds it.
-#[derive(Debug, Default)]
-pub struct Prepared {
-    slots: Vec<Slot>,
+/// prepared once and finished for each print page that holds it. Each
+/// slot's tag carries a `P` of the caller's, what it worked out for the tag
+/// when it was prepared.
+#[derive(Debug)]
+pub struct Prepared<P> {
+    slots: Vec<Slot<P>>,
 }
 
 #[derive(Debug)]
-enum Slot {
+enum Slot<P> {
     Text(String),
-    Tag(Tag),
+    Tag(Tag, P),
 }
 
-impl Prepared {
-    /// The HTML, each slot's tag rewritten with `finish`, appended to `out`.
-    pub fn finish(&self, out: &mut String, mut finish: impl FnMut(Tag) -> Tag) {
+impl<P> Prepared<P> {
+    /// The HTML, each slot's tag written by `write`, appended to `out`.
+    pub fn finish(&self, out: &mut String, mut write: impl FnMut(&Tag, &P, &mut String)) {
         for slot in &self.slots {
             match slot {
                 Slot::Text(text) => out.push_str(text),
-                Slot::Tag(tag) => finish(tag.clone()).write_html(out),
+                Slot::Tag(tag, extra) => write(tag, extra, out),
             }
         }
     }
 
+    /// Writes the slots that need nothing more into the text around them:
+    /// `write` writes a slot's tag and says `true`, or writes nothing and
+    /// says `false` to keep the slot.
+    pub fn settle(&mut self, mut write: impl FnMut(&Tag, &P, &mut String) -> bool) {
+        let mut slots = Vec::with_capacity(self.slots.len());
+        let mut text = String::new();
+        for slot in std::mem::take(&mut self.slots) {
+            match slot {
+                Slot::Text(t) if text.is_empty() => text = t,
+                Slot::Text(t) => text.push_str(&t),
+                Slot::Tag(tag, extra) => {
+                    if !write(&tag, &extra, &mut text) {
+                        slots.push(Slot::Text(std::mem::take(&mut text)));
+                        slots.push(Slot::Tag(tag, extra));
+                    }
+                }
+            }
+        }
+        slots.push(Slot::Text(text));
+        self.slots = tidy(slots);
+    }
+
+    /// How many tags are left for [`Prepared::finish`].
+    #[cfg(test)]
+    pub fn slots(&self) -> usize {
+        let is_tag = |slot: &&Slot<P>| matches!(slot, Slot::Tag(..));
+        self.slots.iter().filter(is_tag).count()
+    }
+
     /// The length of the static text, a lower bound of the finished HTML's.
     pub fn text_len(&self) -> usize {
-        let len = |slot: &Slot| match slot {
+        let len = |slot: &Slot<P>| match slot {
             Slot::Text(text) => text.len(),
-            Slot::Tag(_) => 0,
+            Slot::Tag(..) => 0,
         };
         self.slots.iter().map(len).sum()
     }
 }
 
-/// [`rewrite`] as far as `start` goes; the tags `later` picks (after
-/// `start`) stay slots for [`Prepared::finish`]. `seen` is shown every
-/// start tag as written.
-pub fn prepare(
+/// Without empty texts, each text no larger than it is.
+fn tidy<P>(mut slots: Vec<Slot<P>>) -> Vec<Slot<P>> {
+    slots.retain(|s| !matches!(s, Slot::Text(t) if t.is_empty()));
+    for slot in &mut slots {
+        if let Slot::Text(t) = slot {
+            t.shrink_to_fit();
+        }
+    }
+    slots
+}
+
+/// [`rewrite`] as far as `start` goes; the tags for which `later` (after
+/// `start`) has a `P` stay slots for [`Prepared::finish`]. `seen` is shown
+/// every start tag as written.
+pub fn prepare<P>(
     html: &str,
     mut seen: impl FnMut(&Tag),
     mut start: impl FnMut(Tag) -> Tag,
-    later: impl Fn(&Tag) -> bool,
+    mut later: impl FnMut(&Tag) -> Option<P>,
     heading: impl Fn(u8) -> u8,
-) -> Prepared {
+) -> Prepared<P> {
     let mut slots = Vec::new();
     let mut text = String::with_capacity(html.len() + html.len() / 8);
     for piece in pieces(html) {
@@ -115,24 +173,18 @@ pub fn prepare(
             Piece::Start(tag) => {
                 seen(&tag);
                 let tag = start(tag);
-                if !later(&tag) {
+                let Some(extra) = later(&tag) else {
                     tag.write_html(&mut text);
                     continue;
-                }
+                };
                 slots.push(Slot::Text(std::mem::take(&mut text)));
-                slots.push(Slot::Tag(tag));
+                slots.push(Slot::Tag(tag, extra));
             }
             piece => write_piece(piece, &mut text, &heading),
         }
     }
     slots.push(Slot::Text(text));
-    slots.retain(|s| !matches!(s, Slot::Text(t) if t.is_empty()));
-    for slot in &mut slots {
-        if let Slot::Text(t) = slot {
-            t.shrink_to_fit();
-        }
-    }
-    Prepared { slots }
+    Prepared { slots: tidy(slots) }
 }
 
 /// An end tag (a heading's at the level `heading` maps it to) or text.
@@ -156,7 +208,7 @@ fn write_piece(piece: Piece, out: &mut String, heading: &impl Fn(u8) -> u8) {
 #[cfg(test)]
 fn rewrite(html: &str, start: impl FnMut(Tag) -> Tag, heading: impl Fn(u8) -> u8) -> String {
     let mut out = String::new();
-    prepare(html, |_| {}, start, |_| false, heading).finish(&mut out, |t| t);
+    prepare(html, |_| {}, start, |_| None::<()>, heading).finish(&mut out, |_, _, _| {});
     out
 }
 
@@ -193,6 +245,9 @@ fn next_piece(s: &str) -> (Piece<'_>, usize) {
         }
     }
     if s.starts_with('<') && s[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        if let Some(used) = plain_start_tag(s) {
+            return (Piece::Text(&s[..used]), used);
+        }
         if let Some((tag, used)) = parse_start_tag(s) {
             return (Piece::Start(tag), used);
         }
@@ -200,6 +255,19 @@ fn next_piece(s: &str) -> (Piece<'_>, usize) {
     let from = usize::from(s.starts_with('<'));
     let end = s[from..].find('<').map_or(s.len(), |i| from + i);
     (Piece::Text(&s[..end]), end)
+}
+
+/// The length of a start tag that no rewrite changes, `<p>` or `<li>`:
+/// a lower-case name, no attributes, not a heading. Most tags of a body
+/// are such, and copying them as text spares parsing each into a [`Tag`].
+fn plain_start_tag(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let name_len = bytes[1..]
+        .iter()
+        .position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit()))?;
+    let end = 1 + name_len;
+    let plain = bytes[end] == b'>' && heading_level(&s[1..end]).is_none();
+    plain.then_some(end + 1)
 }
 
 /// Parses `<name attr="v" attr='v' attr=v attr>`; `None` when the tag never closes.
@@ -280,12 +348,12 @@ mod tests {
         let tags: Vec<Tag> =
             start_tags(r#"<p>x</p><a href="a.html" title='it "is"' data-x=y hidden>t</a><br/>"#)
                 .collect();
-        assert_eq!(tags.len(), 3);
-        assert_eq!(tags[1].get("href"), Some("a.html"));
-        assert_eq!(tags[1].get("title"), Some(r#"it "is""#));
-        assert_eq!(tags[1].get("data-x"), Some("y"));
-        assert_eq!(tags[1].attrs[3], ("hidden".to_string(), None));
-        assert!(tags[2].self_closing);
+        assert_eq!(tags.len(), 2, "<p> is copied as text");
+        assert_eq!(tags[0].get("href"), Some("a.html"));
+        assert_eq!(tags[0].get("title"), Some(r#"it "is""#));
+        assert_eq!(tags[0].get("data-x"), Some("y"));
+        assert_eq!(tags[0].attrs[3], ("hidden".to_string(), None));
+        assert!(tags[1].self_closing);
     }
 
     #[test]
@@ -310,6 +378,28 @@ mod tests {
             out,
             "<!-- <a id=\"c\"> --><h3 id=\"doc--s\">A < B</h3><p>1 <b>2</b></p>"
         );
+    }
+
+    #[test]
+    fn plain_tags_are_copied_and_headings_still_move() {
+        let html = "<p>a<br><em>b</em></p><h2>c</h2><LI>d<h5>e</h5>";
+        let shift = |level: u8| level + 1;
+        let out = rewrite(
+            html,
+            |mut tag| {
+                if let Some(level) = tag.heading_level() {
+                    tag.name = format!("h{}", shift(level));
+                }
+                tag
+            },
+            shift,
+        );
+        assert_eq!(out, "<p>a<br><em>b</em></p><h3>c</h3><li>d<h6>e</h6>");
+        assert_eq!(plain_start_tag("<p>x"), Some(3));
+        assert_eq!(plain_start_tag("<ul class=\"x\">"), None);
+        assert_eq!(plain_start_tag("<h2>"), None);
+        assert_eq!(plain_start_tag("<br/>"), None);
+        assert_eq!(plain_start_tag("<p"), None);
     }
 
     #[test]

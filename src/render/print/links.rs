@@ -111,30 +111,23 @@ impl Targets {
     /// Where `href`, written in the body of document `slug` (a page in
     /// `documents/`), leads in the print page.
     pub fn resolve(&self, slug: &str, href: &str) -> Target {
-        if href.is_empty() || is_external(href) {
-            return Target::Url(href.to_string());
-        }
-        let (path, fragment) = match href.split_once('#') {
-            Some((p, f)) => (p, f),
-            None => (href, ""),
-        };
-        if path.is_empty() {
-            return self.in_document(slug, slug, fragment);
-        }
-        let path = path.split('?').next().unwrap_or(path);
-        match site_path("documents/", path) {
-            Some(path) => self.on_site(slug, &path, fragment),
-            None => Target::None,
+        self.resolve_href(slug, href, &Href::of(href))
+    }
+
+    /// [`Targets::resolve`] of `written`, read already as `href`.
+    pub fn resolve_href(&self, slug: &str, written: &str, href: &Href) -> Target {
+        match href {
+            Href::Outside => Target::Url(written.to_string()),
+            Href::Own(fragment) => self.in_document(slug, slug, fragment),
+            Href::Page { path, fragment } => self.on_site(slug, path, fragment),
+            Href::Nowhere => Target::None,
         }
     }
 
     /// Where a relative `src` in document `slug` points, from the print page
     /// (`root` leads from it to the site root).
     pub fn asset(&self, root: &str, src: &str) -> String {
-        if src.is_empty() || is_external(src) {
-            return src.to_string();
-        }
-        match site_path("documents/", src) {
+        match asset_path(src) {
             Some(path) => format!("{root}{path}"),
             None => src.to_string(),
         }
@@ -194,6 +187,57 @@ impl Targets {
     }
 }
 
+/// A link of a document's body as far as it leads to the same place in
+/// every book: read once per document, resolved per book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Href {
+    /// Empty, or leaving the site: kept as written.
+    Outside,
+    /// A place in the linking document itself: `#fragment`.
+    Own(String),
+    /// A page of the site (its path from the site root) and a fragment.
+    Page { path: String, fragment: String },
+    /// Above the site root: the link goes.
+    Nowhere,
+}
+
+impl Href {
+    /// `href` as written in a page in `documents/`.
+    pub fn of(href: &str) -> Href {
+        if href.is_empty() || is_external(href) {
+            return Href::Outside;
+        }
+        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+        if path.is_empty() {
+            return Href::Own(fragment.to_string());
+        }
+        let path = path.split('?').next().unwrap_or(path);
+        match site_path("documents/", path) {
+            Some(path) => Href::Page {
+                path,
+                fragment: fragment.to_string(),
+            },
+            None => Href::Nowhere,
+        }
+    }
+
+    /// Whether it leads to the same place in every book: it stays in its
+    /// document, or leaves the book altogether.
+    pub fn is_fixed(&self) -> bool {
+        !matches!(self, Href::Page { .. })
+    }
+}
+
+/// The path from the site root of an asset that a page in `documents/`
+/// names `src`; `None` when the address is kept as written (empty,
+/// outside the site, or above its root).
+pub fn asset_path(src: &str) -> Option<String> {
+    if src.is_empty() || is_external(src) {
+        return None;
+    }
+    site_path("documents/", src)
+}
+
 /// `https:`, `mailto:`, `//host` …: links that leave the site.
 fn is_external(href: &str) -> bool {
     if href.starts_with("//") {
@@ -222,7 +266,7 @@ fn site_path(base: &str, href: &str) -> Option<String> {
         None => (base, href),
     };
     let mut path = String::with_capacity(base.len() + href.len());
-    for part in base.split('/').chain(href.split('/')) {
+    for part in segments(base).chain(segments(href)) {
         match part {
             "" | "." => {}
             ".." => {
@@ -240,6 +284,24 @@ fn site_path(base: &str, href: &str) -> Option<String> {
         }
     }
     Some(path)
+}
+
+/// `s.split('/')` for the short strings of links, byte by byte.
+fn segments(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| b == b'/') {
+            Some(slash) => {
+                rest = Some(&current[slash + 1..]);
+                Some(&current[..slash])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
 }
 
 #[cfg(test)]
