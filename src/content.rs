@@ -272,15 +272,19 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'
              (did you forget the opening `---`?)",
         ));
     };
-    let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            let yaml = &rest[..offset];
-            let body = &rest[offset + line.len()..];
-            let body_line = 2 + yaml.lines().count() + 1;
+    // Only lines that start with `---` can close it: found by `memchr`,
+    // not line by line, for every content file of every build.
+    let line_starts = std::iter::once(0)
+        .chain(memchr::memmem::find_iter(rest.as_bytes(), "\n---").map(|at| at + 1));
+    for start in line_starts {
+        let line_end =
+            memchr::memchr(b'\n', &rest.as_bytes()[start..]).map_or(rest.len(), |n| start + n + 1);
+        if rest[start..line_end].trim_end() == "---" {
+            let yaml = &rest[..start];
+            let body = &rest[line_end..];
+            let body_line = 2 + memchr::memchr_iter(b'\n', yaml.as_bytes()).count() + 1;
             return Ok((yaml, body, body_line));
         }
-        offset += line.len();
     }
     Err(Error::at(
         path,
@@ -352,6 +356,43 @@ impl ContentFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Line by line, the plain way [`split_front_matter`] must agree with.
+    fn split_line_by_line(text: &str) -> Option<(&str, &str, usize)> {
+        let rest = text
+            .strip_prefix("---\n")
+            .or(text.strip_prefix("---\r\n"))?;
+        let mut offset = 0;
+        for line in rest.split_inclusive('\n') {
+            if line.trim_end() == "---" {
+                let yaml = &rest[..offset];
+                return Some((
+                    yaml,
+                    &rest[offset + line.len()..],
+                    2 + yaml.lines().count() + 1,
+                ));
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    #[test]
+    fn front_matter_ends_at_the_first_line_of_three_dashes() {
+        for text in [
+            "---\n---\nbody",
+            "---\ntitle: A\n---\nbody\n---\nmore",
+            "---\ntitle: ---x\nx---\n----\n---  \nbody",
+            "---\r\ntitle: A\r\n---\r\nbody",
+            "---\ntitle: A\n---",
+            "---\ntitle: A\n--- x\n",
+            "---\ntitle: A\n",
+            "---\n---",
+        ] {
+            let split = split_front_matter(Path::new("a.md"), text).ok();
+            assert_eq!(split, split_line_by_line(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn partial_dates_round_trip() {
