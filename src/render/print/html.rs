@@ -212,12 +212,16 @@ fn rewrite(html: &str, start: impl FnMut(Tag) -> Tag, heading: impl Fn(u8) -> u8
     out
 }
 
-/// Every start tag of `html`, in order.
+/// Every start tag of `html`, in order, parsed (even those a rewrite copies).
 #[cfg(test)]
 fn start_tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
-    pieces(html).filter_map(|p| match p {
-        Piece::Start(tag) => Some(tag),
-        _ => None,
+    html.match_indices('<').filter_map(|(at, _)| {
+        let s = &html[at..];
+        let starts = s[1..].starts_with(|c: char| c.is_ascii_alphabetic());
+        starts
+            .then(|| parse_start_tag(s))
+            .flatten()
+            .map(|(tag, _)| tag)
     })
 }
 
@@ -245,7 +249,7 @@ fn next_piece(s: &str) -> (Piece<'_>, usize) {
         }
     }
     if s.starts_with('<') && s[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-        if let Some(used) = plain_start_tag(s) {
+        if let Some(used) = unchanged_start_tag(s) {
             return (Piece::Text(&s[..used]), used);
         }
         if let Some((tag, used)) = parse_start_tag(s) {
@@ -257,34 +261,54 @@ fn next_piece(s: &str) -> (Piece<'_>, usize) {
     (Piece::Text(&s[..end]), end)
 }
 
-/// The length of a start tag that no rewrite changes, `<p>` or `<li>`:
-/// a lower-case name, no attributes, not a heading. Most tags of a body
-/// are such, and copying them as text spares parsing each into a [`Tag`].
-fn plain_start_tag(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let name_len = bytes[1..]
-        .iter()
-        .position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit()))?;
-    let end = 1 + name_len;
-    let plain = bytes[end] == b'>' && heading_level(&s[1..end]).is_none();
-    plain.then_some(end + 1)
+/// Attributes a print page rewrites: ids (and anchor names), and the
+/// addresses that depend on where the page is.
+const REWRITTEN: [&str; 5] = ["id", "name", "href", "src", "poster"];
+
+/// The length of a start tag that no rewrite changes, `<p>` or
+/// `<abbr title="…">`: a lower-case name that is not a heading, and no
+/// attribute of [`REWRITTEN`]. Most tags of a body are such, and copying
+/// them as written spares making each a [`Tag`].
+fn unchanged_start_tag(s: &str) -> Option<usize> {
+    let mut rewritten = false;
+    let (name, _, used) = walk_start_tag(s, |attr, _| {
+        rewritten |= REWRITTEN.iter().any(|r| attr.eq_ignore_ascii_case(r));
+    })?;
+    let plain = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    (plain && !rewritten && heading_level(name).is_none()).then_some(used)
 }
 
 /// Parses `<name attr="v" attr='v' attr=v attr>`; `None` when the tag never closes.
 fn parse_start_tag(s: &str) -> Option<(Tag, usize)> {
+    let mut attrs = Vec::new();
+    let (name, self_closing, used) = walk_start_tag(s, |attr, value| {
+        attrs.push((attr.to_ascii_lowercase(), value.map(str::to_string)));
+    })?;
+    Some((tag(name.to_ascii_lowercase(), attrs, self_closing), used))
+}
+
+/// Reads the start tag at the start of `s`, calling `attr` with each
+/// attribute's name and value as written (without quotes): its name as
+/// written, whether it closes itself (`/>`), and its length. `None` when
+/// the tag never closes.
+fn walk_start_tag<'s>(
+    s: &'s str,
+    mut attr: impl FnMut(&'s str, Option<&'s str>),
+) -> Option<(&'s str, bool, usize)> {
     let bytes = s.as_bytes();
     let mut i = 1;
     let name_end = scan(bytes, i, |b| {
         !b.is_ascii_whitespace() && b != b'>' && b != b'/'
     });
-    let name = s[i..name_end].to_ascii_lowercase();
+    let name = &s[i..name_end];
     i = name_end;
-    let mut attrs = Vec::new();
     let mut self_closing = false;
     loop {
         i = scan(bytes, i, |b| b.is_ascii_whitespace());
         match bytes.get(i)? {
-            b'>' => return Some((tag(name, attrs, self_closing), i + 1)),
+            b'>' => return Some((name, self_closing, i + 1)),
             b'/' => {
                 self_closing = true;
                 i += 1;
@@ -295,15 +319,15 @@ fn parse_start_tag(s: &str) -> Option<(Tag, usize)> {
         let name_end = scan(bytes, i, |b| {
             !b.is_ascii_whitespace() && b != b'=' && b != b'>' && b != b'/'
         });
-        let attr = s[i..name_end].to_ascii_lowercase();
+        let attr_name = &s[i..name_end];
         i = scan(bytes, name_end, |b| b.is_ascii_whitespace());
         if bytes.get(i) != Some(&b'=') {
-            attrs.push((attr, None));
+            attr(attr_name, None);
             continue;
         }
         i = scan(bytes, i + 1, |b| b.is_ascii_whitespace());
         let (value, next) = attribute_value(s, i)?;
-        attrs.push((attr, Some(value)));
+        attr(attr_name, Some(value));
         i = next;
     }
 }
@@ -317,16 +341,16 @@ fn tag(name: String, attrs: Vec<(String, Option<String>)>, self_closing: bool) -
 }
 
 /// A quoted or bare value starting at `i`, and the index after it.
-fn attribute_value(s: &str, i: usize) -> Option<(String, usize)> {
+fn attribute_value(s: &str, i: usize) -> Option<(&str, usize)> {
     let bytes = s.as_bytes();
     match bytes.get(i)? {
         quote @ (b'"' | b'\'') => {
-            let end = i + 1 + s[i + 1..].find(*quote as char)?;
-            Some((s[i + 1..end].to_string(), end + 1))
+            let end = i + 1 + memchr::memchr(*quote, &bytes[i + 1..])?;
+            Some((&s[i + 1..end], end + 1))
         }
         _ => {
             let end = scan(bytes, i, |b| !b.is_ascii_whitespace() && b != b'>');
-            Some((s[i..end].to_string(), end))
+            Some((&s[i..end], end))
         }
     }
 }
@@ -348,12 +372,12 @@ mod tests {
         let tags: Vec<Tag> =
             start_tags(r#"<p>x</p><a href="a.html" title='it "is"' data-x=y hidden>t</a><br/>"#)
                 .collect();
-        assert_eq!(tags.len(), 2, "<p> is copied as text");
-        assert_eq!(tags[0].get("href"), Some("a.html"));
-        assert_eq!(tags[0].get("title"), Some(r#"it "is""#));
-        assert_eq!(tags[0].get("data-x"), Some("y"));
-        assert_eq!(tags[0].attrs[3], ("hidden".to_string(), None));
-        assert!(tags[1].self_closing);
+        assert_eq!(tags.len(), 3);
+        assert_eq!(tags[1].get("href"), Some("a.html"));
+        assert_eq!(tags[1].get("title"), Some(r#"it "is""#));
+        assert_eq!(tags[1].get("data-x"), Some("y"));
+        assert_eq!(tags[1].attrs[3], ("hidden".to_string(), None));
+        assert!(tags[2].self_closing);
     }
 
     #[test]
@@ -381,8 +405,8 @@ mod tests {
     }
 
     #[test]
-    fn plain_tags_are_copied_and_headings_still_move() {
-        let html = "<p>a<br><em>b</em></p><h2>c</h2><LI>d<h5>e</h5>";
+    fn unchanged_tags_are_copied_as_written_and_headings_still_move() {
+        let html = "<p>a<br/><em>b</em></p><h2>c</h2><LI>d<h5>e</h5><abbr title='x'>y</abbr>";
         let shift = |level: u8| level + 1;
         let out = rewrite(
             html,
@@ -394,12 +418,24 @@ mod tests {
             },
             shift,
         );
-        assert_eq!(out, "<p>a<br><em>b</em></p><h3>c</h3><li>d<h6>e</h6>");
-        assert_eq!(plain_start_tag("<p>x"), Some(3));
-        assert_eq!(plain_start_tag("<ul class=\"x\">"), None);
-        assert_eq!(plain_start_tag("<h2>"), None);
-        assert_eq!(plain_start_tag("<br/>"), None);
-        assert_eq!(plain_start_tag("<p"), None);
+        assert_eq!(
+            out,
+            "<p>a<br/><em>b</em></p><h3>c</h3><li>d<h6>e</h6><abbr title='x'>y</abbr>"
+        );
+        assert_eq!(unchanged_start_tag("<p>x"), Some(3));
+        assert_eq!(unchanged_start_tag("<ul class=\"x\">"), Some(14));
+        for rewritten in [
+            "<h2>",
+            "<p ID=x>",
+            "<a name=\"n\">",
+            "<img src=a.png>",
+            "<video poster='p.png'>",
+            "<a\nhref=\"#x\">",
+            "<p",
+            "<p class=\"x",
+        ] {
+            assert_eq!(unchanged_start_tag(rewritten), None, "{rewritten}");
+        }
     }
 
     #[test]
