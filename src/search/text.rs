@@ -60,11 +60,14 @@ pub fn sections(html: &str) -> Vec<SectionText> {
     }];
     let mut skip_until: Option<&'static str> = None;
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
+    // `memchr` rather than `str::find`: a body has a tag every few words,
+    // and the searcher `str::find` sets up for each call cost more than
+    // the search.
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         if skip_until.is_none() {
             push_text(&mut out, &rest[..lt]);
         }
-        let Some(gt) = rest[lt..].find('>') else {
+        let Some(gt) = memchr::memchr(b'>', &rest.as_bytes()[lt..]) else {
             break;
         };
         let tag = &rest[lt + 1..lt + gt];
@@ -203,16 +206,18 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
+/// How far after its `&` an entity's `;` may be.
+const MAX_ENTITY: usize = 10;
+
 /// [`decode_entities`], appended to `out`.
 fn decode_entities_into(text: &str, out: &mut String) {
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
+    while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest
-            .find(';')
-            .filter(|semi| *semi <= 10)
-            .and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
+        let near = &rest.as_bytes()[..rest.len().min(MAX_ENTITY + 1)];
+        let decoded =
+            memchr::memchr(b';', near).and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
         match decoded {
             Some((c, semi)) => {
                 out.push(c);
@@ -269,6 +274,14 @@ mod tests {
         assert_eq!(got[0].text, "Intro & more.");
         assert_eq!(got[1].text, "The METI met.");
         assert_eq!(got[2].text, "One Two");
+    }
+
+    #[test]
+    fn only_known_entities_within_reach_are_decoded() {
+        assert_eq!(
+            decode_entities("a &amp b; &amp; &#38;&verylongentity; &#x2014;x&"),
+            "a &amp b; & &&verylongentity; —x&"
+        );
     }
 
     #[test]

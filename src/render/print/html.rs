@@ -244,7 +244,7 @@ fn next_piece(s: &str) -> (Piece<'_>, usize) {
         return (Piece::Text(&s[..end]), end);
     }
     if s.starts_with("</") {
-        if let Some(end) = s.find('>') {
+        if let Some(end) = memchr::memchr(b'>', s.as_bytes()) {
             return (Piece::End(s[2..end].trim(), &s[..=end]), end + 1);
         }
     }
@@ -257,7 +257,7 @@ fn next_piece(s: &str) -> (Piece<'_>, usize) {
         }
     }
     let from = usize::from(s.starts_with('<'));
-    let end = s[from..].find('<').map_or(s.len(), |i| from + i);
+    let end = memchr::memchr(b'<', &s.as_bytes()[from..]).map_or(s.len(), |i| from + i);
     (Piece::Text(&s[..end]), end)
 }
 
