@@ -11,14 +11,15 @@
 //! the one it saved with the previous site (see `manifest`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::render::{Page, PageKind};
-use crate::site::{DocId, Site, ThemeIndex};
-use crate::util::{hex, quick_digest};
+use crate::site::{DocId, Pledge, Site, ThemeIndex};
+use crate::util::{hex, quick_digest, FxHashMap};
 
 /// What the affected pages are judged by, taken before and after a change.
 /// What is only ever compared is kept as a digest, so a saved snapshot
@@ -48,11 +49,7 @@ impl Snapshot {
                 .collect(),
             lists: list_members(site),
             slugs: site.documents.iter().map(|d| d.slug.clone()).collect(),
-            pledges: site
-                .themes
-                .par_iter()
-                .map(|t| pledge_digest(site, t))
-                .collect(),
+            pledges: pledge_digests(site),
             years: site.years.iter().map(|y| y.year).collect(),
             has_code: site.has_code(),
         }
@@ -195,47 +192,51 @@ fn links_years(kind: &PageKind) -> bool {
     )
 }
 
-/// Digest of a theme's pledges, documents named by slug (ids shift when a
-/// document's date moves it in the order). The fields go in as raw bytes,
-/// each length-prefixed: writing them out with `{:?}` first was a tenth of
-/// a warm build of 10,000 documents.
-fn pledge_digest(site: &Site, theme: &ThemeIndex) -> String {
-    let docs = &site.documents;
-    let mut hasher = FieldHasher::default();
-    let mut add = |field: &[u8]| hasher.field(field);
-    for pledge in &theme.pledges {
-        add(pledge.text(docs).as_bytes());
-        add(&[pledge.kind as u8]);
-        add(&pledge.themes.len().to_le_bytes());
-        pledge.themes.iter().for_each(|t| add(t.as_bytes()));
-        add(&pledge.occurrences.len().to_le_bytes());
-        for o in &pledge.occurrences {
-            add(docs.get(o.doc).map_or(&b""[..], |d| d.slug.as_bytes()));
-            add(o.section(docs).as_bytes());
-            add(o.text(docs).as_bytes());
-            add(&[o.kind as u8]);
+/// Digest, per theme, of its pledges, documents named by slug (ids shift
+/// when a document's date moves it in the order). Each pledge is hashed
+/// once, though most are on several themes, and a theme's digest is that
+/// of its pledges' digests in order.
+fn pledge_digests(site: &Site) -> Vec<String> {
+    let mut pledges: Vec<&Arc<Pledge>> = site.themes.iter().flat_map(|t| &t.pledges).collect();
+    pledges.sort_unstable_by_key(|p| Arc::as_ptr(p));
+    pledges.dedup_by_key(|p| Arc::as_ptr(p));
+    let digests: FxHashMap<usize, u128> = pledges
+        .par_iter()
+        .map(|p| (Arc::as_ptr(p) as usize, pledge_digest(site, p)))
+        .collect();
+    let theme_digest = |theme: &ThemeIndex| {
+        let mut hasher = Xxh3::new();
+        for pledge in &theme.pledges {
+            hasher.update(&digests[&(Arc::as_ptr(pledge) as usize)].to_le_bytes());
         }
-    }
-    hasher.finish()
+        hex(&hasher.digest128().to_le_bytes())
+    };
+    site.themes.iter().map(theme_digest).collect()
 }
 
-/// [`quick_digest`] of many small length-prefixed fields, fed to the
-/// hasher one by one (it buffers them itself), not first written into one
-/// buffer of a theme's every field, which took tens of megabytes.
-#[derive(Default)]
-struct FieldHasher {
-    hasher: Xxh3,
-}
-
-impl FieldHasher {
-    fn field(&mut self, bytes: &[u8]) {
-        self.hasher.update(&(bytes.len() as u64).to_le_bytes());
-        self.hasher.update(bytes);
+/// Digest of one pledge: its fields as raw bytes, each length-prefixed,
+/// in one buffer hashed at once (writing them out with `{:?}` first was a
+/// tenth of a warm build of 10,000 documents; feeding the hasher field by
+/// field, most of the rest).
+fn pledge_digest(site: &Site, pledge: &Pledge) -> u128 {
+    let docs = &site.documents;
+    let mut bytes = Vec::with_capacity(512);
+    let mut add = |field: &[u8]| {
+        bytes.extend_from_slice(&(field.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(field);
+    };
+    add(pledge.text(docs).as_bytes());
+    add(&[pledge.kind as u8]);
+    add(&pledge.themes.len().to_le_bytes());
+    pledge.themes.iter().for_each(|t| add(t.as_bytes()));
+    add(&pledge.occurrences.len().to_le_bytes());
+    for o in &pledge.occurrences {
+        add(docs.get(o.doc).map_or(&b""[..], |d| d.slug.as_bytes()));
+        add(o.section(docs).as_bytes());
+        add(o.text(docs).as_bytes());
+        add(&[o.kind as u8]);
     }
-
-    fn finish(self) -> String {
-        hex(&self.hasher.digest128().to_le_bytes())
-    }
+    xxh3_128(&bytes)
 }
 
 /// A map with keys JSON cannot take as object keys, saved as a list of pairs.
