@@ -69,7 +69,7 @@ pub fn check_text(path: &Path, bytes: &[u8]) -> Result<String> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// `seeds/<stem>.yaml`: any front-matter field, set by hand; it wins over
