@@ -344,6 +344,12 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 }
 
 pub fn escape_html(text: &str) -> String {
+    // Most values (every href, most titles) have nothing to escape: told by
+    // a fold the compiler runs a vector of bytes at a time, then copied.
+    let special = |found: bool, b: u8| found | matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    if !text.bytes().fold(false, special) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut plain = 0;
     // Copies the runs between special bytes whole (they are all ASCII, so
