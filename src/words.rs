@@ -1,5 +1,25 @@
-//! Words as runs of ASCII letters and digits, found fast: the ingest's
-//! taxonomy scan reads every byte of every document through here.
+//! Words as runs of ASCII letters and digits, and runs of ASCII text,
+//! found fast: the ingest's taxonomy scan, its Unicode clean-up and the
+//! search tokenizer read every byte of every document through here.
+
+/// The length of the run of ASCII bytes `bytes` starts with. Whole blocks
+/// are told by a fold the compiler runs a vector at a time; only the
+/// block with the first other byte is searched byte by byte.
+pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 32;
+    let mut at = 0;
+    for chunk in bytes.chunks(BLOCK) {
+        if chunk.iter().fold(0u8, |any, &b| any | b) >= 0x80 {
+            return at
+                + chunk
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(chunk.len());
+        }
+        at += chunk.len();
+    }
+    at
+}
 
 /// Calls `word(start, end)` for each run of ASCII letters and digits in
 /// `bytes`. The bytes are classified 64 at a time into a mask, and runs
@@ -59,6 +79,26 @@ fn below(len: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_prefixes_end_at_the_first_other_byte() {
+        let long = "a".repeat(100);
+        for text in [
+            "",
+            "abc",
+            "é",
+            "ab—c",
+            &long,
+            &format!("{long}—x"),
+            &format!("{long}x"),
+        ] {
+            let naive = text
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(text.len());
+            assert_eq!(ascii_prefix_len(text.as_bytes()), naive, "{text:?}");
+        }
+    }
 
     #[test]
     fn words_are_the_runs_of_ascii_letters_and_digits_across_blocks() {

@@ -29,10 +29,11 @@ pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
     let mut run = Run::default();
     let mut rest = text;
     while !rest.is_empty() {
-        let Some(other) = rest.bytes().position(|b| !b.is_ascii()) else {
+        let other = crate::words::ascii_prefix_len(rest.as_bytes());
+        if other == rest.len() {
             run.ascii(rest, &mut visit);
             break;
-        };
+        }
         let start = other.saturating_sub(1);
         run.ascii(&rest[..start], &mut visit);
         let end =
