@@ -54,7 +54,9 @@ fn is_private_use(c: char) -> bool {
 }
 
 fn normalise_line(line: &str) -> String {
-    let plain = line.bytes().all(|b| (b' '..0x7f).contains(&b));
+    let plain = line
+        .bytes()
+        .fold(true, |ok, b| ok & (b' '..0x7f).contains(&b));
     if plain {
         return line.trim_end().to_string();
     }
