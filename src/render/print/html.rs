@@ -48,7 +48,6 @@ impl Tag {
     }
 }
 
-/// Of a tag name as written: `H2` is `h2`.
 /// ` name="value"` (a bare ` name` without a value), appended to `out`.
 pub fn write_attribute(out: &mut String, name: &str, value: Option<&str>) {
     out.push(' ');
@@ -63,6 +62,7 @@ pub fn write_attribute(out: &mut String, name: &str, value: Option<&str>) {
     }
 }
 
+/// `Some(n)` for `h1`…`h6`, of a tag name as written: `H2` is `h2`.
 fn heading_level(name: &str) -> Option<u8> {
     let digit = name.strip_prefix(['h', 'H'])?;
     match digit.parse::<u8>() {
