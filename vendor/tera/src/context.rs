@@ -377,6 +377,13 @@ pub(crate) fn unescape_pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The first `byte` (ASCII) of `s`. Variable names are short, and the
+/// searcher `str::find` sets up for a `char` cost more than the search:
+/// every variable lookup looks for a `.`.
+pub(crate) fn find_byte(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().position(|b| b == byte)
+}
+
 /// serde jsons parse_index
 #[inline]
 fn parse_index(s: &str) -> Option<usize> {
