@@ -109,7 +109,9 @@ pub fn document_see(title: &str) -> String {
 
 impl Targets {
     /// Where `href`, written in the body of document `slug` (a page in
-    /// `documents/`), leads in the print page.
+    /// `documents/`), leads in the print page: [`Targets::resolve_href`]
+    /// of an `href` read now (bodies read theirs once, when prepared).
+    #[cfg(test)]
     pub fn resolve(&self, slug: &str, href: &str) -> Target {
         self.resolve_href(slug, href, &Href::of(href))
     }
@@ -125,7 +127,9 @@ impl Targets {
     }
 
     /// Where a relative `src` in document `slug` points, from the print page
-    /// (`root` leads from it to the site root).
+    /// (`root` leads from it to the site root): what a book writes for an
+    /// [`asset_path`] read when the body was prepared.
+    #[cfg(test)]
     pub fn asset(&self, root: &str, src: &str) -> String {
         match asset_path(src) {
             Some(path) => format!("{root}{path}"),
