@@ -57,13 +57,60 @@ pub fn for_each_ascii_word(bytes: &[u8], mut word: impl FnMut(usize, usize)) {
     }
 }
 
-/// Bit `i` set when `chunk[i]` is an ASCII letter or digit.
+/// Bit `i` set when `chunk[i]` is an ASCII letter or digit. A whole
+/// block is classified 16 bytes at a time with SSE2, which every x86-64
+/// has: the compiler made the portable fold a few instructions a byte.
 fn word_mask(chunk: &[u8]) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    if let Ok(block) = <&[u8; 64]>::try_from(chunk) {
+        return sse2::word_mask(block);
+    }
+    word_mask_portable(chunk)
+}
+
+fn word_mask_portable(chunk: &[u8]) -> u64 {
     chunk.iter().enumerate().fold(0, |mask, (i, &b)| {
         let lower = b | 0x20;
         let is_word = lower.wrapping_sub(b'a') < 26 || b.wrapping_sub(b'0') < 10;
         mask | (u64::from(is_word) << i)
     })
+}
+
+#[cfg(target_arch = "x86_64")]
+mod sse2 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8,
+    };
+
+    /// [`super::word_mask_portable`] of 64 bytes: the same tests, on 16
+    /// lanes at once.
+    pub fn word_mask(block: &[u8; 64]) -> u64 {
+        // SAFETY: SSE2 is part of the x86-64 baseline, so every CPU this
+        // code is compiled for has it.
+        unsafe { word_mask_sse2(block) }
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn word_mask_sse2(block: &[u8; 64]) -> u64 {
+        let mut mask = 0;
+        for (i, lanes) in block.chunks_exact(16).enumerate() {
+            // SAFETY: `lanes` is 16 readable bytes; the load is unaligned.
+            let v = unsafe { _mm_loadu_si128(lanes.as_ptr().cast::<__m128i>()) };
+            let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+            let letter = at_most(_mm_sub_epi8(lower, _mm_set1_epi8(b'a' as i8)), 25);
+            let digit = at_most(_mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8)), 9);
+            let bits = _mm_movemask_epi8(_mm_or_si128(letter, digit)) as u16;
+            mask |= u64::from(bits) << (16 * i);
+        }
+        mask
+    }
+
+    /// Lanes where `x <= n`, unsigned: `min(x, n) == x`.
+    #[target_feature(enable = "sse2")]
+    fn at_most(x: __m128i, n: u8) -> __m128i {
+        _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(n as i8)), x)
+    }
 }
 
 /// Bits `at` and up.
@@ -79,6 +126,20 @@ fn below(len: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_byte_is_classed_alike_in_whole_blocks_and_alone() {
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        for start in 0..bytes.len() - 64 {
+            let block = &bytes[start..start + 64];
+            assert_eq!(word_mask(block), word_mask_portable(block), "from {start}");
+        }
+        let expected = (0..64).filter(|&i| bytes[i].is_ascii_alphanumeric());
+        assert_eq!(
+            word_mask(&bytes[..64]),
+            expected.map(|i| 1u64 << i).sum::<u64>()
+        );
+    }
 
     #[test]
     fn ascii_prefixes_end_at_the_first_other_byte() {
