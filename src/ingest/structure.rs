@@ -239,7 +239,7 @@ fn depth_for(indents: &mut Vec<usize>, indent: usize) -> usize {
 /// Heading ids: the slug of the title without its numbering, made unique.
 #[derive(Default)]
 pub(super) struct Ids {
-    used: std::collections::HashSet<String>,
+    used: crate::util::FxHashSet<String>,
 }
 
 impl Ids {

@@ -173,8 +173,10 @@ pub fn doc_cards<'a>(site: &'a Site, root: &str, ids: &[DocId]) -> Vec<DocCard<'
     ids.iter().map(|&id| doc_card(site, root, id)).collect()
 }
 
+/// Joined with `concat` rather than `format!`, like the other hrefs of
+/// cards: every listing and print page makes thousands of them.
 pub fn doc_href(root: &str, doc: &Document) -> String {
-    format!("{root}documents/{}.html", doc.slug)
+    [root, "documents/", &doc.slug, ".html"].concat()
 }
 
 pub fn doc_link<'a>(site: &'a Site, root: &str, id: DocId) -> Link<'a> {
@@ -187,14 +189,14 @@ pub fn doc_link<'a>(site: &'a Site, root: &str, id: DocId) -> Link<'a> {
 
 pub fn theme_link<'a>(site: &'a Site, root: &str, slug: &'a str) -> Link<'a> {
     Link {
-        href: format!("{root}themes/{slug}.html"),
+        href: [root, "themes/", slug, ".html"].concat(),
         label: site.theme_name(slug),
     }
 }
 
 pub fn dialogue_link<'a>(site: &'a Site, root: &str, slug: &'a str) -> Link<'a> {
     Link {
-        href: format!("{root}dialogues/{slug}.html"),
+        href: [root, "dialogues/", slug, ".html"].concat(),
         label: site.dialogue_name(slug),
     }
 }

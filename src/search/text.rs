@@ -4,8 +4,8 @@
 //! tables) without a second markdown pass. Headings and the theme chips
 //! under them are left out: the index takes titles and themes from the model.
 
+use crate::util::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// One section's text; `id` is `""` for text before the first heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct SectionText {
 /// winning: what its terms and its passages are both read from. A map
 /// because a lookup per section through the list would be quadratic
 /// (100,000 headings).
-pub struct Bodies(HashMap<String, String>);
+pub struct Bodies(FxHashMap<String, String>);
 
 impl Bodies {
     pub fn of(html: &str) -> Bodies {

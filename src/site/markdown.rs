@@ -3,7 +3,7 @@
 //! `<abbr>` links into the glossary, code blocks are highlighted, and raw
 //! HTML is escaped unless the config trusts it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -11,7 +11,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use super::highlight::highlight;
 use super::sanitize;
 use super::Section;
-use crate::util::slugify;
+use crate::util::{slugify, FxHashMap, FxHashSet};
 
 /// Every acronym the site knows, with a matcher to find them in text.
 #[derive(Debug)]
@@ -189,12 +189,12 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
 #[derive(Default)]
 struct State {
     sections: Vec<Section>,
-    ids: HashSet<String>,
+    ids: FxHashSet<String>,
     /// Wanted id → the last suffix given to it.
-    next_suffix: HashMap<String, usize>,
+    next_suffix: FxHashMap<String, usize>,
     acronyms: BTreeSet<String>,
     /// Acronyms already linked in the current section.
-    linked_here: HashSet<String>,
+    linked_here: FxHashSet<String>,
     in_link: usize,
     /// The current section's excerpt has all it will hold.
     excerpt_full: bool,

@@ -19,7 +19,7 @@ const HASH_DIGITS: usize = 8;
 /// The id a document's element `id` gets in the print page: the document's
 /// slug (shortened if long), `--`, the id.
 pub fn scoped_id(slug: &str, id: &str) -> String {
-    shorten(format!("{}--{id}", doc_key(slug)))
+    shorten([&doc_key(slug), "--", id].concat())
 }
 
 /// The id of the start of a document in the print page.
@@ -35,7 +35,7 @@ fn doc_key(slug: &str) -> String {
         return slug.to_string();
     }
     thread_local! {
-        static KEYS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        static KEYS: std::cell::RefCell<crate::util::FxHashMap<String, String>> =
             Default::default();
     }
     KEYS.with(|keys| {
