@@ -161,6 +161,7 @@ pub fn file_name(number: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::vocabulary::term_hash;
 
     fn encoded(postings: &[(u32, u32)]) -> String {
         let mut list = Encoded::default();
@@ -184,7 +185,7 @@ mod tests {
             .iter()
             .enumerate()
         {
-            let id = vocabulary.intern((*word).into());
+            let id = vocabulary.intern(word, term_hash(word));
             encoded.push(id, i as u32, 1);
         }
         vocabulary.sort();

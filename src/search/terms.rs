@@ -7,10 +7,10 @@
 
 use super::text::Bodies;
 use super::tokenize::for_each_term;
-use super::vocabulary::{TermId, Vocabulary};
+use super::vocabulary::{term_hash, TermId, Vocabulary};
 use super::DocEntry;
 use crate::site::{display_date, Document, Site};
-use crate::util::FxHashMap;
+use hashbrown::HashTable;
 
 /// A document title counts this many times among its entry's terms, a section
 /// title this many times among its section's: a word in a title says more.
@@ -52,8 +52,8 @@ impl DocumentTerms {
 /// A document just read: term ids still its own.
 pub struct Extracted {
     terms: DocumentTerms,
-    /// Term text by local id.
-    local: Vec<Box<str>>,
+    /// Term texts by local id, one after the other.
+    local: LocalTerms,
 }
 
 impl Extracted {
@@ -81,16 +81,41 @@ impl Extracted {
 
     /// The document with its terms as ids of `vocabulary` (new ones added).
     pub fn intern(self, vocabulary: &mut Vocabulary) -> DocumentTerms {
-        let ids: Vec<TermId> = self
-            .local
-            .into_iter()
-            .map(|t| vocabulary.intern(t))
+        let local = &self.local;
+        let ids: Vec<TermId> = (0..local.hashes.len())
+            .map(|id| vocabulary.intern(local.term(id as TermId), local.hashes[id]))
             .collect();
         let mut doc = self.terms;
         for (term, _) in &mut doc.terms {
             *term = ids[*term as usize];
         }
         doc
+    }
+}
+
+/// A document's distinct terms, by local id: their texts one after the
+/// other in one string, not a `String` each (a document has hundreds),
+/// and their hashes, which interning them reuses.
+#[derive(Default)]
+struct LocalTerms {
+    text: String,
+    /// Where each term ends in `text`; it starts where the one before ends.
+    ends: Vec<u32>,
+    hashes: Vec<u64>,
+}
+
+impl LocalTerms {
+    fn term(&self, id: TermId) -> &str {
+        let id = id as usize;
+        let start = id.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[start as usize..self.ends[id] as usize]
+    }
+
+    fn push(&mut self, term: &str, hash: u64) -> TermId {
+        self.text.push_str(term);
+        self.ends.push(self.text.len() as u32);
+        self.hashes.push(hash);
+        (self.hashes.len() - 1) as TermId
     }
 }
 
@@ -143,7 +168,9 @@ fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intr
 /// Counts one document's terms entry by entry, ids local to the document.
 #[derive(Default)]
 struct Counter {
-    ids: FxHashMap<Box<str>, TermId>,
+    /// Local ids, found by the [`term_hash`] of their term.
+    ids: HashTable<TermId>,
+    local: LocalTerms,
     /// By local id: the count in the open entry.
     counts: Vec<u32>,
     /// Local ids counted in the open entry, in first-seen order.
@@ -157,7 +184,12 @@ impl Counter {
     /// Room for about `terms` distinct terms.
     fn with_capacity(terms: usize) -> Counter {
         Counter {
-            ids: FxHashMap::with_capacity_and_hasher(terms, Default::default()),
+            ids: HashTable::with_capacity(terms),
+            local: LocalTerms {
+                text: String::with_capacity(terms * 8),
+                ends: Vec::with_capacity(terms),
+                hashes: Vec::with_capacity(terms),
+            },
             counts: Vec::with_capacity(terms),
             ..Counter::default()
         }
@@ -169,11 +201,14 @@ impl Counter {
     }
 
     fn count(&mut self, term: &str, weight: u32) {
-        let id = match self.ids.get(term) {
+        let hash = term_hash(term);
+        let local = &self.local;
+        let id = match self.ids.find(hash, |&id| local.term(id) == term) {
             Some(&id) => id,
             None => {
-                let id = self.counts.len() as TermId;
-                self.ids.insert(term.into(), id);
+                let id = self.local.push(term, hash);
+                let hashes = &self.local.hashes;
+                self.ids.insert_unique(hash, id, |&id| hashes[id as usize]);
                 self.counts.push(0);
                 id
             }
@@ -202,17 +237,13 @@ impl Counter {
 
     /// The document of `entry`, with the entries counted.
     fn finish(self, entry: DocEntry) -> Extracted {
-        let mut local: Vec<Box<str>> = vec![Box::from(""); self.counts.len()];
-        for (term, id) in self.ids {
-            local[id as usize] = term;
-        }
         Extracted {
             terms: DocumentTerms {
                 entry,
                 sections: self.sections,
                 terms: self.terms,
             },
-            local,
+            local: self.local,
         }
     }
 }

@@ -7,31 +7,49 @@
 /// Index of a term in [`Vocabulary`].
 pub type TermId = u32;
 
-use crate::util::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+
+use crate::util::FxHasher;
+
+/// The hash terms are found by, in a document's counter and here alike,
+/// so that a term is hashed once per document, not again to be interned.
+pub fn term_hash(term: &str) -> u64 {
+    std::hash::BuildHasherDefault::<FxHasher>::default().hash_one(term)
+}
 
 /// Term text ↔ id.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<Box<str>, TermId>,
+    /// Ids by [`term_hash`] of their term.
+    ids: HashTable<TermId>,
     terms: Vec<Box<str>>,
     /// Ids in the byte order of their terms, up to the last [`Vocabulary::sort`].
     sorted: Vec<TermId>,
 }
 
 impl Vocabulary {
-    /// The id of `term`, given it one when it is new.
-    pub fn intern(&mut self, term: Box<str>) -> TermId {
-        if let Some(&id) = self.ids.get(&term) {
+    /// The id of `term`, whose [`term_hash`] is `hash`, given it one when
+    /// it is new.
+    pub fn intern(&mut self, term: &str, hash: u64) -> TermId {
+        let terms = &self.terms;
+        if let Some(&id) = self.ids.find(hash, |&id| *terms[id as usize] == *term) {
             return id;
         }
         let id = self.terms.len() as TermId;
-        self.terms.push(term.clone());
-        self.ids.insert(term, id);
+        self.terms.push(term.into());
+        let terms = &self.terms;
+        self.ids
+            .insert_unique(hash, id, |&id| term_hash(&terms[id as usize]));
         id
     }
 
     pub fn id(&self, term: &str) -> Option<TermId> {
-        self.ids.get(term).copied()
+        let terms = &self.terms;
+        (self.ids)
+            .find(term_hash(term), |&id| *terms[id as usize] == *term)
+            .copied()
     }
 
     pub fn term(&self, id: TermId) -> &str {
@@ -82,15 +100,16 @@ mod tests {
     #[test]
     fn a_term_keeps_its_id_and_ids_sort_by_text() {
         let mut vocabulary = Vocabulary::default();
-        let zebra = vocabulary.intern("zebra".into());
-        let apple = vocabulary.intern("apple".into());
-        assert_eq!(vocabulary.intern("zebra".into()), zebra);
+        let mut intern = |term: &str| vocabulary.intern(term, term_hash(term));
+        let zebra = intern("zebra");
+        let apple = intern("apple");
+        assert_eq!(intern("zebra"), zebra);
         assert_eq!(vocabulary.id("apple"), Some(apple));
         assert_eq!(vocabulary.id("pear"), None);
         vocabulary.sort();
         assert_eq!(vocabulary.sorted(), [apple, zebra]);
-        let mango = vocabulary.intern("mango".into());
-        let banana = vocabulary.intern("banana".into());
+        let mango = vocabulary.intern("mango", term_hash("mango"));
+        let banana = vocabulary.intern("banana", term_hash("banana"));
         vocabulary.sort();
         assert_eq!(vocabulary.sorted(), [apple, banana, mango, zebra]);
     }
