@@ -143,7 +143,7 @@ pub trait ValueRender {
 impl ValueRender for Value {
     fn render(&self, write: &mut impl Write) -> std::io::Result<()> {
         match *self {
-            Value::String(ref s) => write!(write, "{}", s),
+            Value::String(ref s) => write.write_all(s.as_bytes()),
             Value::Number(ref i) => {
                 if let Some(v) = i.as_i64() {
                     write!(write, "{}", v)
@@ -371,7 +371,7 @@ pub fn dotted_pointer<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> 
 /// when it has neither: every variable lookup goes through here, and two
 /// `String`s per path segment were much of a page render.
 pub(crate) fn unescape_pointer_token(token: &str) -> std::borrow::Cow<'_, str> {
-    match token.contains('~') {
+    match find_byte(token, b'~').is_some() {
         true => token.replace("~1", "/").replace("~0", "~").into(),
         false => token.into(),
     }

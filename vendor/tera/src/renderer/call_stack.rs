@@ -3,7 +3,7 @@ use std::collections::HashMap;
 
 use serde_json::{to_value, Value};
 
-use crate::context::{dotted_pointer, unescape_pointer_token};
+use crate::context::{dotted_pointer, find_byte, unescape_pointer_token};
 use crate::errors::{Error, Result};
 use crate::renderer::for_loop::{ForLoop, ForLoopState};
 use crate::renderer::stack_frame::{FrameContext, FrameType, StackFrame, Val};
@@ -28,7 +28,8 @@ impl<'a> UserContext<'a> {
     }
 
     pub fn find_value_by_dotted_pointer(&self, pointer: &str) -> Option<&'a Value> {
-        let root = unescape_pointer_token(pointer.split('.').next().unwrap());
+        let root_end = find_byte(pointer, b'.').unwrap_or(pointer.len());
+        let root = unescape_pointer_token(&pointer[..root_end]);
         let rest = &pointer[root.len() + 1..];
         self.inner.get(&root).and_then(|val| dotted_pointer(val, rest))
     }
