@@ -247,3 +247,66 @@ impl Counter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::tokenize::tokenize;
+
+    /// Each entry's (term, frequency) pairs, as text.
+    fn counted(entries: &[(&str, u32)]) -> Vec<Vec<(String, u32)>> {
+        let mut counter = Counter::default();
+        for (n, (text, weight)) in entries.iter().enumerate() {
+            counter.add(text, *weight);
+            counter.close(n.to_string(), "");
+        }
+        let terms = counter.local;
+        let mut start = 0;
+        (counter.sections.iter())
+            .map(|section| {
+                let run = &counter.terms[start..section.end as usize];
+                start = section.end as usize;
+                let pairs = run.iter().map(|&(id, n)| (terms.term(id).to_string(), n));
+                pairs.collect()
+            })
+            .collect()
+    }
+
+    /// The same from [`tokenize`], term by term in first-seen order.
+    fn naive(entries: &[(&str, u32)]) -> Vec<Vec<(String, u32)>> {
+        let entry = |(text, weight): &(&str, u32)| {
+            let mut pairs: Vec<(String, u32)> = Vec::new();
+            for term in tokenize(text) {
+                match pairs.iter_mut().find(|(t, _)| *t == term) {
+                    Some((_, n)) => *n += weight,
+                    None => pairs.push((term, *weight)),
+                }
+            }
+            pairs
+        };
+        entries.iter().map(entry).collect()
+    }
+
+    #[test]
+    fn repeated_words_count_as_their_terms_did_the_first_time() {
+        let entries = [
+            ("The policies and the Policy; policies, POLICY. A b the", 2),
+            ("Sharing shared share: the data, DATA and data—5G 5g", 1),
+            ("経済産業省の経済 and the share of 経済", 1),
+            ("policies", 1),
+        ];
+        assert_eq!(counted(&entries), naive(&entries));
+        let lengths: Vec<u32> = {
+            let mut counter = Counter::default();
+            entries.iter().for_each(|(text, weight)| {
+                counter.add(text, *weight);
+                counter.close(String::new(), "");
+            });
+            counter.sections.iter().map(|s| s.length).collect()
+        };
+        let naive_lengths: Vec<u32> = (naive(&entries).iter())
+            .map(|e| e.iter().map(|(_, n)| n).sum())
+            .collect();
+        assert_eq!(lengths, naive_lengths);
+    }
+}
