@@ -71,24 +71,42 @@ pub fn glossary_entries<'a>(
     entries
 }
 
+/// What building each document of a load needs of the project, made once
+/// for all of them.
+pub struct Project<'a> {
+    root: &'a Path,
+    /// `root` with its links resolved, which a source file must be inside;
+    /// `None` when it cannot be resolved (no source is then linked).
+    canonical_root: Option<PathBuf>,
+    config: &'a Config,
+    glossary: &'a Glossary,
+    /// Theme slug → name.
+    themes: BTreeMap<String, String>,
+}
+
+impl<'a> Project<'a> {
+    pub fn new(root: &'a Path, config: &'a Config, glossary: &'a Glossary) -> Project<'a> {
+        Project {
+            root,
+            canonical_root: root.canonicalize().ok(),
+            config,
+            glossary,
+            themes: (config.themes.iter())
+                .map(|t| (t.slug.clone(), t.name.clone()))
+                .collect(),
+        }
+    }
+}
+
 /// Renders the body and gathers what the indexes need; warnings name file and line.
-pub fn build(
-    parsed: Parsed,
-    root: &Path,
-    config: &Config,
-    glossary: &Glossary,
-) -> (Document, Vec<String>) {
+pub fn build(parsed: Parsed, project: &Project) -> (Document, Vec<String>) {
     let path = &parsed.path;
     let digest = parsed.digest;
     let file = parsed.file;
-    let themes: BTreeMap<String, String> = config
-        .themes
-        .iter()
-        .map(|t| (t.slug.clone(), t.name.clone()))
-        .collect();
+    let config = project.config;
     let cx = markdown::Context {
-        glossary,
-        themes: &themes,
+        glossary: project.glossary,
+        themes: &project.themes,
         allow_raw_html: config.allow_raw_html,
     };
     let rendered = markdown::render(&file.body, &cx);
@@ -118,7 +136,7 @@ pub fn build(
             ));
         }
     }
-    let source = locate_source(root, &file, path, &mut warnings);
+    let source = locate_source(project, &file, path, &mut warnings);
     let mut doc_themes: Vec<(f64, String)> = file
         .front_matter
         .themes
@@ -157,7 +175,7 @@ pub fn build(
 
 /// The seed named in `source.file`, when it is a plain relative path to a file in the project.
 fn locate_source(
-    root: &Path,
+    project: &Project,
     file: &ContentFile,
     path: &Path,
     warnings: &mut Vec<String>,
@@ -167,11 +185,11 @@ fn locate_source(
     let plain = relative
         .components()
         .all(|c| matches!(c, Component::Normal(_)));
-    let full = root.join(relative);
+    let full = project.root.join(relative);
     // A symbolic link could point out of the project (at /etc/passwd): the
     // file itself must be inside it, or it would be published.
-    let inside = match (full.canonicalize(), root.canonicalize()) {
-        (Ok(file), Ok(root)) => file.starts_with(root) && file.is_file(),
+    let inside = match (full.canonicalize(), &project.canonical_root) {
+        (Ok(file), Some(root)) => file.starts_with(root) && file.is_file(),
         _ => false,
     };
     if !plain || !inside {

@@ -272,9 +272,10 @@ impl Site {
             return Err(Error::many(errors));
         }
         let glossary = document::site_glossary(&ok);
+        let project = document::Project::new(root, config, &glossary);
         let built: Vec<(Document, Vec<String>)> = ok
             .into_par_iter()
-            .map(|p| document::build(p, root, config, &glossary))
+            .map(|p| document::build(p, &project))
             .collect();
         let mut documents = Vec::new();
         let mut warnings = Vec::new();

@@ -56,7 +56,8 @@ impl Site {
             }
         }
         let glossary = std::sync::Arc::clone(&self.body_glossary);
-        let built = parsed.map(|p| document::build(p, &self.root, &self.config, &glossary));
+        let project = document::Project::new(&self.root, &self.config, &glossary);
+        let built = parsed.map(|p| document::build(p, &project));
         if let Some((doc, _)) = &built {
             if let Some(other) = others().find(|d| d.slug == doc.slug) {
                 return Err(Error::input(
