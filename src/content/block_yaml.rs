@@ -9,7 +9,6 @@
 //! caller uses `serde_yaml`; a string that may not stay plain is quoted by
 //! `serde_yaml` alone, so the quoting rules are never restated here.
 
-use memchr::memmem;
 use serde::ser::{self, Impossible, Serialize};
 
 /// The YAML `serde_yaml::to_string` writes for `value`, or `None` when
@@ -162,10 +161,20 @@ fn plain_is_safe(s: &str) -> bool {
     let control = bytes
         .iter()
         .fold(false, |found, &b| found | (b < 0x20) | (b == 0x7f));
-    if control || memmem::find(bytes, b": ").is_some() || memmem::find(bytes, b" #").is_some() {
+    if control || has_comment_or_mapping(bytes) {
         return false;
     }
     bytes.is_ascii() || s.chars().all(printable_non_break)
+}
+
+/// Whether `: ` or ` #` is in `bytes`: one search for both bytes, where two
+/// `memmem` searches each set up a searcher, for strings mostly a few
+/// words long.
+fn has_comment_or_mapping(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b':', b'#', bytes).any(|at| match bytes[at] {
+        b':' => bytes.get(at + 1) == Some(&b' '),
+        _ => at > 0 && bytes[at - 1] == b' ',
+    })
 }
 
 /// `2019-10-18`, `2019-10`: digits joined by single dashes, which YAML 1.2
