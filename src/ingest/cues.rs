@@ -5,6 +5,8 @@
 //! a prediction ("they are likely to call on"), a report of what others said,
 //! or a sentence whose subject is a thing ("this order shall …").
 
+use std::borrow::Cow;
+
 use crate::content::RecommendationKind;
 
 #[rustfmt::skip]
@@ -114,35 +116,39 @@ fn words_after(text: &str) -> Vec<String> {
 }
 
 /// The words of the clause before a cue, read backwards past auxiliaries.
-struct Before {
+struct Before<'a> {
     /// All words of the sentence before the cue.
-    sentence: Vec<String>,
+    sentence: Vec<Cow<'a, str>>,
     /// The words of the cue's clause that name its subject.
-    subject: Vec<String>,
+    subject: Vec<Cow<'a, str>>,
     /// The first word before the cue that is not an auxiliary or adverb.
-    head: Option<String>,
+    head: Option<Cow<'a, str>>,
     head_capitalised: bool,
     /// A proper name (a capitalised word after the first) before the cue.
     names_someone: bool,
-    skipped: Vec<String>,
+    skipped: Vec<Cow<'a, str>>,
 }
 
-/// Lower-case words and whether each was capitalised.
-fn tokens(text: &str) -> Vec<(String, bool)> {
+/// Lower-case words and whether each was capitalised; a word already in
+/// lower case is borrowed, not copied (most are, and the words before every
+/// cue of every sentence pass here).
+fn tokens(text: &str) -> Vec<(Cow<'_, str>, bool)> {
     text.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            (
-                w.to_lowercase(),
-                w.chars().next().is_some_and(char::is_uppercase),
-            )
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            let lower = match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => Cow::Borrowed(w),
+                false => Cow::Owned(w.to_lowercase()),
+            };
+            (lower, capitalised)
         })
         .collect()
 }
 
-impl Before {
-    fn new(text: &str) -> Before {
+impl<'a> Before<'a> {
+    fn new(text: &'a str) -> Before<'a> {
         let clause_start = text
             .char_indices()
             .rev()
@@ -152,17 +158,17 @@ impl Before {
         let mut n = clause.len();
         let mut skipped = Vec::new();
         // "Both countries …": `both` is the subject when nothing precedes it.
-        while n > 1 && SKIPPED.contains(&clause[n - 1].0.as_str()) {
+        while n > 1 && SKIPPED.contains(&clause[n - 1].0.as_ref()) {
             skipped.push(clause[n - 1].0.clone());
             n -= 1;
         }
-        if n == 1 && clause[0].0 != "both" && SKIPPED.contains(&clause[0].0.as_str()) {
+        if n == 1 && clause[0].0 != "both" && SKIPPED.contains(&clause[0].0.as_ref()) {
             skipped.push(clause[0].0.clone());
             n = 0;
         }
         let subject_start = clause[..n]
             .iter()
-            .rposition(|(w, _)| RELATIVES.contains(&w.as_str()) && n > 0)
+            .rposition(|(w, _)| RELATIVES.contains(&w.as_ref()) && n > 0)
             .filter(|&i| i + 1 < n)
             .map_or(0, |i| i + 1);
         let all = tokens(text);
@@ -170,7 +176,7 @@ impl Before {
             names_someone: all
                 .iter()
                 .skip(1)
-                .any(|(w, cap)| *cap && !THINGS.contains(&w.as_str())),
+                .any(|(w, cap)| *cap && !THINGS.contains(&w.as_ref())),
             sentence: all.into_iter().map(|(w, _)| w).collect(),
             subject: clause[subject_start..n]
                 .iter()
@@ -193,20 +199,20 @@ impl Before {
     fn first_person(&self) -> bool {
         self.subject
             .iter()
-            .any(|w| FIRST_PERSON.contains(&w.as_str()))
+            .any(|w| FIRST_PERSON.contains(&w.as_ref()))
     }
 
     /// The subject's first word after any determiner: "Industries in Japan" → `industries`.
     fn first_noun(&self) -> Option<&str> {
         self.subject
             .iter()
-            .map(String::as_str)
+            .map(AsRef::as_ref)
             .find(|w| !DETERMINERS.contains(w))
     }
 
     fn hedged(&self) -> bool {
         let like_to = self.skipped.iter().any(|w| w == "like" || w == "wish");
-        !like_to && self.skipped.iter().any(|w| HEDGES.contains(&w.as_str()))
+        !like_to && self.skipped.iter().any(|w| HEDGES.contains(&w.as_ref()))
     }
 
     /// "to encourage …" after anything but "continue": a purpose, not an ask.
@@ -215,7 +221,7 @@ impl Before {
             return false;
         };
         !matches!(
-            self.skipped.get(i + 1).map(String::as_str),
+            self.skipped.get(i + 1).map(AsRef::as_ref),
             Some("continue" | "continues" | "like" | "wish" | "want")
         )
     }
@@ -223,7 +229,7 @@ impl Before {
     fn passive(&self) -> bool {
         self.skipped
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "is" | "are" | "be" | "been" | "were"))
+            .is_some_and(|w| matches!(w.as_ref(), "is" | "are" | "be" | "been" | "were"))
     }
 
     /// The subject is the authors or a party ("both", "the two governments",
@@ -250,7 +256,7 @@ impl Before {
             && self
                 .sentence
                 .iter()
-                .any(|w| REPORTING.contains(&w.as_str()))
+                .any(|w| REPORTING.contains(&w.as_ref()))
     }
 
     /// "We hope that the summit will …": someone else's act, wished for.
@@ -259,7 +265,7 @@ impl Before {
             && self
                 .sentence
                 .iter()
-                .any(|w| COMPLEMENTS.contains(&w.as_str()))
+                .any(|w| COMPLEMENTS.contains(&w.as_ref()))
     }
 }
 
@@ -343,12 +349,12 @@ fn commitment_noun(before: &Before, voice: Voice) -> bool {
         .iter()
         .rev()
         .take(3)
-        .find(|w| matches!(w.as_str(), "our" | "their"));
-    match (owner.map(String::as_str), voice) {
+        .find(|w| matches!(w.as_ref(), "our" | "their"));
+    match (owner.map(AsRef::as_ref), voice) {
         (Some("our"), _) => !before.wished(),
         (Some(_), Voice::Parties) => {
             let names = before.names_someone;
-            (names || before.sentence.iter().any(|w| ACTORS.contains(&w.as_str())))
+            (names || before.sentence.iter().any(|w| ACTORS.contains(&w.as_ref())))
                 && !before.reported()
                 && !before.wished()
         }
