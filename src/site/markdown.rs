@@ -274,10 +274,15 @@ impl State {
     fn link_acronyms<'e>(&mut self, text: CowStr<'e>, cx: &Context, out: &mut Vec<Event<'e>>) {
         let mut last = 0;
         for (start, end, abbr) in cx.glossary.find(&text) {
-            self.acronyms.insert(abbr.to_string());
-            if self.in_link > 0 || !self.linked_here.insert(abbr.to_string()) {
+            // Looked up before a copy is made to insert: an acronym recurs
+            // through a document.
+            if !self.acronyms.contains(abbr) {
+                self.acronyms.insert(abbr.to_string());
+            }
+            if self.in_link > 0 || self.linked_here.contains(abbr) {
                 continue;
             }
+            self.linked_here.insert(abbr.to_string());
             if start > last {
                 out.push(Event::Text(text[last..start].to_string().into()));
             }
