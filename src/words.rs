@@ -22,20 +22,40 @@ pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
 }
 
 /// Calls `word(start, end)` for each run of ASCII letters and digits in
-/// `bytes`. The bytes are classified 64 at a time into a mask, and runs
-/// are read from its bits: a branch per byte, mispredicted at every word's
-/// start and end, was most of the time of a byte loop.
+/// `bytes`.
 #[inline(always)]
-pub fn for_each_ascii_word(bytes: &[u8], mut word: impl FnMut(usize, usize)) {
+pub fn for_each_ascii_word(bytes: &[u8], word: impl FnMut(usize, usize)) {
+    for_each_run(bytes, word_mask, word);
+}
+
+/// Calls `piece(start, end)` for each run of bytes that are not ASCII
+/// whitespace (`u8::is_ascii_whitespace` and the vertical tab, as
+/// `char::is_whitespace` has it). A run never starts or ends inside a
+/// character: ASCII bytes are never part of one.
+#[inline(always)]
+pub fn for_each_non_space(bytes: &[u8], piece: impl FnMut(usize, usize)) {
+    for_each_run(
+        bytes,
+        |chunk| !space_mask(chunk) & below(chunk.len()),
+        piece,
+    );
+}
+
+/// Calls `run(start, end)` for each run of bytes whose bits `mask` sets.
+/// The bytes are classified 64 at a time into a mask, and runs are read
+/// from its bits: a branch per byte, mispredicted at every run's start and
+/// end, was most of the time of a byte loop.
+#[inline(always)]
+fn for_each_run(bytes: &[u8], mask: impl Fn(&[u8]) -> u64, mut run: impl FnMut(usize, usize)) {
     let mut open: Option<usize> = None;
     for (block, chunk) in bytes.chunks(64).enumerate() {
         let base = block * 64;
-        let words = word_mask(chunk);
-        let others = !words & below(chunk.len());
+        let inside = mask(chunk);
+        let outside = !inside & below(chunk.len());
         let mut at = 0;
         loop {
             let Some(start) = open else {
-                let next = words & from(at);
+                let next = inside & from(at);
                 if next == 0 {
                     break;
                 }
@@ -43,17 +63,17 @@ pub fn for_each_ascii_word(bytes: &[u8], mut word: impl FnMut(usize, usize)) {
                 open = Some(base + at);
                 continue;
             };
-            let next = others & from(at);
+            let next = outside & from(at);
             if next == 0 {
                 break;
             }
             at = next.trailing_zeros() as usize;
-            word(start, base + at);
+            run(start, base + at);
             open = None;
         }
     }
     if let Some(start) = open {
-        word(start, bytes.len());
+        run(start, bytes.len());
     }
 }
 
@@ -66,6 +86,23 @@ fn word_mask(chunk: &[u8]) -> u64 {
         return sse2::word_mask(block);
     }
     word_mask_portable(chunk)
+}
+
+/// Bit `i` set when `chunk[i]` is ASCII whitespace or the vertical tab
+/// (`\t` to `\r`, or a space).
+fn space_mask(chunk: &[u8]) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    if let Ok(block) = <&[u8; 64]>::try_from(chunk) {
+        return sse2::space_mask(block);
+    }
+    space_mask_portable(chunk)
+}
+
+fn space_mask_portable(chunk: &[u8]) -> u64 {
+    chunk.iter().enumerate().fold(0, |mask, (i, &b)| {
+        let is_space = b == b' ' || b.wrapping_sub(b'\t') <= b'\r' - b'\t';
+        mask | (u64::from(is_space) << i)
+    })
 }
 
 fn word_mask_portable(chunk: &[u8]) -> u64 {
@@ -83,24 +120,49 @@ mod sse2 {
         _mm_set1_epi8, _mm_sub_epi8,
     };
 
+    // SAFETY (both): SSE2 is part of the x86-64 baseline, so every CPU
+    // this code is compiled for has it.
+
     /// [`super::word_mask_portable`] of 64 bytes: the same tests, on 16
     /// lanes at once.
     pub fn word_mask(block: &[u8; 64]) -> u64 {
-        // SAFETY: SSE2 is part of the x86-64 baseline, so every CPU this
-        // code is compiled for has it.
         unsafe { word_mask_sse2(block) }
+    }
+
+    /// [`super::space_mask_portable`] of 64 bytes.
+    pub fn space_mask(block: &[u8; 64]) -> u64 {
+        unsafe { space_mask_sse2(block) }
     }
 
     #[target_feature(enable = "sse2")]
     fn word_mask_sse2(block: &[u8; 64]) -> u64 {
+        lanes_mask(block, |v| {
+            let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+            let letter = at_most(_mm_sub_epi8(lower, _mm_set1_epi8(b'a' as i8)), 25);
+            let digit = at_most(_mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8)), 9);
+            _mm_or_si128(letter, digit)
+        })
+    }
+
+    #[target_feature(enable = "sse2")]
+    fn space_mask_sse2(block: &[u8; 64]) -> u64 {
+        lanes_mask(block, |v| {
+            let space = _mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8));
+            let control = at_most(_mm_sub_epi8(v, _mm_set1_epi8(b'\t' as i8)), b'\r' - b'\t');
+            _mm_or_si128(space, control)
+        })
+    }
+
+    /// Bit `i` set when `test` sets every bit of lane `i % 16` of the 16
+    /// bytes holding byte `i`.
+    #[target_feature(enable = "sse2")]
+    #[inline]
+    fn lanes_mask(block: &[u8; 64], test: impl Fn(__m128i) -> __m128i) -> u64 {
         let mut mask = 0;
         for (i, lanes) in block.chunks_exact(16).enumerate() {
             // SAFETY: `lanes` is 16 readable bytes; the load is unaligned.
             let v = unsafe { _mm_loadu_si128(lanes.as_ptr().cast::<__m128i>()) };
-            let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-            let letter = at_most(_mm_sub_epi8(lower, _mm_set1_epi8(b'a' as i8)), 25);
-            let digit = at_most(_mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8)), 9);
-            let bits = _mm_movemask_epi8(_mm_or_si128(letter, digit)) as u16;
+            let bits = _mm_movemask_epi8(test(v)) as u16;
             mask |= u64::from(bits) << (16 * i);
         }
         mask
@@ -133,7 +195,18 @@ mod tests {
         for start in 0..bytes.len() - 64 {
             let block = &bytes[start..start + 64];
             assert_eq!(word_mask(block), word_mask_portable(block), "from {start}");
+            assert_eq!(
+                space_mask(block),
+                space_mask_portable(block),
+                "from {start}"
+            );
         }
+        let spaces = (0..=255u8).filter(|&b| space_mask_portable(&[b]) == 1);
+        let expected = (0..=255u8).filter(|&b| b.is_ascii() && char::from(b).is_whitespace());
+        assert!(
+            spaces.eq(expected),
+            "the ASCII whitespace of char::is_whitespace"
+        );
         let expected = (0..64).filter(|&i| bytes[i].is_ascii_alphanumeric());
         assert_eq!(
             word_mask(&bytes[..64]),
