@@ -141,13 +141,11 @@ fn long_form(short: &str, before: &str) -> Option<String> {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    let words: Vec<(usize, &str)> = word_spans(before);
     // Schwartz–Hearst's bound, counting content words only: "of", "and",
     // "for" do not make a long form less likely.
     let max_words = (letters.len() + 5).min(letters.len() * 2).max(2);
     let mut content_words = 0;
-    for n in 1..=words.len() {
-        let (start, word) = words[words.len() - n];
+    for (start, word) in words_back(before) {
         if !is_function_word(word) {
             content_words += 1;
         }
@@ -189,28 +187,22 @@ fn initials_fit(letters: &[char], long: &str) -> bool {
     misfits <= 1
 }
 
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                spans.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, &text[s..]));
-    }
-    // A long form never reaches back over a clause break.
-    let cut = spans
-        .iter()
-        .rposition(|(_, w)| w.ends_with([';', ':', '(', ')']) || w.starts_with('('))
-        .map_or(0, |i| i + 1);
-    spans.split_off(cut)
+/// The words of `text` (split at whitespace) with where each starts, from
+/// the last back to the last clause break, which is left out: a long form
+/// never reaches back over one. Read from the end only as far as asked:
+/// a long form is a few words, its window a few hundred bytes.
+fn words_back(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = text.len();
+    let words = std::iter::from_fn(move || {
+        let rest = text[..end].trim_end();
+        let start = match rest.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+            Some((at, c)) => at + c.len_utf8(),
+            None => 0,
+        };
+        end = start;
+        (!rest.is_empty()).then(|| (start, &rest[start..]))
+    });
+    words.take_while(|(_, w)| !(w.ends_with([';', ':', '(', ')']) || w.starts_with('(')))
 }
 
 /// Schwartz–Hearst: letters matched right to left, the first one at the
@@ -244,6 +236,46 @@ fn spells(letters: &[char], candidate: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_read_back_to_the_last_clause_break() {
+        // Every word with where it starts, then those after the last break.
+        let naive = |text: &str| -> Vec<(usize, String)> {
+            let mut spans: Vec<(usize, String)> = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (c.is_whitespace(), start) {
+                    (false, None) => start = Some(i),
+                    (true, Some(s)) => {
+                        spans.push((s, text[s..i].to_string()));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            let broken = |w: &str| w.ends_with([';', ':', '(', ')']) || w.starts_with('(');
+            let cut = spans
+                .iter()
+                .rposition(|(_, w)| broken(w))
+                .map_or(0, |i| i + 1);
+            spans.split_off(cut)
+        };
+        for text in [
+            "",
+            "   ",
+            "one",
+            "  the Ministry\u{a0}of Economy,\tTrade and  Industry ",
+            "first; then the (parenthesis) and: the Long Name of it",
+            "ends with a break:",
+            "(opening words",
+        ] {
+            let mut back: Vec<(usize, String)> = words_back(text)
+                .map(|(at, w)| (at, w.to_string()))
+                .collect();
+            back.reverse();
+            assert_eq!(back, naive(text), "{text:?}");
+        }
+    }
 
     fn pairs(text: &str) -> Vec<(String, String)> {
         acronyms(text)
