@@ -4,9 +4,9 @@
 //! term (AI, 5G, BRT) matches case-sensitively, any other ignores case.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use hashbrown::HashTable;
 
 use crate::config::Config;
-use crate::util::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
@@ -97,8 +97,10 @@ const COMMITMENT_CUES: &[&str] = &[
 pub struct Vocabulary {
     terms: Vec<Term>,
     /// Terms that start with an ASCII letter or digit, by their first
-    /// word (its ASCII letters and digits, lower-cased), in term order.
-    by_first_word: FxHashMap<Box<[u8]>, Vec<usize>>,
+    /// word (its ASCII letters and digits, lower-cased), in term order;
+    /// found by [`folded_hash`], so a word of the text is looked up as it
+    /// is, without a lower-cased copy.
+    by_first_word: HashTable<(Box<[u8]>, Vec<usize>)>,
     /// For each pair of first two characters ([`pair`]), bit `n` (63: 63
     /// or more) set when some first word starts so and has `n` bytes: most
     /// words of a text are told by it alone, without hashing them.
@@ -158,7 +160,7 @@ impl Vocabulary {
                 text: t.into_bytes().into(),
             })
             .collect();
-        let mut by_first_word: FxHashMap<Box<[u8]>, Vec<usize>> = FxHashMap::default();
+        let mut by_first_word: HashTable<(Box<[u8]>, Vec<usize>)> = HashTable::new();
         let mut first_words = Box::new([0; PAIRS]);
         let mut others = Vec::new();
         for (i, term) in terms.iter().enumerate() {
@@ -168,7 +170,13 @@ impl Vocabulary {
             };
             let word = word.to_ascii_lowercase();
             first_words[pair(&word)] |= length_bit(word.len());
-            by_first_word.entry(word.into()).or_default().push(i);
+            let hash = folded_hash(&word);
+            let entry = by_first_word.entry(hash, |(w, _)| **w == *word, |(w, _)| folded_hash(w));
+            entry
+                .or_insert_with(|| (word.into(), Vec::new()))
+                .get_mut()
+                .1
+                .push(i);
         }
         let others = (!others.is_empty()).then(|| {
             let automaton = build(others.iter().map(|&i| &terms[i].text));
@@ -229,15 +237,13 @@ impl Vocabulary {
     /// at the start of a word there.
     fn find_by_first_word(&self, text: &str, found: &mut impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        let mut lower = Vec::new();
         crate::words::for_each_ascii_word(bytes, |start, end| {
             let word = &bytes[start..end];
             if self.first_words[pair(word)] & length_bit(word.len()) == 0 {
                 return;
             }
-            lower.clear();
-            lower.extend(word.iter().map(u8::to_ascii_lowercase));
-            let Some(terms) = self.by_first_word.get(lower.as_slice()) else {
+            let same = |(first, _): &(Box<[u8]>, Vec<usize>)| first.eq_ignore_ascii_case(word);
+            let Some((_, terms)) = self.by_first_word.find(folded_hash(word), same) else {
                 return;
             };
             for &term in terms {
@@ -289,6 +295,15 @@ fn first_word(term: &[u8]) -> Option<&[u8]> {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(term.len());
     (len > 0).then(|| &term[..len])
+}
+
+/// A hash of a word of ASCII letters and digits that ignores their case:
+/// `| 0x20` lower-cases a letter and leaves a digit as it is.
+fn folded_hash(word: &[u8]) -> u64 {
+    let folded = word.iter().fold(word.len() as u64, |hash, &b| {
+        (hash.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    });
+    folded ^ (folded >> 29)
 }
 
 fn length_bit(len: usize) -> u64 {

@@ -5,12 +5,13 @@
 //! distinct one stored once per document; ids are the document's own until
 //! [`Extracted::intern`] maps them into the index's vocabulary.
 
+use hashbrown::HashTable;
+
 use super::text::Bodies;
 use super::tokenize::for_each_term;
 use super::vocabulary::{term_hash, TermId, Vocabulary};
 use super::DocEntry;
 use crate::site::{display_date, Document, Site};
-use hashbrown::HashTable;
 
 /// A document title counts this many times among its entry's terms, a section
 /// title this many times among its section's: a word in a title says more.
