@@ -3,10 +3,13 @@
 //! the verbs that mark recommendations. Matching is whole-word; an all-caps
 //! term (AI, 5G, BRT) matches case-sensitively, any other ignores case.
 
+use std::hash::Hasher;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use hashbrown::HashTable;
 
 use crate::config::Config;
+use crate::util::FxHasher;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
@@ -298,12 +301,13 @@ fn first_word(term: &[u8]) -> Option<&[u8]> {
 }
 
 /// A hash of a word of ASCII letters and digits that ignores their case:
-/// `| 0x20` lower-cases a letter and leaves a digit as it is.
+/// the project's Fx hash of its bytes, each `| 0x20`, which lower-cases a
+/// letter and leaves a digit as it is.
 fn folded_hash(word: &[u8]) -> u64 {
-    let folded = word.iter().fold(word.len() as u64, |hash, &b| {
-        (hash.rotate_left(5) ^ u64::from(b | 0x20)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-    });
-    folded ^ (folded >> 29)
+    let mut hasher = FxHasher::default();
+    hasher.write_usize(word.len());
+    word.iter().for_each(|&b| hasher.write_u8(b | 0x20));
+    hasher.finish()
 }
 
 fn length_bit(len: usize) -> u64 {
