@@ -12,17 +12,23 @@ use crate::content::PartialDate;
 const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)";
 
 /// One pattern for every supported form; the `regex` crate matches in linear
-/// time, so scanning a whole document is cheap.
+/// time, so scanning a whole document is cheap. Its word boundaries are
+/// ASCII ones (`(?-u:\b)`): a Unicode `\b` cannot be run by the lazy DFA
+/// on text that is not all ASCII (nearly every document has a curly quote
+/// or a dash), and the regex crate then ran its backtracker over the whole
+/// document, 2 % of a cold build's instructions. It also finds a date
+/// written against Japanese or Chinese text, "2024-04-30に", which a
+/// Unicode boundary did not (kana and Han are word characters to it).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let day = r"(\d{1,2})(?:st|nd|rd|th)?";
     let pattern = format!(
-        r"(?x)\b(?:
+        r"(?x)(?-u:\b)(?:
             {MONTH}\.?\s+{day},?\s+(\d{{4}})          # February 6, 2024 / Feb. 6 2024
           | {day}\s+{MONTH}\.?,?\s+(\d{{4}})          # 6 February 2024 / 01 Mar 2022
           | (\d{{4}})-(\d{{2}})-(\d{{2}})              # 2023-04-30
           | (\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{4}})    # 30/04/2023 (only when unambiguous)
           | {MONTH}\.?,?\s+(\d{{4}})                   # November 2023
-        )\b"
+        )(?-u:\b)"
     );
     Regex::new(&pattern).expect("date pattern is valid")
 });
@@ -228,5 +234,16 @@ mod tests {
         let text = "As recently as November 2023, and in October 2023.";
         assert_eq!(latest_mentioned(text), Some(d("2023-11")));
         assert_eq!(latest_mentioned("Act of 2023, in the 1980s."), None);
+    }
+
+    #[test]
+    fn dates_against_japanese_text_and_curly_quotes_are_found() {
+        assert_eq!(
+            latest_mentioned("会議は2024-04-30に開催"),
+            Some(d("2024-04-30"))
+        );
+        let text = "“Signed on 6 February 2024” — and ‘March 2025’…";
+        assert_eq!(latest_mentioned(text), Some(d("2025-03")));
+        assert_eq!(latest_mentioned("in 12024-04-30 or 2024-04-301"), None);
     }
 }
