@@ -8,8 +8,8 @@
 use hashbrown::HashTable;
 
 use super::text::Bodies;
-use super::tokenize::for_each_term;
-use super::vocabulary::{term_hash, TermId, Vocabulary};
+use super::tokenize::for_each_hashed_term;
+use super::vocabulary::{TermId, Vocabulary};
 use super::DocEntry;
 use crate::site::{display_date, Document, Site};
 
@@ -107,9 +107,19 @@ struct LocalTerms {
 
 impl LocalTerms {
     fn term(&self, id: TermId) -> &str {
+        &self.text[self.span(id)]
+    }
+
+    /// Whether the term `id` is `term`: its bytes, without the checks of
+    /// slicing a `str` (counting looks a term up for every word).
+    fn is(&self, id: TermId, term: &str) -> bool {
+        self.text.as_bytes()[self.span(id)] == *term.as_bytes()
+    }
+
+    fn span(&self, id: TermId) -> std::ops::Range<usize> {
         let id = id as usize;
         let start = id.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[start as usize..self.ends[id] as usize]
+        start as usize..self.ends[id] as usize
     }
 
     fn push(&mut self, term: &str, hash: u64) -> TermId {
@@ -198,13 +208,13 @@ impl Counter {
 
     /// Counts the terms of `text` into the open entry, each `weight` times.
     fn add(&mut self, text: &str, weight: u32) {
-        for_each_term(text, |term| self.count(term, weight));
+        for_each_hashed_term(text, |term, hash| self.count(term, hash, weight));
     }
 
-    fn count(&mut self, term: &str, weight: u32) {
-        let hash = term_hash(term);
+    /// Counts `term`, whose [`super::vocabulary::term_hash`] is `hash`.
+    fn count(&mut self, term: &str, hash: u64, weight: u32) {
         let local = &self.local;
-        let id = match self.ids.find(hash, |&id| local.term(id) == term) {
+        let id = match self.ids.find(hash, |&id| local.is(id, term)) {
             Some(&id) => id,
             None => {
                 let id = self.local.push(term, hash);

@@ -19,6 +19,20 @@ pub fn term_hash(term: &str) -> u64 {
     std::hash::BuildHasherDefault::<FxHasher>::default().hash_one(term)
 }
 
+/// [`term_hash`] of a term of 1 to 16 bytes given as its bytes read as two
+/// little-endian `u64`s, zeros after its end: the hasher takes a `str`
+/// eight bytes at a time (the last ones padded with zeros), then `0xff`.
+pub fn short_term_hash(lo: u64, hi: u64, len: usize) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = FxHasher::default();
+    hasher.write(&lo.to_le_bytes());
+    if len > 8 {
+        hasher.write(&hi.to_le_bytes());
+    }
+    hasher.write_u8(0xff);
+    hasher.finish()
+}
+
 /// Term text ↔ id.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
@@ -96,6 +110,19 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_terms_hash_as_their_text_does() {
+        let text = "abcdefghijklmnopq";
+        for len in 1..=16 {
+            let term = &text[..len];
+            let mut bytes = [0u8; 16];
+            bytes[..len].copy_from_slice(term.as_bytes());
+            let lo = u64::from_le_bytes(bytes[..8].try_into().unwrap());
+            let hi = u64::from_le_bytes(bytes[8..].try_into().unwrap());
+            assert_eq!(short_term_hash(lo, hi, len), term_hash(term), "{term}");
+        }
+    }
 
     #[test]
     fn a_term_keeps_its_id_and_ids_sort_by_text() {
