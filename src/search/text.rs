@@ -127,27 +127,40 @@ fn push_text(out: &mut [SectionText], raw: &str) {
 }
 
 /// The words of `text` with one space between each. Split first at ASCII
-/// whitespace, found 64 bytes at a time ([`crate::words::for_each_non_space`]),
-/// then, only in the pieces that are not ASCII, at the rest of
-/// `char::is_whitespace`'s (no-break and other spaces): nearly every
-/// document has a curly quote or a dash somewhere, and splitting all of its
-/// text by characters was three quarters of reading its sections.
+/// whitespace, found 64 bytes at a time ([`crate::words::for_each_non_space`]);
+/// pieces one `' '` apart join into one span, copied whole when it is ASCII
+/// (a paragraph is one span); a span that is not ASCII is split again at
+/// the rest of `char::is_whitespace`'s (no-break and other spaces): nearly
+/// every document has a curly quote or a dash somewhere, and splitting all
+/// of its text by characters was three quarters of reading its sections.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut push = |word: &str| {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut push_span = |span: &str| {
+        let mut push = |words: &str| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(words);
+        };
+        match span.is_ascii() {
+            true => push(span),
+            false => span.split_whitespace().for_each(push),
         }
-        out.push_str(word);
     };
+    let mut span: Option<(usize, usize)> = None;
     crate::words::for_each_non_space(text.as_bytes(), |start, end| {
-        let piece = &text[start..end];
-        if piece.is_ascii() {
-            push(piece);
-        } else {
-            piece.split_whitespace().for_each(&mut push);
-        }
+        span = match span {
+            Some((from, to)) if start == to + 1 && text.as_bytes()[to] == b' ' => Some((from, end)),
+            Some((from, to)) => {
+                push_span(&text[from..to]);
+                Some((start, end))
+            }
+            None => Some((start, end)),
+        };
     });
+    if let Some((from, to)) = span {
+        push_span(&text[from..to]);
+    }
     out
 }
 
@@ -258,6 +271,13 @@ mod tests {
         let long = "Data  flows\u{a0}across\tborders,\r\n\x0Btrusted\u{3000}— \x0C ".repeat(9);
         let words: Vec<&str> = long.split_whitespace().collect();
         assert_eq!(collapse_whitespace(&long), words.join(" "));
+        // Spans of words one space apart, some long, some not ASCII.
+        let spans = "The two sides agreed to cooperate on data flows and trusted AI. \
+            Ministers met.\n\nThey noted\u{a0}the “Hiroshima AI Process” and 5G—6G.  \
+            Both\u{2009}sides  will meet again in 2025.\t"
+            .repeat(5);
+        let words: Vec<&str> = spans.split_whitespace().collect();
+        assert_eq!(collapse_whitespace(&spans), words.join(" "));
     }
 
     #[test]
