@@ -112,8 +112,12 @@ pub fn ingest_project(
     let (mut existing, unowned) = index_content(&content_dir)?;
     let ctx = Context::new(config);
     let config_hash = config_fingerprint(config);
+    // One seed per task: seeds differ in length, and left to itself rayon
+    // handed each thread a run of them that nobody could steal from, so
+    // one core finished the last run alone.
     let prepared: Vec<Result<Prepared>> = seeds
         .par_iter()
+        .with_max_len(1)
         .map(|seed| {
             let name = seed_name(root, seed);
             let entries = existing.get(&name).map_or(&[][..], Vec::as_slice);
@@ -182,6 +186,7 @@ pub fn ingest_project(
     }
     let written: Vec<Result<Written>> = planned
         .into_par_iter()
+        .with_max_len(1)
         .map(|(seed, ingested, inputs, old_paths, path)| {
             write_document(root, seed, *ingested, &inputs, &old_paths, path)
         })
