@@ -273,6 +273,8 @@ const LONGEST_STOP_WORD: usize = {
 
 /// A word of at most seven bytes as a number: its bytes in order, then
 /// its length in the top byte, so that no two such words share one.
+/// [`short_word`] makes the same key from its low `u64` (zeros after the
+/// word) without this loop.
 const fn word_key(word: &[u8]) -> u64 {
     let mut key = (word.len() as u64) << 56;
     let mut i = 0;
