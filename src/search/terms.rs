@@ -179,7 +179,7 @@ fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intr
 /// Counts one document's terms entry by entry, ids local to the document.
 #[derive(Default)]
 struct Counter {
-    /// Local ids, found by the [`term_hash`] of their term.
+    /// Local ids, found by the [`super::vocabulary::term_hash`] of their term.
     ids: HashTable<TermId>,
     local: LocalTerms,
     /// By local id: the count in the open entry.

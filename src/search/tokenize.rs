@@ -26,7 +26,7 @@ pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
 /// order, repeats kept: [`tokenize`] without a `String` per word, for the
 /// index build, which reads every word of every document and counts each
 /// by its hash (a short word's is made from the bytes already in
-/// registers, [`short_word`]).
+/// registers, `short_word`).
 ///
 /// ASCII is already in NFKC, and no character composes with the one before
 /// it when that one is ASCII, so only the non-ASCII stretches go through the
