@@ -45,7 +45,10 @@ fn main() {
     drop(server);
 
     let started = Instant::now();
-    let (server, mut events) = start(root, serve::site_rebuild(root, &root.join("public")));
+    let (server, mut events) = start(
+        root,
+        serve::site_rebuild(root, &root.join("public")).expect("the output lock"),
+    );
     if let Some(error) = events.next().field("error") {
         println!("real build: first build failed, nothing more to measure:\n{error}");
         return;

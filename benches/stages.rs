@@ -180,7 +180,7 @@ fn search_stages(site: &Site, runs: usize) {
 /// The best time `serve` takes to bring the site up to date after one
 /// content file is saved (the file is restored afterwards).
 fn content_edit(root: &Path, out: &Path, runs: usize) -> Duration {
-    let mut rebuild = site_rebuild(root, out);
+    let mut rebuild = site_rebuild(root, out).expect("the output lock");
     rebuild
         .rebuild(&Changes::everything())
         .expect("first build");

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 pub mod affected;
 mod lock;
 pub mod manifest;
+pub mod output;
 mod swap;
 
 pub use lock::{lock_path, BuildLock};
@@ -29,6 +30,12 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Render every page, taking nothing from the previous site.
     pub force: bool,
+    /// Replace the output folder even when it holds files that are not a
+    /// site briefing wrote (never the project's own folders).
+    pub force_output: bool,
+    /// The caller holds the output folder's [`BuildLock`] already (`serve`
+    /// holds it for as long as it runs).
+    pub lock_held: bool,
 }
 
 #[derive(Debug, Default)]
@@ -101,9 +108,13 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
         .output
         .clone()
         .unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
+    output::check(root, &output, options.force_output)?;
     let parent = output_parent(&output);
     std::fs::create_dir_all(&parent).map_err(|e| swap::output_error(&parent, e))?;
-    let _lock = BuildLock::acquire(&output)?;
+    let _lock = match options.lock_held {
+        true => None,
+        false => Some(BuildLock::acquire(&output)?),
+    };
     crate::util::remove_temp_files(&root.join(crate::site::CONTENT_DIR))?;
     let mut ingest = ingest_if_seeded(root, &config)?;
     crate::util::trace_stage("ingest");
@@ -213,6 +224,9 @@ fn render_atomically(
         .tempdir_in(&parent)
         .map_err(|e| swap::output_error(&parent, e))?;
     let written = render(fresh.path()).map_err(|e| swap::explain_write_error(output, e))?;
+    let marker = fresh.path().join(output::MARKER);
+    std::fs::write(&marker, output::MARKER_TEXT)
+        .map_err(|e| swap::explain_write_error(output, Error::io(&marker, e)))?;
     manifest::remove(output)?;
     swap::swap_in(fresh, output, &parent, &name)?;
     Ok(written)

@@ -222,12 +222,21 @@ pub fn check_project_folder(root: &Path) -> Result<()> {
 }
 
 impl Config {
-    /// Reads `briefing.yaml` from `root`, or the embedded default when there is none.
+    /// Reads `briefing.yaml` from `root`. A folder without one is not a
+    /// project: building the bundled corpus's taxonomy into it instead
+    /// would publish a site about something else without a word.
     pub fn load(root: &Path) -> Result<Config> {
         check_project_folder(root)?;
         let path = root.join(CONFIG_FILE);
         if !path.exists() {
-            return Config::parse(DEFAULT_CONFIG, Path::new("<embedded briefing.yaml>"));
+            return Err(Error::config(
+                &path,
+                format!(
+                    "not found, so {} is not a briefing project: make one there with                      `briefing init {}`, or pass --root the folder that holds briefing.yaml",
+                    root.display(),
+                    root.display()
+                ),
+            ));
         }
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         Config::parse(&text, &path)

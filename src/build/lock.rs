@@ -64,7 +64,7 @@ fn held(output: &Path, path: &Path, file: &mut File) -> Error {
     Error::Locked {
         path: PathBuf::from(path),
         message: format!(
-            "another briefing build is writing {}{pid}; wait for it to finish \
+            "another briefing build or serve is writing {}{pid}; wait for it to finish or stop it \
              (the lock is released when that process exits; if none is running, remove {})",
             output.display(),
             path.display()
@@ -82,7 +82,10 @@ mod tests {
         let output = dir.path().join("public");
         let first = BuildLock::acquire(&output).unwrap();
         let msg = BuildLock::acquire(&output).unwrap_err().to_string();
-        assert!(msg.contains("another briefing build is writing"), "{msg}");
+        assert!(
+            msg.contains("another briefing build or serve is writing"),
+            "{msg}"
+        );
         assert!(
             msg.contains(&format!("(pid {})", std::process::id())),
             "{msg}"

@@ -13,6 +13,11 @@ pub struct Args {
     /// unchanged (by default they are taken from it as they are).
     #[arg(long)]
     force: bool,
+    /// Replace the output folder even when it holds files briefing did not
+    /// write (everything in it is deleted). The project folder, seeds/,
+    /// content/, templates/ and static/ are refused even so.
+    #[arg(long)]
+    force_output: bool,
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
@@ -20,6 +25,8 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         output: args.output,
         progress: true,
         force: args.force,
+        force_output: args.force_output,
+        lock_held: false,
     };
     let report = build_then_exit(root, &options)?;
     for warning in &report.warnings {

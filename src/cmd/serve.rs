@@ -30,7 +30,7 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
             args.bind
         );
     }
-    let rebuild = serve::site_rebuild(root, &options.output);
+    let rebuild = serve::site_rebuild(root, &options.output)?;
     let server = Server::start(options, rebuild)?;
     let url = server.url();
     println!("Serving {} at {url} (Ctrl-C to stop)", root.display());

@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use super::{BuildOutcome, Changes, Rebuild};
 use crate::build::affected::{affected, Snapshot};
-use crate::build::{self, BuildOptions, Built};
+use crate::build::{self, BuildLock, BuildOptions, Built};
 use crate::error::{Error, Result};
 use crate::render::{self, Renderer, ASSETS_DIR, SOURCES_DIR};
 use crate::search::SearchIndex;
@@ -34,6 +34,7 @@ pub struct Incremental {
     deferred: BTreeSet<String>,
     /// Documents (by slug) changed since the search index was last written.
     search_changed: BTreeSet<String>,
+    _lock: BuildLock,
 }
 
 struct Loaded {
@@ -60,18 +61,22 @@ struct Plan {
 }
 
 impl Incremental {
-    pub fn new(root: &Path, output: &Path) -> Incremental {
-        Incremental {
+    /// Takes the output folder's build lock and keeps it: no `build` or
+    /// other `serve` writes the folder while this one may.
+    pub fn new(root: &Path, output: &Path) -> Result<Incremental> {
+        let lock = BuildLock::acquire(output)?;
+        Ok(Incremental {
             root: root.to_path_buf(),
             options: BuildOptions {
                 output: Some(output.to_path_buf()),
-                progress: false,
-                force: false,
+                lock_held: true,
+                ..BuildOptions::default()
             },
+            _lock: lock,
             loaded: None,
             deferred: BTreeSet::new(),
             search_changed: BTreeSet::new(),
-        }
+        })
     }
 
     fn output(&self) -> &Path {

@@ -10,8 +10,11 @@
 //! - [`reload`]: build status, server-sent events, the reload script;
 //! - [`watch`]: the debounced, filtered source watcher;
 //! - [`server`]: the pieces started together and stopped cleanly;
+//! - `connections`: the HTTP/1 connections, each with a deadline for its
+//!   request headers;
 //! - [`incremental`]: the real rebuild, re-rendering only what a change affects.
 
+mod connections;
 pub mod http;
 pub mod incremental;
 pub mod paths;
@@ -103,8 +106,9 @@ where
 }
 
 /// The rebuild `briefing serve` uses: a full build first, then only what
-/// each change affects ([`incremental`]).
-pub fn site_rebuild(root: &Path, output: &Path) -> impl Rebuild {
+/// each change affects ([`incremental`]). It holds the output folder's
+/// build lock until it is dropped.
+pub fn site_rebuild(root: &Path, output: &Path) -> Result<impl Rebuild> {
     incremental::Incremental::new(root, output)
 }
 

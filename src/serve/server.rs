@@ -2,6 +2,7 @@
 //! next free port when the asked one is taken), the HTTP server, the
 //! watch-and-rebuild thread, and a clean stop on Ctrl-C.
 
+use std::collections::HashSet;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use std::time::Duration;
 use tokio::runtime::Runtime;
 use tokio::sync::watch;
 
+use super::connections;
 use super::http::{self, AppState};
 use super::pending::Pending;
 use super::reload::LiveReload;
@@ -34,6 +36,9 @@ pub struct ServeOptions {
     pub debounce: Duration,
     /// Print nothing (tests); otherwise each build is reported on the terminal.
     pub quiet: bool,
+    /// How long a connection may take to send a request's headers before
+    /// it is closed.
+    pub header_timeout: Duration,
 }
 
 impl ServeOptions {
@@ -47,6 +52,7 @@ impl ServeOptions {
             port_attempts: 20,
             debounce: Duration::from_millis(10),
             quiet: false,
+            header_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -91,6 +97,7 @@ impl Server {
             session.log.info(&moved);
         }
         let runtime = new_runtime()?;
+        let header_timeout = options.header_timeout;
         let app = http::router(AppState {
             output: options.output.clone(),
             live: live.clone(),
@@ -98,9 +105,7 @@ impl Server {
         });
         let serving = runtime.spawn(async move {
             let listener = tokio::net::TcpListener::from_std(listener)?;
-            axum::serve(listener, app)
-                .with_graceful_shutdown(until_true(shutdown_signal))
-                .await
+            connections::serve(listener, app, header_timeout, shutdown_signal).await
         });
         let rebuilding = std::thread::Builder::new()
             .name("briefing-rebuild".into())
@@ -284,10 +289,6 @@ fn listen_error(ip: IpAddr, port: u16, err: std::io::Error) -> Error {
     ))
 }
 
-async fn until_true(mut signal: watch::Receiver<bool>) {
-    let _ = signal.wait_for(|stop| *stop).await;
-}
-
 async fn interrupted() {
     #[cfg(unix)]
     let terminate = async {
@@ -327,23 +328,99 @@ impl Log {
         }
     }
 
-    /// Prints the warnings that are new since the last build, and how many
-    /// still stand.
+    /// Prints the warnings that are new since the last build, then names
+    /// those that still stand.
     fn warnings(&mut self, warnings: &[String]) {
         if self.quiet {
             return;
         }
-        let new: Vec<&String> = warnings
-            .iter()
-            .filter(|w| !self.warnings.contains(w))
-            .collect();
-        for warning in &new {
-            eprintln!("warning: {warning}");
-        }
-        let old = warnings.len() - new.len();
-        if old > 0 {
-            eprintln!("({old} earlier warning(s) still stand)");
+        for line in warning_lines(&self.warnings, warnings) {
+            eprintln!("{line}");
         }
         self.warnings = warnings.to_vec();
+    }
+}
+
+/// How many standing warnings are named after a rebuild: every save prints
+/// them again, so a long list would bury the build line.
+const STANDING_NAMED: usize = 5;
+
+/// The terminal lines for a build's `warnings`, given the `earlier` build's:
+/// each new one in full, then a count of those that still stand with the
+/// first [`STANDING_NAMED`] of them. No warnings, no lines.
+fn warning_lines(earlier: &[String], warnings: &[String]) -> Vec<String> {
+    let earlier: HashSet<&str> = earlier.iter().map(String::as_str).collect();
+    let (old, new): (Vec<&String>, Vec<&String>) =
+        warnings.iter().partition(|w| earlier.contains(w.as_str()));
+    let mut lines: Vec<String> = new.iter().map(|w| format!("warning: {w}")).collect();
+    match old.len() {
+        0 => return lines,
+        1 => lines.push("1 earlier warning still stands:".to_string()),
+        n => lines.push(format!("{n} earlier warnings still stand:")),
+    }
+    lines.extend(
+        old.iter()
+            .take(STANDING_NAMED)
+            .map(|w| format!("  still: {w}")),
+    );
+    if old.len() > STANDING_NAMED {
+        lines.push(format!("  and {} more", old.len() - STANDING_NAMED));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
+
+    #[test]
+    fn no_standing_warnings_print_only_the_new_ones() {
+        assert!(warning_lines(&[], &[]).is_empty());
+        let earlier = strings(&["a.md: no date"]);
+        assert!(warning_lines(&earlier, &[]).is_empty(), "a fixed warning");
+        assert_eq!(
+            warning_lines(&earlier, &strings(&["b.md: no title"])),
+            ["warning: b.md: no title"]
+        );
+    }
+
+    #[test]
+    fn one_standing_warning_is_named_in_the_singular() {
+        let earlier = strings(&["a.md: no date", "b.md: no title"]);
+        assert_eq!(
+            warning_lines(&earlier, &strings(&["a.md: no date", "c.md: no date"])),
+            [
+                "warning: c.md: no date",
+                "1 earlier warning still stands:",
+                "  still: a.md: no date",
+            ]
+        );
+    }
+
+    #[test]
+    fn two_standing_warnings_are_named_in_the_plural() {
+        let earlier = strings(&["a.md: no date", "b.md: no title"]);
+        assert_eq!(
+            warning_lines(&earlier, &earlier),
+            [
+                "2 earlier warnings still stand:",
+                "  still: a.md: no date",
+                "  still: b.md: no title",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_list_of_standing_warnings_is_cut_short() {
+        let earlier: Vec<String> = (1..=7).map(|n| format!("{n}.md: no date")).collect();
+        let lines = warning_lines(&earlier, &earlier);
+        assert_eq!(lines.len(), 1 + STANDING_NAMED + 1);
+        assert_eq!(lines[0], "7 earlier warnings still stand:");
+        assert_eq!(lines[STANDING_NAMED], "  still: 5.md: no date");
+        assert_eq!(lines[STANDING_NAMED + 1], "  and 2 more");
     }
 }

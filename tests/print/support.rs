@@ -28,6 +28,7 @@ pub fn built_at(root: &Path) -> (tempfile::TempDir, Site) {
         output: Some(out.path().join("public")),
         progress: false,
         force: false,
+        ..Default::default()
     };
     build(root, &options).unwrap();
     let site = Site::load(root, &Config::load(root).unwrap()).unwrap();

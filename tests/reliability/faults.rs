@@ -184,7 +184,10 @@ fn a_held_lock_stops_a_second_build_with_the_holders_pid() {
     assert!(!out.status.success());
     let msg = String::from_utf8_lossy(&out.stderr);
     let public = root.join("public");
-    let writing = format!("another briefing build is writing {}", public.display());
+    let writing = format!(
+        "another briefing build or serve is writing {}",
+        public.display()
+    );
     assert!(msg.contains(&writing), "{msg}");
     assert!(
         msg.contains(&format!("(pid {})", std::process::id())),
@@ -224,7 +227,7 @@ fn concurrent_builds_never_corrupt_the_site() {
         let out = child.wait_with_output().unwrap();
         let msg = String::from_utf8_lossy(&out.stderr);
         assert!(
-            out.status.success() || msg.contains("another briefing build is writing"),
+            out.status.success() || msg.contains("another briefing build or serve is writing"),
             "{msg}"
         );
     }
@@ -259,6 +262,7 @@ fn build_into(root: &Path, output: &Path) -> briefing::Result<briefing::build::B
         output: Some(output.to_path_buf()),
         progress: false,
         force: false,
+        ..Default::default()
     };
     briefing::build::build(root, &options)
 }

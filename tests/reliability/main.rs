@@ -6,5 +6,6 @@ mod errors;
 mod faults;
 mod fuzz_regressions;
 mod hostile;
+mod nothing_lost;
 mod paths;
 mod support;

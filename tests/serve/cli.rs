@@ -86,3 +86,57 @@ fn a_missing_project_folder_is_an_error_before_anything_starts() {
     assert!(run.stdout.is_empty(), "nothing is served");
     assert!(!root.exists());
 }
+
+#[test]
+fn a_second_serve_of_one_project_is_refused_while_the_first_runs() {
+    let project = crate::fixture::Project::new();
+    project.write(
+        "content/alpha.md",
+        "---\ntitle: Alpha\n---\n\nAlpha body.\n",
+    );
+    project.write("content/beta.md", "---\ntitle: Beta\n---\n\nBeta body.\n");
+    let mut first = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .arg("--root")
+        .arg(project.root())
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(first.stdout.take().unwrap());
+    read_url(&mut stdout).expect("the first serve is up");
+    let before = site_files(project.root());
+    for command in [&["serve", "--port", "0"][..], &["build"][..]] {
+        let second = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .arg("--root")
+            .arg(project.root())
+            .args(command)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&second.stderr);
+        assert_eq!(second.status.code(), Some(1), "{command:?}: {stderr}");
+        assert!(
+            stderr.contains("another briefing build or serve is writing"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("(pid {})", first.id())),
+            "{stderr}"
+        );
+    }
+    assert_eq!(before, site_files(project.root()));
+    first.kill().unwrap();
+    first.wait().unwrap();
+}
+
+/// Every file of the built site with its bytes.
+fn site_files(root: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(root.join("public"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}

@@ -63,10 +63,25 @@ impl Project {
         &self,
         build: impl Fn(&Path) -> briefing::Result<BuildOutcome> + Send + 'static,
     ) -> Running {
+        self.serve_configured(|_| {}, build)
+    }
+
+    /// Starts the server with the fake builder and the options as `adjust`
+    /// leaves them.
+    pub fn serve_adjusted(&self, adjust: impl FnOnce(&mut ServeOptions)) -> Running {
+        self.serve_configured(adjust, fake_build)
+    }
+
+    fn serve_configured(
+        &self,
+        adjust: impl FnOnce(&mut ServeOptions),
+        build: impl Fn(&Path) -> briefing::Result<BuildOutcome> + Send + 'static,
+    ) -> Running {
         let mut options = ServeOptions::new(self.root());
         options.port = 0;
         options.quiet = true;
         options.debounce = Duration::from_millis(50);
+        adjust(&mut options);
         let root = self.root().to_path_buf();
         let builds = Arc::clone(&self.builds);
         let server = Server::start(options, move |changes: &Changes| {

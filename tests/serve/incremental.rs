@@ -42,7 +42,7 @@ impl Fixture {
         let dir = fixture_project();
         std::fs::write(dir.path().join("content/quantum-note.md"), UNRELATED).unwrap();
         let output = dir.path().join("public");
-        let mut rebuild = Incremental::new(dir.path(), &output);
+        let mut rebuild = Incremental::new(dir.path(), &output).unwrap();
         rebuild
             .rebuild(&Changes::everything())
             .expect("first build");
@@ -94,6 +94,7 @@ impl Fixture {
             output: Some(full.clone()),
             progress: false,
             force: true,
+            ..Default::default()
         };
         build::build(self.root(), &options).expect("full build");
         let (expected, actual) = (snapshot(&full), snapshot(&self.root().join("public")));

@@ -65,7 +65,7 @@ fn pages_stay_whole_and_current_under_load_while_a_document_is_edited() {
     let mut options = ServeOptions::new(&root);
     options.port = 0;
     options.quiet = true;
-    let rebuild = serve::site_rebuild(&root, &options.output);
+    let rebuild = serve::site_rebuild(&root, &options.output).unwrap();
     let server = serve::Server::start(options, rebuild).expect("the server starts");
     let addr = server.address();
     let mut events = Events::connect(addr);

@@ -10,3 +10,4 @@ mod incremental;
 mod live;
 mod load;
 mod real_build;
+mod slow_client;

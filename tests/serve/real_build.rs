@@ -30,7 +30,7 @@ fn start(root: &Path) -> Server {
     let mut options = ServeOptions::new(root);
     options.port = 0;
     options.quiet = true;
-    let rebuild = serve::site_rebuild(root, &options.output);
+    let rebuild = serve::site_rebuild(root, &options.output).unwrap();
     Server::start(options, rebuild).expect("the server starts")
 }
 

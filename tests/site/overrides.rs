@@ -29,8 +29,13 @@ fn project_templates_and_static_files_win_over_the_defaults() {
 }
 
 #[test]
-fn a_folder_with_only_content_builds_with_the_default_config() {
+fn a_folder_with_only_content_and_the_bundled_config_builds() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("briefing.yaml"),
+        briefing::config::DEFAULT_CONFIG,
+    )
+    .unwrap();
     std::fs::create_dir_all(dir.path().join("content")).unwrap();
     std::fs::write(
         dir.path().join("content/note.md"),
@@ -45,8 +50,9 @@ fn a_folder_with_only_content_builds_with_the_default_config() {
 }
 
 #[test]
-fn an_empty_folder_builds_an_empty_site() {
+fn a_project_of_only_briefing_yaml_builds_an_empty_site() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("briefing.yaml"), "title: Empty\n").unwrap();
     let report = build_ok(dir.path());
     assert!(report.pages > 0);
     assert!(read(&dir.path().join("public"), "index.html").contains("<strong>0</strong> documents"));

@@ -15,6 +15,7 @@ fn build_into(root: &Path, output: &str, force: bool) -> BuildReport {
         output: Some(root.join(output)),
         progress: false,
         force,
+        ..Default::default()
     };
     build(root, &options).unwrap_or_else(|e| panic!("build failed: {e}"))
 }
