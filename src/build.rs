@@ -186,7 +186,9 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     })
 }
 
-/// Runs ingest only when there are seeds: a project of hand-written content needs none.
+/// Runs ingest only when there are seeds: a project of hand-written content
+/// needs none. A seed that fails stops only itself: the report names it,
+/// and the site is built from every other document.
 fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>> {
     let seeds = root.join("seeds");
     let has_seeds = std::fs::read_dir(&seeds).is_ok_and(|entries| {
@@ -201,12 +203,7 @@ fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>
         keep_texts: true,
         ..IngestOptions::default()
     };
-    let report = crate::ingest::ingest_project(root, config, &options)?;
-    if report.failed() {
-        let errors = report.errors.into_iter().collect();
-        return Err(Error::many(errors));
-    }
-    Ok(Some(report))
+    crate::ingest::ingest_project(root, config, &options).map(Some)
 }
 
 fn render_atomically(

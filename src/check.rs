@@ -12,19 +12,37 @@ use crate::content::ContentFile;
 use crate::error::{Error, Result};
 use crate::site::{content_files, validate_front_matter};
 
-/// Every front matter problem in `root/content/`, one message each.
+/// Every front matter problem in `root/content/`, one message each, and
+/// every seed that more than one content file comes from.
 pub fn check_content(root: &Path, config: &Config) -> Result<Vec<String>> {
     let mut problems = Vec::new();
+    let mut by_seed: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for file in content_files(root)? {
         match ContentFile::parse(&file.path, &file.text) {
-            Ok(parsed) => problems.extend(
-                validate_front_matter(&file.path, &file.text, &parsed.front_matter, config)
-                    .iter()
-                    .map(Error::to_string),
-            ),
+            Ok(parsed) => {
+                problems.extend(
+                    validate_front_matter(&file.path, &file.text, &parsed.front_matter, config)
+                        .iter()
+                        .map(Error::to_string),
+                );
+                if let Some(source) = parsed.front_matter.source {
+                    let shown = file.path.strip_prefix(root).unwrap_or(&file.path);
+                    let files = by_seed.entry(source.file).or_default();
+                    files.push(shown.display().to_string());
+                }
+            }
             Err(e) => problems.push(e.to_string()),
         }
     }
+    problems.extend(by_seed.into_iter().filter(|(_, files)| files.len() > 1).map(
+        |(seed, files)| {
+            format!(
+                "{} all come from {seed}, so the site shows one document {} times: delete the ones you do not want",
+                files.join(", "),
+                files.len()
+            )
+        },
+    ));
     Ok(problems)
 }
 

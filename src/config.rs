@@ -111,7 +111,7 @@ pub struct OrganisationDef {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IngestSettings {
     /// Extra lines (exact, case-insensitive) that are site chrome in this corpus.
@@ -120,6 +120,25 @@ pub struct IngestSettings {
     /// Extra line prefixes after which the rest of a document is footer chrome.
     #[serde(default)]
     pub footer_markers: Vec<String>,
+    /// The largest seed ingest reads, in megabytes: a larger file is
+    /// reported (and the other seeds still ingested), as it is more likely
+    /// a dump or an archive than a captured document.
+    #[serde(default = "default_max_seed_mb")]
+    pub max_seed_mb: u64,
+}
+
+impl Default for IngestSettings {
+    fn default() -> Self {
+        IngestSettings {
+            chrome_lines: Vec::new(),
+            footer_markers: Vec::new(),
+            max_seed_mb: default_max_seed_mb(),
+        }
+    }
+}
+
+fn default_max_seed_mb() -> u64 {
+    20
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

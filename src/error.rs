@@ -110,8 +110,12 @@ impl Error {
 
     /// A serde_yaml error in a YAML block that starts after `line_offset` lines of `text`.
     pub fn yaml(path: &Path, text: &str, line_offset: usize, err: &serde_yaml::Error) -> Error {
-        // serde_yaml appends " at line N column M" to its message; we show that ourselves.
         let message = err.to_string();
+        if let Some((line, column, hint)) = unclosed_at(&message) {
+            let message = format!("{hint} (the YAML reader gave up further on)");
+            return Error::at(path, text, line + line_offset, column, message);
+        }
+        // serde_yaml appends " at line N column M" to its message; we show that ourselves.
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
             None => message,
@@ -143,6 +147,33 @@ impl Error {
             Error::Template { .. } | Error::Other(_) | Error::Many(_) => None,
         }
     }
+}
+
+/// An unclosed quote or bracket: libyaml reads on to the end of the text
+/// and reports that place, naming where the quote or bracket was opened
+/// ("…, while scanning a quoted scalar at line 2 column 8"). That line is
+/// the one to fix: its position (in the YAML) and what to do.
+fn unclosed_at(message: &str) -> Option<(usize, usize, &'static str)> {
+    const OPENERS: &[(&str, &str)] = &[
+        (
+            "while scanning a quoted scalar at line ",
+            "this quoted value is never closed: add the closing quote",
+        ),
+        (
+            "while parsing a flow sequence at line ",
+            "this [ list is never closed: add the closing ]",
+        ),
+        (
+            "while parsing a flow mapping at line ",
+            "this { mapping is never closed: add the closing }",
+        ),
+    ];
+    OPENERS.iter().find_map(|(context, hint)| {
+        let (_, place) = message.split_once(context)?;
+        let (line, rest) = place.split_once(" column ")?;
+        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some((line.parse().ok()?, column.parse().ok()?, *hint))
+    })
 }
 
 /// A value check (ours, not serde_yaml's syntax check) reports no useful
@@ -191,6 +222,26 @@ mod tests {
         assert!(msg.starts_with("a.md:2:6: unclosed list"), "{msg}");
         assert!(msg.contains("2 | two: ["), "{msg}");
         assert!(msg.contains("  |      ^"), "{msg}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens_not_where_the_reader_stopped() {
+        let text = "---\ntitle: \"Unclosed\ndate: 2024\nthemes: []\n---\n\nBody.\n";
+        let yaml = &text[4..text.find("\n---\n").unwrap() + 1];
+        let err = serde_yaml::from_str::<serde_yaml::Value>(yaml).unwrap_err();
+        let msg = Error::yaml(Path::new("a.md"), text, 1, &err).to_string();
+        assert!(
+            msg.starts_with("a.md:2:8: this quoted value is never closed"),
+            "{msg}"
+        );
+        assert!(msg.contains("2 | title: \"Unclosed"), "{msg}");
+        let list = "a: [1, 2\nb: 3\n";
+        let err = serde_yaml::from_str::<serde_yaml::Value>(list).unwrap_err();
+        let msg = Error::yaml(Path::new("b.yaml"), list, 0, &err).to_string();
+        assert!(
+            msg.starts_with("b.yaml:1:4: this [ list is never closed"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -1,6 +1,42 @@
 //! Words as runs of ASCII letters and digits, and runs of ASCII text,
 //! found fast: the ingest's taxonomy scan, its Unicode clean-up and the
-//! search tokenizer read every byte of every document through here.
+//! search tokenizer read every byte of every document through here. Also
+//! what counts as a word in Chinese, Japanese and Korean, which are
+//! written without spaces.
+
+/// Han (with its extensions and compatibility forms), Hiragana, Katakana
+/// (with the prolonged-sound mark) and Hangul.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x309F      // Hiragana
+        | 0x30A0..=0x30FF    // Katakana
+        | 0x31F0..=0x31FF    // Katakana phonetic extensions
+        | 0x3400..=0x4DBF    // Han extension A
+        | 0x4E00..=0x9FFF    // Han
+        | 0xF900..=0xFAFF    // Han compatibility
+        | 0x1100..=0x11FF    // Hangul jamo
+        | 0x3130..=0x318F    // Hangul compatibility jamo
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0x20000..=0x2FA1F  // Han extensions B–F, compatibility supplement
+    )
+}
+
+/// How many words `text` has as a reader counts them: runs between spaces,
+/// except that in Chinese, Japanese and Korean every two characters count
+/// as a word (about the length of a Japanese word). A Japanese sentence
+/// then weighs what its English translation does, so the rules that tell a
+/// heading, a title or chrome from prose by length apply to both.
+pub fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    text.split_whitespace()
+        .map(|word| match word.chars().filter(|&c| is_cjk(c)).count() {
+            0 => 1,
+            cjk => cjk.div_ceil(2),
+        })
+        .sum()
+}
 
 /// The length of the run of ASCII bytes `bytes` starts with. Whole blocks
 /// are told by a fold the compiler runs a vector at a time; only the
@@ -188,6 +224,15 @@ fn below(len: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_between_spaces_and_by_pairs_of_cjk_characters() {
+        assert_eq!(word_count("Joint statement on data flows"), 5);
+        assert_eq!(word_count("  "), 0);
+        assert_eq!(word_count("Café crème"), 2);
+        assert_eq!(word_count("日EUデジタルパートナーシップ"), 7);
+        assert_eq!(word_count("第2回 日EU会合"), 3);
+    }
 
     #[test]
     fn every_byte_is_classed_alike_in_whole_blocks_and_alone() {

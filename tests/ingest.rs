@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use briefing::content::{ContentFile, FrontMatter};
-use briefing::ingest::{ingest_project, IngestOptions, IngestReport, Outcome};
+use briefing::ingest::{ingest_project, Force, IngestOptions, IngestReport, Outcome};
 use briefing::Config;
 
 fn repo() -> PathBuf {
@@ -34,7 +34,10 @@ fn ingest(root: &Path, force: bool) -> IngestReport {
         root,
         &config,
         &IngestOptions {
-            force,
+            force: match force {
+                true => Force::All,
+                false => Force::None,
+            },
             ..IngestOptions::default()
         },
     )
@@ -316,20 +319,28 @@ fn hand_edits_are_kept_until_forced() {
 
     let report = ingest(project.path(), false);
     let doc = report.documents.iter().find(|d| d.content == path).unwrap();
-    assert_eq!(doc.outcome, Outcome::SkippedHandEdited);
-    let warning = report
-        .warnings
-        .iter()
-        .find(|w| w.contains("b_articles"))
-        .unwrap();
+    assert_eq!(doc.outcome, Outcome::KeptHandEdit);
     assert!(
-        warning.contains("edited by hand") && warning.contains("briefing ingest --force"),
-        "{warning}"
+        report.warnings.is_empty(),
+        "an edit of an unchanged seed is no news: {:?}",
+        report.warnings
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
 
     let report = ingest(project.path(), true);
-    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    let doc = report.documents.iter().find(|d| d.content == path).unwrap();
+    assert_eq!(doc.outcome, Outcome::ReplacedHandEdit);
+    let kept = report.backup.as_ref().expect("a copy is kept");
+    let copy = kept.join("content").join(path.file_name().unwrap());
+    assert_eq!(std::fs::read_to_string(copy).unwrap(), edited);
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("a copy is kept in .briefing/backup/")),
+        "{:?}",
+        report.warnings
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
 }
 
@@ -416,7 +427,6 @@ fn bad_inputs_are_named_and_the_rest_still_ingested() {
     let cases = [
         ("empty.txt", "is empty"),
         ("binary.txt", "binary file (NUL byte at byte offset 4)"),
-        ("latin1.txt", "not valid UTF-8 (first bad byte at offset 3)"),
         ("chrome_only.txt", "only site chrome"),
         ("huge.txt", "over the 20 MB limit"),
     ];
@@ -428,8 +438,16 @@ fn bad_inputs_are_named_and_the_rest_still_ingested() {
             .unwrap_or_else(|| panic!("{file}: {messages:#?}"));
         assert!(msg.contains(needle), "{msg}");
     }
-    assert_eq!(report.documents.len(), 3);
-    assert_eq!(content_files(project.path()).len(), 3);
+    assert_eq!(report.documents.len(), 4, "the Latin-1 seed is read");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("latin1.txt: not UTF-8; read as windows-1252")),
+        "{:?}",
+        report.warnings
+    );
+    assert_eq!(content_files(project.path()).len(), 4);
 }
 
 #[test]

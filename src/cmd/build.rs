@@ -47,6 +47,22 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         }
     );
     println!("{}", search_summary(&report));
+    let failed = report
+        .ingest
+        .as_ref()
+        .map_or(&[][..], |i| i.errors.as_slice());
+    for error in failed {
+        eprintln!("error: {error}");
+    }
+    if !failed.is_empty() {
+        anyhow::bail!(
+            "{} could not be ingested (each is named above, with what to do); the site holds every other document",
+            match failed.len() {
+                1 => "1 seed".to_string(),
+                n => format!("{n} seeds"),
+            }
+        );
+    }
     Ok(())
 }
 

@@ -30,7 +30,8 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         if problems.len() == 1 { "" } else { "s" }
     );
     if !problems.is_empty() {
-        anyhow::bail!("{} problems found", problems.len());
+        let n = problems.len();
+        anyhow::bail!("{n} problem{} found", if n == 1 { "" } else { "s" });
     }
     Ok(())
 }

@@ -1,25 +1,35 @@
 //! `briefing ingest`: seeds → content, then a table of what was inferred
 //! per document and every warning and error.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use briefing::ingest::{ingest_project, IngestOptions, IngestReport, Outcome};
+use briefing::ingest::{ingest_project, named_seeds, Force, IngestOptions, IngestReport, Outcome};
 use briefing::Config;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Overwrite content files even when they were edited by hand.
+    /// Write the content files of the SEEDs named (all seeds when none is
+    /// named) even when they were edited by hand; a copy of each edited
+    /// file is kept in .briefing/backup/ first.
     #[arg(long)]
     pub force: bool,
+    /// The seeds `--force` applies to: `seeds/a.txt`, `a.txt` or `a`.
+    #[arg(value_name = "SEED", requires = "force")]
+    pub seeds: Vec<PathBuf>,
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let config = Config::load(root)?;
+    let force = match (args.force, args.seeds.is_empty()) {
+        (false, _) => Force::None,
+        (true, true) => Force::All,
+        (true, false) => Force::Seeds(named_seeds(root, &args.seeds)?),
+    };
     let report = ingest_project(
         root,
         &config,
         &IngestOptions {
-            force: args.force,
+            force,
             ..IngestOptions::default()
         },
     )?;
@@ -27,14 +37,26 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
+    if let Some(backup) = &report.backup {
+        let shown = backup.strip_prefix(root).unwrap_or(backup);
+        println!(
+            "hand-edited files that --force replaced are kept in {}",
+            shown.display()
+        );
+    }
     for error in &report.errors {
         eprintln!("error: {error}");
     }
     if report.failed() {
         anyhow::bail!(
-            "{} seed(s) could not be ingested; the other {} were",
-            report.errors.len(),
-            report.documents.len()
+            "{} could not be ingested (each is named above, with what to do); the other {} {}",
+            count(report.errors.len(), "seed"),
+            report.documents.len(),
+            if report.documents.len() == 1 {
+                "was"
+            } else {
+                "were"
+            }
         );
     }
     Ok(())
@@ -47,15 +69,23 @@ fn table(report: &IngestReport) -> String {
         let outcome = match d.outcome {
             Outcome::Written => "written",
             Outcome::Unchanged => "unchanged",
-            Outcome::SkippedHandEdited => "skipped (edited by hand)",
+            Outcome::KeptHandEdit => "edited by hand (kept)",
+            Outcome::KeptHandEditSeedChanged => "edited by hand (kept; seed changed since)",
+            Outcome::ReplacedHandEdit => "written (hand edit replaced, copy kept)",
         };
         rows.push([
             d.seed
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            shorten(&d.title, 48),
-            format!("{} ({})", d.date, d.date_source),
+            match d.title.is_empty() {
+                true => "(front matter does not parse: see briefing check)".into(),
+                false => shorten(&d.title, 48),
+            },
+            match d.date.is_empty() {
+                true => "-".into(),
+                false => format!("{} ({})", d.date, d.date_source),
+            },
             if d.dialogues.is_empty() {
                 "-".into()
             } else {
@@ -83,6 +113,11 @@ fn table(report: &IngestReport) -> String {
         out.push('\n');
     }
     out
+}
+
+/// "1 seed", "2 seeds".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 fn shorten(text: &str, max: usize) -> String {

@@ -1,6 +1,7 @@
 //! One seed through the stages: read → clean → strip chrome → structure →
 //! annotate → front matter and markdown body, with overrides applied.
 
+use crate::words::word_count;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -69,7 +70,7 @@ pub fn ingest_text(
     let has_text = stripped
         .lines
         .iter()
-        .any(|l| l.split_whitespace().count() >= MIN_TEXT_WORDS);
+        .any(|l| word_count(l) >= MIN_TEXT_WORDS);
     if !has_text {
         return Err(Error::input(
             seed,

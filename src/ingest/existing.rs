@@ -25,8 +25,23 @@ pub enum Existing {
         inputs: String,
     },
     /// Edited by hand, written by hand, or not parseable: never overwritten
-    /// without `--force`. Its listing when the front matter still parses.
-    HandEdited(Option<Box<Listing>>),
+    /// without `--force`, and then only after a copy is kept.
+    HandEdited(Box<HandEdit>),
+}
+
+/// What is known of a content file edited by hand.
+#[derive(Debug, Default)]
+pub struct HandEdit {
+    /// Its listing, when the front matter still parses.
+    pub listing: Option<Listing>,
+    /// The seed it came from (`source.file`), read line by line when the
+    /// front matter does not parse, so that a typo never makes its seed
+    /// write a second file.
+    pub seed: Option<String>,
+    /// The inputs ingest wrote it from, while its `generated` block is
+    /// still there: when they differ from the seed's now, the seed changed
+    /// after the edit.
+    pub inputs: Option<String>,
 }
 
 /// The short fields at the head of a content file's front matter and its
@@ -105,13 +120,13 @@ pub fn index_content(dir: &Path) -> Result<(ContentIndex, BTreeSet<String>)> {
         let (path, Some(state)) = state? else {
             continue;
         };
-        let source = match &state {
-            Existing::Generated { listing, .. } => listing.source.clone(),
-            Existing::HandEdited(listing) => listing.as_ref().and_then(|l| l.source.clone()),
+        let seed = match &state {
+            Existing::Generated { listing, .. } => listing.source.as_ref().map(|s| s.file.clone()),
+            Existing::HandEdited(edit) => edit.seed.clone(),
         };
-        match source {
-            Some(source) => by_seed
-                .entry(source.file)
+        match seed {
+            Some(seed) => by_seed
+                .entry(seed)
                 .or_default()
                 .push(ContentEntry { path, state }),
             None => {
@@ -127,7 +142,12 @@ pub fn inspect(path: &Path) -> Result<Option<Existing>> {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            return Ok(Some(Existing::HandEdited(None)))
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            let edit = HandEdit {
+                seed: seed_by_scan(&String::from_utf8_lossy(&bytes)),
+                ..HandEdit::default()
+            };
+            return Ok(Some(Existing::HandEdited(Box::new(edit))));
         }
         Err(e) => return Err(Error::io(path, e)),
     };
@@ -172,18 +192,39 @@ struct GeneratedEntry {
 /// Any content file, its whole front matter parsed.
 fn by_full_parse(path: &Path, text: &str) -> Existing {
     let Ok(file) = ContentFile::parse(path, text) else {
-        return Existing::HandEdited(None);
+        return Existing::HandEdited(Box::new(HandEdit {
+            seed: seed_by_scan(text),
+            ..HandEdit::default()
+        }));
     };
-    let listing = Box::new(Listing::from(&file.front_matter));
+    let listing = Listing::from(&file.front_matter);
     match file.front_matter.generated {
         Some(generated) if sha256_hex(without_generated(text).as_bytes()) == generated.sha256 => {
             Existing::Generated {
-                listing,
+                listing: Box::new(listing),
                 inputs: generated.inputs,
             }
         }
-        _ => Existing::HandEdited(Some(listing)),
+        generated => Existing::HandEdited(Box::new(HandEdit {
+            seed: listing.source.as_ref().map(|s| s.file.clone()),
+            listing: Some(listing),
+            inputs: generated.map(|g| g.inputs),
+        })),
     }
+}
+
+/// The `file:` under a top-level `source:` of a front matter that does not
+/// parse as a whole: the lines are read one by one, and only that value
+/// is parsed as YAML.
+fn seed_by_scan(text: &str) -> Option<String> {
+    let mut lines = text.lines().skip_while(|l| l.trim_end() != "---").skip(1);
+    lines.find(|l| l.trim_end() == "source:")?;
+    let value = lines
+        .take_while(|l| l.starts_with([' ', '\t']))
+        .find_map(|l| l.trim_start().strip_prefix("file:"))?
+        .trim();
+    let file = serde_yaml::from_str::<String>(value).unwrap_or_else(|_| value.to_string());
+    (!file.is_empty()).then_some(file)
 }
 
 /// The top-level entries of YAML in serde_yaml's block style, as (key, the
@@ -244,14 +285,33 @@ mod tests {
         std::fs::write(&path, text.replace("Body.", "Body, edited.")).unwrap();
         assert!(matches!(
             inspect(&path).unwrap(),
-            Some(Existing::HandEdited(Some(l))) if l.title == "T"
+            Some(Existing::HandEdited(e)) if e.listing.as_ref().unwrap().title == "T"
+                && e.inputs.as_deref() == Some("abc")
+                && e.seed.as_deref() == Some("seeds/a: b.txt")
         ));
         std::fs::write(&path, "no front matter").unwrap();
         assert!(matches!(
             inspect(&path).unwrap(),
-            Some(Existing::HandEdited(None))
+            Some(Existing::HandEdited(e)) if e.listing.is_none() && e.seed.is_none()
         ));
         assert!(inspect(&dir.path().join("none.md")).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_front_matter_that_does_not_parse_still_names_its_seed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.md");
+        let text = render(front_matter(), "\nBody.\n", "abc");
+        let typo = text.replacen("title: T", "title: \"T", 1);
+        std::fs::write(&path, &typo).unwrap();
+        assert!(ContentFile::parse(&path, &typo).is_err());
+        match inspect(&path).unwrap() {
+            Some(Existing::HandEdited(e)) => {
+                assert!(e.listing.is_none());
+                assert_eq!(e.seed.as_deref(), Some("seeds/a: b.txt"));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

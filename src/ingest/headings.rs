@@ -2,6 +2,8 @@
 //! `1.1`, `(1)`, `I.`, `A.`, `Article 3`, `Section 2`, a short line ending in
 //! `:`, a bare title-case line) and the heading level each style gets.
 
+use crate::words::{is_cjk, word_count};
+
 /// How a heading is numbered. Levels follow the order in which styles first
 /// appear in a document: the first style is `##`, the next `###`, and so on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +150,7 @@ fn colon(text: &str) -> Option<Heading> {
         "to", "of", "for", "on", "in", "with", "as", "by", "that", "and", "the", "from", "at",
     ];
     let last = body.rsplit(' ').next().unwrap_or("").to_lowercase();
-    let words = body.split_whitespace().count();
+    let words = word_count(body);
     (words <= 12
         && !dangling.contains(&last.as_str())
         && title_like(body, false)
@@ -189,9 +191,11 @@ fn title_like(text: &str, numbered: bool) -> bool {
     };
     let starts = first.is_uppercase()
         || first.is_ascii_digit()
+        || is_cjk(first)
         || (numbered && matches!(first, '“' | '"' | '‘' | '('));
-    let ends_badly = text.ends_with(['.', ',', ';', '!']) || (!numbered && text.ends_with('?'));
-    starts && !ends_badly && text.split_whitespace().count() <= MAX_WORDS
+    let ends_badly =
+        text.ends_with(['.', ',', ';', '!', '。', '、']) || (!numbered && text.ends_with('?'));
+    starts && !ends_badly && word_count(text) <= MAX_WORDS
 }
 
 /// The `#` level of each style, in order of first appearance (2, 3, 4 …, at most 4).

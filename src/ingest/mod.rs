@@ -4,9 +4,11 @@
 //! A run reads every `seeds/*.txt` (in parallel), skips seeds whose inputs
 //! (seed, override, taxonomy, ingest version) are unchanged since the content
 //! file was written, never overwrites a content file edited by hand (unless
-//! forced), and writes only bytes that changed.
+//! forced for that seed, and then only after a copy is kept), and writes
+//! only bytes that changed.
 
 mod annotate;
+mod backup;
 mod chrome;
 mod clean;
 mod cues;
@@ -34,9 +36,11 @@ use crate::config::Config;
 use crate::content::{ContentText, DateSource};
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify, write_if_changed};
+use backup::Backup;
 use document::{Context, Ingested};
 use existing::{index_content, ContentEntry, Existing, Listing};
 
+pub use backup::BACKUP_DIR;
 pub use read::MAX_SEED_BYTES;
 
 /// Changes whenever ingest would write different output for the same input,
@@ -45,11 +49,31 @@ const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-3");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
-    /// Overwrite content files even when they were edited by hand.
-    pub force: bool,
+    /// The seeds whose content files are written even when edited by hand.
+    pub force: Force,
     /// Keep the text of each content file written in [`IngestReport::texts`],
     /// for a build to take instead of reading the files back.
     pub keep_texts: bool,
+}
+
+/// Which seeds' hand-edited content files `--force` replaces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Force {
+    #[default]
+    None,
+    All,
+    /// These seeds, by their path in the project (`seeds/a.txt`).
+    Seeds(BTreeSet<String>),
+}
+
+impl Force {
+    fn covers(&self, seed_name: &str) -> bool {
+        match self {
+            Force::None => false,
+            Force::All => true,
+            Force::Seeds(names) => names.contains(seed_name),
+        }
+    }
 }
 
 /// What one ingest run did, for the command's table and for `build`.
@@ -63,6 +87,9 @@ pub struct IngestReport {
     /// With [`IngestOptions::keep_texts`], the content files this run
     /// rendered, as written.
     pub texts: Vec<ContentText>,
+    /// Where copies of the hand-edited files this run replaced or removed
+    /// were kept; `None` when it replaced none.
+    pub backup: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,7 +108,13 @@ pub struct IngestedDocument {
 pub enum Outcome {
     Written,
     Unchanged,
-    SkippedHandEdited,
+    /// Edited by hand, so left as it is.
+    KeptHandEdit,
+    /// Edited by hand, and its seed (or the taxonomy) changed since: the
+    /// edit stays, and the change is not in the site.
+    KeptHandEditSeedChanged,
+    /// Edited by hand and replaced by `--force`, after a copy was kept.
+    ReplacedHandEdit,
 }
 
 impl IngestReport {
@@ -97,6 +130,8 @@ enum Prepared {
         ingested: Box<Ingested>,
         inputs: String,
         old_paths: Vec<PathBuf>,
+        /// Of `old_paths`, those edited by hand (forced): kept before they go.
+        hand_edited: Vec<PathBuf>,
     },
     Settled(IngestedDocument, Vec<String>),
 }
@@ -121,7 +156,8 @@ pub fn ingest_project(
         .map(|seed| {
             let name = seed_name(root, seed);
             let entries = existing.get(&name).map_or(&[][..], Vec::as_slice);
-            prepare(&ctx, seed, &name, entries, &config_hash, options.force)
+            let force = options.force.covers(&name);
+            prepare(&ctx, seed, &name, entries, &config_hash, force)
         })
         .collect();
 
@@ -141,6 +177,11 @@ pub fn ingest_project(
     }
     let seed_names: BTreeSet<String> = seeds.iter().map(|s| seed_name(root, s)).collect();
     for (name, entries) in &existing {
+        if entries.len() > 1 {
+            report
+                .warnings
+                .push(duplicates_warning(root, name, entries));
+        }
         if !seed_names.contains(name) {
             for e in entries {
                 reserved.insert(stem_of(&e.path));
@@ -163,11 +204,15 @@ pub fn ingest_project(
             ingested,
             inputs,
             old_paths,
+            hand_edited,
         } = p
         else {
             continue;
         };
-        let slug = unique_slug(&slugify(&ingested.front_matter.title), &mut reserved);
+        let slug = unique_slug(
+            &content_slug(&ingested.front_matter.title, &seed),
+            &mut reserved,
+        );
         if !titles.insert(ingested.front_matter.title.clone()) {
             report.warnings.push(format!(
                 "{}: another document has the title {:?}; wrote content/{slug}.md (give it a distinct `title:` in {})",
@@ -176,21 +221,22 @@ pub fn ingest_project(
                 seed.with_extension("yaml").strip_prefix(root).unwrap_or(&seed).display()
             ));
         }
-        planned.push((
+        planned.push(Planned {
             seed,
-            ingested,
+            ingested: *ingested,
             inputs,
             old_paths,
-            content_dir.join(format!("{slug}.md")),
-        ));
+            hand_edited,
+            path: content_dir.join(format!("{slug}.md")),
+        });
     }
+    let backup = Backup::new(root);
     let written: Vec<Result<Written>> = planned
         .into_par_iter()
         .with_max_len(1)
-        .map(|(seed, ingested, inputs, old_paths, path)| {
-            write_document(root, seed, *ingested, &inputs, &old_paths, path)
-        })
+        .map(|planned| write_document(root, planned, &backup))
         .collect();
+    report.backup = backup.folder().map(Path::to_path_buf);
     for result in written {
         match result {
             Ok(written) => {
@@ -218,6 +264,54 @@ pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<St
     let ingested =
         document::ingest_text(&ctx, path, seed_name, &text, sha256, &Default::default())?;
     Ok(write::render(ingested.front_matter, &ingested.body, ""))
+}
+
+/// The seeds a user named on the command line, as ingest names them
+/// (`seeds/a.txt`). A name may be a path from the current folder, a path in
+/// the project, or a file name in `seeds/` with or without `.txt`.
+pub fn named_seeds(root: &Path, names: &[PathBuf]) -> Result<BTreeSet<String>> {
+    let seeds = list_seeds(root)?;
+    let known: Vec<(PathBuf, String)> = seeds
+        .iter()
+        .map(|s| {
+            (
+                s.canonicalize().unwrap_or_else(|_| s.clone()),
+                seed_name(root, s),
+            )
+        })
+        .collect();
+    let mut found = BTreeSet::new();
+    for name in names {
+        let candidates = [
+            name.clone(),
+            root.join(name),
+            root.join("seeds").join(name),
+            root.join("seeds").join(name).with_extension("txt"),
+        ];
+        let seed = candidates
+            .iter()
+            .filter_map(|c| c.canonicalize().ok())
+            .find_map(|c| known.iter().find(|(path, _)| *path == c));
+        match seed {
+            Some((_, seed_name)) => found.insert(seed_name.clone()),
+            None => return Err(no_such_seed(root, name, &known)),
+        };
+    }
+    Ok(found)
+}
+
+fn no_such_seed(root: &Path, name: &Path, known: &[(PathBuf, String)]) -> Error {
+    let example = known
+        .first()
+        .map(|(_, n)| format!(", such as {n}"))
+        .unwrap_or_default();
+    Error::input(
+        name,
+        format!(
+            "is not a seed of this project: name a .txt file in {}{example}",
+            root.join("seeds").display()
+        ),
+    )
 }
 
 fn list_seeds(root: &Path) -> Result<Vec<PathBuf>> {
@@ -248,7 +342,7 @@ fn prepare(
     config_hash: &str,
     force: bool,
 ) -> Result<Prepared> {
-    let bytes = read::read_seed_bytes(seed)?;
+    let bytes = read::read_seed_bytes(seed, ctx.config.ingest.max_seed_mb)?;
     let override_bytes = read::read_override_bytes(seed)?;
     let sha256 = sha256_hex(&bytes);
     let inputs = sha256_hex(
@@ -270,7 +364,10 @@ fn prepare(
             }
         }
     }
-    let text = read::check_text(seed, &bytes)?;
+    let read::SeedText {
+        text,
+        legacy_encoding,
+    } = read::decode(seed, &bytes)?;
     let override_path = seed.with_extension("yaml");
     let overrides = match &override_bytes {
         Some(b) => read::parse_override(&override_path, b)?,
@@ -278,38 +375,73 @@ fn prepare(
     };
     document::check_override(ctx.config, &override_path, &overrides)?;
     if !force {
-        if let Some(settled) = hand_edited(seed, name, entries) {
+        if let Some(settled) = hand_edited(seed, name, entries, &inputs) {
             return Ok(settled);
         }
     }
-    let ingested = document::ingest_text(ctx, seed, name, &text, sha256, &overrides)?;
+    let mut ingested = document::ingest_text(ctx, seed, name, &text, sha256, &overrides)?;
+    if let Some(encoding) = legacy_encoding {
+        ingested.warnings.push(format!(
+            "{name}: not UTF-8; read as {encoding}. If its letters look wrong on the site, \
+             re-save it as UTF-8"
+        ));
+    }
     Ok(Prepared::Fresh {
         seed: seed.to_path_buf(),
         ingested: Box::new(ingested),
         inputs,
         old_paths: entries.iter().map(|e| e.path.clone()).collect(),
+        hand_edited: entries
+            .iter()
+            .filter(|e| matches!(e.state, Existing::HandEdited(_)))
+            .map(|e| e.path.clone())
+            .collect(),
     })
 }
 
 /// The first content file of the seed that was edited by hand: ingest
-/// leaves the seed alone and says why.
-fn hand_edited(seed: &Path, name: &str, entries: &[ContentEntry]) -> Option<Prepared> {
+/// leaves the seed alone. That is news only when the seed's inputs changed
+/// after the edit, so only then is there a warning.
+fn hand_edited(
+    seed: &Path,
+    name: &str,
+    entries: &[ContentEntry],
+    inputs: &str,
+) -> Option<Prepared> {
     entries.iter().find_map(|entry| {
-        let Existing::HandEdited(listing) = &entry.state else {
+        let Existing::HandEdited(edit) = &entry.state else {
             return None;
         };
-        let warning = format!(
-            "{}: edited by hand, so ingest left it alone; run `briefing ingest --force` to overwrite it from {name}",
-            Path::new("content").join(entry.path.file_name().unwrap_or_default()).display()
-        );
-        let doc = summary_row(
-            seed,
-            &entry.path,
-            listing.as_deref(),
-            Outcome::SkippedHandEdited,
-        );
-        Some(Prepared::Settled(doc, vec![warning]))
+        let seed_changed = edit.inputs.as_deref().is_some_and(|old| old != inputs);
+        let (outcome, warnings) = match seed_changed {
+            false => (Outcome::KeptHandEdit, Vec::new()),
+            true => (
+                Outcome::KeptHandEditSeedChanged,
+                vec![seed_changed_warning(name, &entry.path)],
+            ),
+        };
+        let doc = summary_row(seed, &entry.path, edit.listing.as_ref(), outcome);
+        Some(Prepared::Settled(doc, warnings))
     })
+}
+
+fn seed_changed_warning(seed_name: &str, content: &Path) -> String {
+    let file = Path::new("content").join(content.file_name().unwrap_or_default());
+    format!(
+        "{}: edited by hand, and {seed_name} (or the taxonomy in briefing.yaml) changed since, \
+         so the site still shows the edited version. To take the new one instead, run \
+         `briefing ingest --force {seed_name}` (a copy of the edited file is kept in {BACKUP_DIR}/)",
+        file.display()
+    )
+}
+
+fn duplicates_warning(root: &Path, seed_name: &str, entries: &[ContentEntry]) -> String {
+    let files: Vec<String> = entries.iter().map(|e| rel(root, &e.path)).collect();
+    format!(
+        "{} all come from {seed_name}, so the site shows that document {} times: delete the ones you do not want",
+        files.join(", "),
+        files.len()
+    )
 }
 
 /// A content file written (or found already holding its bytes).
@@ -319,18 +451,38 @@ struct Written {
     text: ContentText,
 }
 
-fn write_document(
-    root: &Path,
+/// A fresh document and the content file it goes to.
+struct Planned {
     seed: PathBuf,
     ingested: Ingested,
-    inputs: &str,
-    old_paths: &[PathBuf],
+    inputs: String,
+    old_paths: Vec<PathBuf>,
+    hand_edited: Vec<PathBuf>,
     path: PathBuf,
-) -> Result<Written> {
-    let listing = Listing::from(&ingested.front_matter);
-    let (text, front_matter) = write::render_keeping(ingested.front_matter, &ingested.body, inputs);
-    let changed = write_if_changed(&path, text.as_bytes())?;
+}
+
+fn write_document(root: &Path, planned: Planned, backup: &Backup) -> Result<Written> {
+    let Planned {
+        seed,
+        ingested,
+        inputs,
+        old_paths,
+        hand_edited,
+        path,
+    } = planned;
     let mut warnings = ingested.warnings;
+    for edited in &hand_edited {
+        let copy = backup.keep(edited)?;
+        warnings.push(format!(
+            "{}: edited by hand; replaced by --force, and a copy is kept in {}",
+            rel(root, edited),
+            rel(root, &copy)
+        ));
+    }
+    let listing = Listing::from(&ingested.front_matter);
+    let (text, front_matter) =
+        write::render_keeping(ingested.front_matter, &ingested.body, &inputs);
+    let changed = write_if_changed(&path, text.as_bytes())?;
     for old in old_paths.iter().filter(|p| **p != path) {
         std::fs::remove_file(old).map_err(|e| Error::io(old, e))?;
         warnings.push(format!(
@@ -339,10 +491,10 @@ fn write_document(
             rel(root, &path)
         ));
     }
-    let outcome = if changed {
-        Outcome::Written
-    } else {
-        Outcome::Unchanged
+    let outcome = match (hand_edited.is_empty(), changed) {
+        (false, _) => Outcome::ReplacedHandEdit,
+        (true, true) => Outcome::Written,
+        (true, false) => Outcome::Unchanged,
     };
     Ok(Written {
         row: summary_row(&seed, &path, Some(&listing), outcome),
@@ -386,6 +538,18 @@ fn date_source_name(source: DateSource) -> &'static str {
         DateSource::Inferred => "inferred",
         DateSource::Override => "override",
         DateSource::Unknown => "unknown",
+    }
+}
+
+/// The content file's name: the title's slug, or the seed's when the
+/// title is mostly in a script a slug cannot spell (a Japanese title's slug
+/// would keep only its few Latin letters, `eu` of 日EU…).
+fn content_slug(title: &str, seed: &Path) -> String {
+    let letters = title.chars().filter(|c| c.is_alphanumeric()).count();
+    let latin = title.chars().filter(char::is_ascii_alphanumeric).count();
+    match latin * 2 >= letters {
+        true => slugify(title),
+        false => slugify(&stem_of(seed)),
     }
 }
 
@@ -449,6 +613,19 @@ mod tests {
             let yaml = serde_yaml::to_string(&source).unwrap();
             assert_eq!(date_source_name(source), yaml.trim());
         }
+    }
+
+    #[test]
+    fn a_title_in_japanese_names_its_file_after_the_seed() {
+        let seed = Path::new("seeds/eu-partnership-2024.txt");
+        assert_eq!(
+            content_slug("日EUデジタルパートナーシップ閣僚会合の開催", seed),
+            "eu-partnership-2024"
+        );
+        assert_eq!(
+            content_slug("Café policy: Japan-EU", seed),
+            "cafe-policy-japan-eu"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! section rather than the last points of the last numbered section.
 
 use super::structure::{Block, Ids};
+use crate::words::word_count;
 
 /// Title of the section made for closing organisation descriptions.
 pub const SIGNATORIES: &str = "About the signatories";
@@ -158,7 +159,7 @@ fn is_blurb(text: &str) -> bool {
     }
     let first_sentence = text.split(". ").next().unwrap_or(text);
     let subject_ok = |name: &str| {
-        let words = name.split_whitespace().count();
+        let words = word_count(name);
         let first = name.split_whitespace().next().unwrap_or("");
         (1..=14).contains(&words)
             && first.chars().next().is_some_and(char::is_uppercase)
@@ -178,7 +179,7 @@ fn is_blurb(text: &str) -> bool {
 
 /// A bare organisation name line ("JBCE") before its description.
 fn is_name_line(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     (1..=4).contains(&words)
         && !text.ends_with(['.', ':', ';', ','])
         && text.chars().next().is_some_and(char::is_uppercase)

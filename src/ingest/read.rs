@@ -1,6 +1,8 @@
-//! Reading a seed: the checks that turn unusable input (empty, binary, not
-//! UTF-8, too large) into an error that names the file and says what to do,
-//! and the `seeds/<stem>.yaml` override beside it.
+//! Reading a seed: its encoding (UTF-8, UTF-16 or UTF-8 with a byte-order
+//! mark, or a legacy encoding that `chardetng` recognises, read with a
+//! warning), the checks that turn unusable input (empty, binary, too large)
+//! into an error that names the file and says what to do, and the
+//! `seeds/<stem>.yaml` override beside it.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -11,40 +13,60 @@ use serde::Deserialize;
 use crate::content::{DateSource, PartialDate, Recommendation, ThemeWeight};
 use crate::error::{Error, Result};
 
-/// Larger seeds are refused: no captured web page is this big, so it is
-/// almost certainly the wrong file (a dump, an archive, a video).
+/// The default size limit of a seed (`ingest.max_seed_mb` in
+/// `briefing.yaml`): no captured web page is this big, so a larger file is
+/// almost certainly the wrong one (a dump, an archive, a video).
 pub const MAX_SEED_BYTES: u64 = 20 * 1024 * 1024;
 
-/// A seed's bytes within the size limit, not yet checked to be text: enough
-/// to hash it and learn that its content file is up to date.
-pub fn read_seed_bytes(path: &Path) -> Result<Vec<u8>> {
+/// A seed's bytes within the size limit (`max_mb` megabytes), not yet
+/// checked to be text: enough to hash it and learn that its content file
+/// is up to date.
+pub fn read_seed_bytes(path: &Path, max_mb: u64) -> Result<Vec<u8>> {
+    let limit = max_mb.saturating_mul(1024 * 1024);
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
-    if size > MAX_SEED_BYTES {
+    if size > limit {
         return Err(Error::input(
             path,
             format!(
-                "is {:.1} MB, over the {} MB limit for a seed: it is probably not a captured \
-                 document; split it or move it out of seeds/",
+                "is {:.1} MB, over the {max_mb} MB limit for a seed: it is probably not a \
+                 captured document; split it, move it out of seeds/, or raise \
+                 `ingest.max_seed_mb` in briefing.yaml",
                 size as f64 / 1_048_576.0,
-                MAX_SEED_BYTES / 1_048_576
             ),
         ));
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_SEED_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
     Ok(bytes)
 }
 
+/// A seed's text, and the legacy encoding it was read from when it was
+/// not Unicode (for a warning: the user may want to re-save it).
+pub struct SeedText {
+    pub text: String,
+    pub legacy_encoding: Option<&'static str>,
+}
+
 /// The checks on a seed's content, apart from reading it.
 pub fn check_text(path: &Path, bytes: &[u8]) -> Result<String> {
+    decode(path, bytes).map(|seed| seed.text)
+}
+
+/// A seed's bytes as text: UTF-8, or UTF-16 or UTF-8 after a byte-order
+/// mark, or a legacy encoding that decodes cleanly; anything else is an
+/// error that says what to do.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<SeedText> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
+            .ok_or_else(|| malformed(path, encoding.name()))?;
+        return unicode(path, text.into_owned());
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::input(
-            path,
-            "is empty: paste the document's text into it, or delete it",
-        ));
+        return Err(empty(path));
     }
     if let Some(offset) = memchr_nul(bytes) {
         return Err(Error::input(
@@ -56,16 +78,65 @@ pub fn check_text(path: &Path, bytes: &[u8]) -> Result<String> {
         ));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string()),
-        Err(e) => Err(Error::input(
-            path,
-            format!(
-                "is not valid UTF-8 (first bad byte at offset {}): re-save it as UTF-8 \
-                 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)",
-                e.valid_up_to()
-            ),
-        )),
+        Ok(text) => unicode(path, text.to_string()),
+        Err(e) => legacy(bytes).ok_or_else(|| {
+            Error::input(
+                path,
+                format!(
+                    "is not valid UTF-8 (first bad byte at offset {}), nor text in another \
+                     encoding that could be told: re-save it as UTF-8 (e.g. `iconv -f \
+                     WINDOWS-1252 -t UTF-8`)",
+                    e.valid_up_to()
+                ),
+            )
+        }),
     }
+}
+
+/// Text that was Unicode already: only its emptiness is left to check.
+fn unicode(path: &Path, text: String) -> Result<SeedText> {
+    if text.trim().is_empty() {
+        return Err(empty(path));
+    }
+    Ok(SeedText {
+        text,
+        legacy_encoding: None,
+    })
+}
+
+/// `bytes` in the legacy encoding `chardetng` guesses (Windows-1252 for
+/// Western text, Shift_JIS or EUC-JP for Japanese …), when they decode in
+/// it without a malformed sequence and with no control character but
+/// whitespace: a clear case, not a guess over binary data.
+fn legacy(bytes: &[u8]) -> Option<SeedText> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let clean = text
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    clean.then(|| SeedText {
+        text: text.into_owned(),
+        legacy_encoding: Some(encoding.name()),
+    })
+}
+
+fn empty(path: &Path) -> Error {
+    Error::input(
+        path,
+        "is empty: paste the document's text into it, or delete it",
+    )
+}
+
+fn malformed(path: &Path, encoding: &str) -> Error {
+    Error::input(
+        path,
+        format!(
+            "starts with the byte-order mark of {encoding} but is not valid {encoding}: \
+             re-save it as UTF-8"
+        ),
+    )
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -123,7 +194,7 @@ mod tests {
             (b"", "is empty"),
             (b" \n\n", "is empty"),
             (b"text\0more", "NUL byte at byte offset 4"),
-            (b"ok \xff\xfe", "offset 3"),
+            (b"ok \x01\xff\xfe", "offset 4"),
         ];
         for (bytes, needle) in cases {
             let msg = check_text(path, bytes).unwrap_err().to_string();
@@ -131,6 +202,61 @@ mod tests {
             assert!(msg.contains(needle), "{msg}");
         }
         assert_eq!(check_text(path, "\u{feff}Hi".as_bytes()).unwrap(), "Hi");
+    }
+
+    #[test]
+    fn unicode_with_a_byte_order_mark_is_read_in_its_encoding() {
+        let path = Path::new("seeds/x.txt");
+        let text = "Joint Statement — 2024年4月30日\n";
+        let utf16 = |be: bool| -> Vec<u8> {
+            let mut bytes = if be {
+                vec![0xfe, 0xff]
+            } else {
+                vec![0xff, 0xfe]
+            };
+            for unit in text.encode_utf16() {
+                let pair = if be {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                };
+                bytes.extend(pair);
+            }
+            bytes
+        };
+        for bytes in [utf16(false), utf16(true)] {
+            let read = decode(path, &bytes).unwrap();
+            assert_eq!(read.text, text);
+            assert!(read.legacy_encoding.is_none());
+        }
+        let msg = check_text(path, &[0xff, 0xfe, b' ', 0])
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("is empty"), "{msg}");
+    }
+
+    #[test]
+    fn clear_legacy_encodings_are_read_and_named_binary_is_not() {
+        let path = Path::new("seeds/x.txt");
+        let latin = b"Caf\xe9 cr\xe8me \x96 the Minister\x92s statement on data flows.\n";
+        let read = decode(path, latin).unwrap();
+        assert_eq!(
+            read.text,
+            "Café crème – the Minister’s statement on data flows.\n"
+        );
+        assert_eq!(read.legacy_encoding, Some("windows-1252"));
+        let (sjis, _, _) =
+            encoding_rs::SHIFT_JIS.encode("日EUデジタルパートナーシップ閣僚会合の開催について。\n");
+        let read = decode(path, &sjis).unwrap();
+        assert_eq!(
+            read.text,
+            "日EUデジタルパートナーシップ閣僚会合の開催について。\n"
+        );
+        assert_eq!(read.legacy_encoding, Some("Shift_JIS"));
+        let msg = check_text(path, b"text \x01\x02\x03\xff\xfe\xfd")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("not valid UTF-8"), "{msg}");
     }
 
     #[test]

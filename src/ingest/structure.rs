@@ -6,6 +6,7 @@ use super::dates;
 use super::headings::{self, Levels};
 use super::outline;
 use crate::content::PartialDate;
+use crate::words::{is_cjk, word_count};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -92,15 +93,15 @@ fn take_title(lines: &mut [String], breadcrumb_title: Option<&str>) -> Option<St
 }
 
 fn is_title_line(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = word_count(line);
     (1..=30).contains(&words)
         && line.len() <= 250
-        && !line.ends_with(['.', ',', ';'])
+        && !line.ends_with(['.', ',', ';', '。', '、'])
         && !line.starts_with('•')
         && line
             .chars()
             .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_cjk(c))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 use super::glossary::Acronym;
 use super::sentences;
 use super::structure::Block;
+use crate::words::word_count;
 
 /// The longest summary a card shows well.
 pub const MAX_CHARS: usize = 300;
@@ -43,8 +44,8 @@ const CONNECTIVES: &[&str] = &[
 ];
 
 fn is_real_sentence(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    let ends = s.ends_with(['.', '!', '?', '”', '"', ')']);
+    let words = word_count(s);
+    let ends = s.ends_with(['.', '!', '?', '”', '"', ')', '。']);
     (words >= 6 && ends) || (words >= 15 && !s.ends_with(':'))
 }
 
@@ -99,7 +100,7 @@ pub fn summary(blocks: &[Block], acronyms: &[Acronym]) -> String {
     if summary.is_empty() {
         summary = first.to_string();
     }
-    if !summary.ends_with(['.', '!', '?', '”', '"', ')', '…']) {
+    if !summary.ends_with(['.', '!', '?', '”', '"', ')', '…', '。']) {
         summary.push('.');
     }
     summary

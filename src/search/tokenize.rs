@@ -6,6 +6,7 @@
 //! Any change here must be made in `tokenize()` of `static/search.js` too;
 //! the browser tests compare the two on the same strings.
 
+use crate::words::is_cjk;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use super::vocabulary::{short_term_hash, term_hash};
@@ -380,23 +381,6 @@ fn stem_cut_lower(w: &[u8]) -> (usize, bool) {
         n -= 1;
     }
     (n, false)
-}
-
-/// Han (with its extensions and compatibility forms), Hiragana, Katakana
-/// (with the prolonged-sound mark) and Hangul.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x309F      // Hiragana
-        | 0x30A0..=0x30FF    // Katakana
-        | 0x31F0..=0x31FF    // Katakana phonetic extensions
-        | 0x3400..=0x4DBF    // Han extension A
-        | 0x4E00..=0x9FFF    // Han
-        | 0xF900..=0xFAFF    // Han compatibility
-        | 0x1100..=0x11FF    // Hangul jamo
-        | 0x3130..=0x318F    // Hangul compatibility jamo
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0x20000..=0x2FA1F  // Han extensions B–F, compatibility supplement
-    )
 }
 
 #[cfg(test)]

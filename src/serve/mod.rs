@@ -121,12 +121,11 @@ impl BuildOutcome {
             ..BuildOutcome::default()
         };
         if let Some(ingest) = report.ingest {
-            outcome.warnings.extend(ingest.warnings);
             outcome.errors = ingest.errors.iter().map(|e| e.to_string()).collect();
             outcome.written_sources = ingest
                 .documents
                 .iter()
-                .filter(|d| d.outcome == Outcome::Written)
+                .filter(|d| matches!(d.outcome, Outcome::Written | Outcome::ReplacedHandEdit))
                 .map(|d| {
                     d.content
                         .strip_prefix(root)

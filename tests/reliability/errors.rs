@@ -104,9 +104,16 @@ fn every_error_names_its_file_and_what_to_do() {
                 case.what
             );
         }
-        assert!(
-            !root.join("public").exists(),
-            "{}: no site is written",
+        // A bad seed stops only itself: the site holds every other
+        // document. Any other error leaves no site at all.
+        let seed_only = case
+            .files
+            .iter()
+            .all(|(name, _)| name.starts_with("seeds/"));
+        assert_eq!(
+            root.join("public/documents/good.html").exists(),
+            seed_only,
+            "{}: a site is written only around a bad seed",
             case.what
         );
         assert!(leftovers(root).is_empty(), "{}", case.what);

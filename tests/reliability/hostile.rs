@@ -198,13 +198,16 @@ fn build_bounded(root: &Path, file: &str, limit: Duration) -> Option<String> {
     let result = briefing::build::build(root, &Default::default());
     let elapsed = started.elapsed();
     assert!(elapsed < limit, "{file}: build took {elapsed:?}");
-    match result {
-        Ok(_) => {
+    let failed = match result {
+        Ok(report) => {
             assert_site_runs_no_injected_script(&root.join("public"));
-            None
+            seed_errors(&report)
         }
-        Err(e) => {
-            let msg = e.to_string();
+        Err(e) => Some(e.to_string()),
+    };
+    match failed {
+        None => None,
+        Some(msg) => {
             assert!(msg.contains(file), "the error names {file}: {msg}");
             Some(msg)
         }

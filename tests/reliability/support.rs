@@ -30,11 +30,20 @@ pub fn empty_project() -> tempfile::TempDir {
     dir
 }
 
+/// The build's error, or the errors of the seeds it could not ingest (the
+/// build itself goes on without them).
 pub fn build_err(root: &Path) -> String {
     match build(root, &BuildOptions::default()) {
-        Ok(_) => panic!("build should fail"),
+        Ok(report) => seed_errors(&report).expect("build should fail"),
         Err(e) => e.to_string(),
     }
+}
+
+/// The messages of the seeds a build could not ingest, if any.
+pub fn seed_errors(report: &briefing::build::BuildReport) -> Option<String> {
+    let errors = &report.ingest.as_ref()?.errors;
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    (!messages.is_empty()).then(|| messages.join("\n\n"))
 }
 
 /// Writes `content/<name>` in `root`.

@@ -110,7 +110,7 @@ fn a_real_site_follows_edits_and_survives_a_broken_template() {
     assert_eq!(failure.name, "build-error");
     let error = failure.field("error").unwrap();
     assert!(
-        error.contains("tenth-dialogue.md:4:12:"),
+        error.contains("tenth-dialogue.md:3:7: this [ list is never closed"),
         "file and line: {error}"
     );
     std::fs::write(&content, &edited).unwrap();
@@ -139,4 +139,27 @@ fn a_real_site_follows_edits_and_survives_a_broken_template() {
     let fixed = events.next();
     assert_eq!(fixed.name, "reload");
     assert!(!get(addr, page).text().contains("data-error="));
+}
+
+#[test]
+fn a_bad_seed_stands_in_the_overlay_while_the_rest_is_served() {
+    let project = fixture_project();
+    let root = project.path();
+    std::fs::create_dir_all(root.join("seeds")).unwrap();
+    std::fs::write(root.join("seeds/empty.txt"), "\n").unwrap();
+    let server = start(root);
+    let addr = server.address();
+    let mut events = Events::connect(addr);
+    let error = events.next().field("error").expect("the error stands");
+    assert!(error.contains("seeds/empty.txt: is empty"), "{error}");
+    let page = get(addr, "/documents/tenth-dialogue.html");
+    assert_eq!(page.status, 200, "the good documents are served");
+    std::fs::write(
+        root.join("seeds/empty.txt"),
+        "A Policy Note\n\nThe participants discussed data flows and AI at length on that day.\n",
+    )
+    .unwrap();
+    let notice = events.next();
+    assert_eq!(notice.name, "reload");
+    assert_eq!(notice.field("error"), None, "fixed");
 }
