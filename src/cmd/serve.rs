@@ -20,7 +20,9 @@ pub struct Args {
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
-    briefing::config::check_project_folder(root)?;
+    // A folder that is no project is refused before anything starts:
+    // served, its error would only stand over an empty page.
+    briefing::Config::load(root)?;
     let mut options = ServeOptions::new(root);
     options.port = args.port;
     options.bind = args.bind;

@@ -97,10 +97,16 @@ fn a_foreign_folder_is_kept_unless_forced_and_a_site_folder_is_replaced() {
 fn a_folder_without_briefing_yaml_is_not_built() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("content")).unwrap();
-    for command in ["build", "ingest", "check"] {
-        let out = run(dir.path(), &[command]);
+    let commands: [&[&str]; 4] = [
+        &["build"],
+        &["ingest"],
+        &["check"],
+        &["serve", "--port", "0"],
+    ];
+    for command in commands {
+        let out = run(dir.path(), command);
         let msg = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{command}: {msg}");
+        assert_eq!(out.status.code(), Some(1), "{command:?}: {msg}");
         assert!(msg.contains("briefing.yaml"), "{msg}");
         assert!(msg.contains("briefing init"), "{msg}");
         assert!(!dir.path().join("public").exists());
