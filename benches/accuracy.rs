@@ -412,7 +412,7 @@ fn markdown_text(line: &str) -> String {
 /// if it is one of those.
 fn bad_title(title: &str, id: &str, date_text: Option<&str>) -> Option<String> {
     let t = title.trim();
-    if t == id || t.starts_with(&format!("{id}")) {
+    if t.starts_with(id) {
         return Some("the seed's file name".into());
     }
     if date_text.is_some_and(|d| same_text(t) == same_text(d)) {
