@@ -20,18 +20,52 @@ const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June
 /// written against Japanese or Chinese text, "2024-04-30に", which a
 /// Unicode boundary did not (kana and Han are word characters to it).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let day = r"(\d{1,2})(?:st|nd|rd|th)?";
+    // A day, perhaps with its weekday aside ("2 (Tue.)") and the last day
+    // of a range ("4 and 5", "14–15"): the range's first day is the date.
+    let day = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*\([A-Za-z]{2,4}\.?\))?";
+    let range = format!(r"(?:\s*(?:-|–|—|and|to|&)\s*{day})?");
     let pattern = format!(
         r"(?x)(?-u:\b)(?:
-            {MONTH}\.?\s+{day},?\s+(\d{{4}})          # February 6, 2024 / Feb. 6 2024
-          | {day}\s+{MONTH}\.?,?\s+(\d{{4}})          # 6 February 2024 / 01 Mar 2022
-          | (\d{{4}})-(\d{{2}})-(\d{{2}})              # 2023-04-30
-          | (\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{4}})    # 30/04/2023 (only when unambiguous)
-          | {MONTH}\.?,?\s+(\d{{4}})                   # November 2023
-        )(?-u:\b)"
+            (?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}}){rest1},?\s+(?P<y1>\d{{4}})   # February 6, 2024 / June 4 and 5, 2019
+          | (?P<d2>\d{{1,2}}){rest2}\s+(?P<m2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})   # 6 February 2024 / 14–15 May 2018
+          | (?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}})                    # 2023-04-30
+          | (?P<y5>\d{{4}})[./](?P<mo5>\d{{1,2}})[./](?P<d5>\d{{1,2}})           # 2024.8.6
+          | (?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})            # 30/04/2023 (only when unambiguous)
+          | (?P<m6>{MONTH})\.?,?\s+(?P<y6>\d{{4}})                               # November 2023
+        )(?-u:\b)",
+        rest1 = format!(r"(?:st|nd|rd|th)?(?:\s*\([A-Za-z]{{2,4}}\.?\))?{range}"),
+        rest2 = format!(r"(?:st|nd|rd|th)?{range}"),
     );
     Regex::new(&pattern).expect("date pattern is valid")
 });
+
+/// Dates written the Japanese way: `2024年4月30日`, in an era's years
+/// (`令和6年4月30日`, `平成31年`), or a month (`2024年4月`). No word
+/// boundaries: Japanese is written without spaces.
+static JAPANESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:(?P<y>\d{4})|(?P<era>令和|平成|昭和)\s*(?P<ey>\d{1,2}|元))\s*年\s*
+        (?P<mo>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?
+        (?:\s*[（(][月火水木金土日][）)])?",
+    )
+    .expect("Japanese date pattern is valid")
+});
+
+/// The Gregorian year of an era's year (`元` is its first).
+fn era_year(era: &str, year: &str) -> Option<i32> {
+    let n: i32 = match year {
+        "元" => 1,
+        y => y.parse().ok()?,
+    };
+    let start = match era {
+        "令和" => 2018,
+        "平成" => 1988,
+        "昭和" => 1925,
+        _ => return None,
+    };
+    Some(start + n)
+}
 
 /// A date found in text, with where it was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +86,6 @@ fn month_number(name: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn number<T: std::str::FromStr>(s: Option<regex::Match<'_>>) -> Option<T> {
-    s?.as_str().parse().ok()
-}
-
 fn plausible_year(year: i32) -> bool {
     (1900..=2100).contains(&year)
 }
@@ -71,43 +101,101 @@ fn numeric_date(a: u32, b: u32, year: i32) -> Option<PartialDate> {
 }
 
 fn parse_captures(c: &regex::Captures<'_>) -> Option<PartialDate> {
-    let date = if let Some(m) = c.get(1) {
-        PartialDate::ymd(
-            number(c.get(3))?,
-            month_number(m.as_str())?,
-            number(c.get(2))?,
-        )
-    } else if let Some(m) = c.get(5) {
-        PartialDate::ymd(
-            number(c.get(6))?,
-            month_number(m.as_str())?,
-            number(c.get(4))?,
-        )
-    } else if c.get(7).is_some() {
-        PartialDate::ymd(number(c.get(7))?, number(c.get(8))?, number(c.get(9))?)
-    } else if c.get(10).is_some() {
-        numeric_date(number(c.get(10))?, number(c.get(11))?, number(c.get(12))?)
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+    let month = |name: &str| c.name(name).and_then(|m| month_number(m.as_str()));
+    let date = if c.name("m1").is_some() {
+        PartialDate::ymd(year("y1")?, month("m1")?, num("d1")?)
+    } else if c.name("m2").is_some() {
+        PartialDate::ymd(year("y2")?, month("m2")?, num("d2")?)
+    } else if c.name("y3").is_some() {
+        PartialDate::ymd(year("y3")?, num("mo3")?, num("d3")?)
+    } else if c.name("y5").is_some() {
+        PartialDate::ymd(year("y5")?, num("mo5")?, num("d5")?)
+    } else if c.name("y4").is_some() {
+        numeric_date(num("a4")?, num("b4")?, year("y4")?)
     } else {
-        let month = month_number(c.get(13)?.as_str())?;
         Some(PartialDate {
-            year: number(c.get(14))?,
-            month: Some(month),
+            year: year("y6")?,
+            month: Some(month("m6")?),
             day: None,
         })
     }?;
     plausible_year(date.year).then_some(date)
 }
 
+fn parse_japanese(c: &regex::Captures<'_>) -> Option<PartialDate> {
+    let year = match (c.name("y"), c.name("era"), c.name("ey")) {
+        (Some(y), _, _) => y.as_str().parse().ok()?,
+        (None, Some(era), Some(ey)) => era_year(era.as_str(), ey.as_str())?,
+        _ => return None,
+    };
+    let month: u32 = c.name("mo")?.as_str().parse().ok()?;
+    let date = match c.name("d") {
+        Some(d) => PartialDate::ymd(year, month, d.as_str().parse().ok()?)?,
+        None if (1..=12).contains(&month) => PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        },
+        None => return None,
+    };
+    plausible_year(date.year).then_some(date)
+}
+
 /// Every date in `text`, in order.
 pub fn find_all(text: &str) -> impl Iterator<Item = Found> + '_ {
-    DATE.captures_iter(text).filter_map(|c| {
+    let found = |c: regex::Captures<'_>, parse: fn(&regex::Captures<'_>) -> Option<PartialDate>| {
         let whole = c.get(0)?;
         Some(Found {
-            date: parse_captures(&c)?,
+            date: parse(&c)?,
             start: whole.start(),
             end: whole.end(),
         })
+    };
+    let western = DATE
+        .captures_iter(text)
+        .filter_map(move |c| found(c, parse_captures));
+    // Most text has no 年 at all: the Japanese pattern only runs where it may match.
+    let japanese = text
+        .contains('年')
+        .then(|| {
+            JAPANESE_DATE
+                .captures_iter(text)
+                .filter_map(move |c| found(c, parse_japanese))
+        })
+        .into_iter()
+        .flatten();
+    merge_by_start(western, japanese)
+}
+
+/// Two runs of dates, each in order, as one in order.
+fn merge_by_start(
+    a: impl Iterator<Item = Found>,
+    b: impl Iterator<Item = Found>,
+) -> impl Iterator<Item = Found> {
+    let mut a = a.peekable();
+    let mut b = b.peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y.start < x.start => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
     })
+}
+
+/// A line that opens with a Japanese date (`2024年4月30日（火）、…`), and
+/// what follows it.
+pub fn japanese_dateline(line: &str) -> Option<(PartialDate, &str)> {
+    let line = line.trim();
+    let c = JAPANESE_DATE.captures(line)?;
+    let whole = c.get(0)?;
+    if whole.start() != 0 {
+        return None;
+    }
+    let date = parse_japanese(&c)?;
+    date.day?;
+    let rest = line[whole.end()..].trim_start_matches(['、', ',', ' ', '　']);
+    Some((date, rest))
 }
 
 /// Words that may stand before a dateline's date.
@@ -153,6 +241,17 @@ pub fn dateline(line: &str) -> Option<(PartialDate, &str)> {
         .or_else(|| after.strip_prefix('-'))
         .or_else(|| after.strip_prefix(':'))?;
     Some((found.date, rest.trim_start()))
+}
+
+/// A line that opens with a full date and goes on with other text after a
+/// space ("July 3, 2023 Results of the Council's Meeting"): the date and
+/// the rest.
+pub fn leading_date(line: &str) -> Option<(PartialDate, &str)> {
+    let line = line.trim();
+    let found = find_all(line).next().filter(|f| f.start == 0)?;
+    found.date.day?;
+    let rest = line[found.end..].trim_start_matches([' ', ',', '-', '–', '—', ':', '|']);
+    Some((found.date, rest))
 }
 
 /// "Tokyo," or "WASHINGTON, D.C.,": one to three capitalised words and a comma.
@@ -223,6 +322,46 @@ mod tests {
         ] {
             assert_eq!(dateline(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn ranges_weekday_asides_and_dotted_dates_are_dates() {
+        let cases = [
+            ("June 4 and 5, 2019", "2019-06-04"),
+            ("October 10-11, 2019", "2019-10-10"),
+            ("14–15 May 2018", "2018-05-14"),
+            ("29 and 30 April 2023", "2023-04-29"),
+            ("April 2 (Tue.), 2024", "2024-04-02"),
+            ("July 3 (Mon.), 2023", "2023-07-03"),
+            ("2024.8.6", "2024-08-06"),
+        ];
+        for (text, want) in cases {
+            let found: Vec<String> = find_all(text).map(|f| f.date.to_string()).collect();
+            assert_eq!(found, [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn japanese_dates_with_era_years_and_weekdays() {
+        let cases = [
+            ("2024年4月30日", "2024-04-30"),
+            ("令和5年7月3日", "2023-07-03"),
+            ("平成31年4月1日", "2019-04-01"),
+            ("令和元年5月1日", "2019-05-01"),
+            ("2023年11月", "2023-11"),
+        ];
+        for (text, want) in cases {
+            let found: Vec<String> = find_all(text).map(|f| f.date.to_string()).collect();
+            assert_eq!(found, [want], "{text}");
+        }
+        let (date, rest) =
+            japanese_dateline("2024年4月30日（火）、ブリュッセルにおいて会合が開催されました。")
+                .unwrap();
+        assert_eq!(date.to_string(), "2024-04-30");
+        assert_eq!(rest, "ブリュッセルにおいて会合が開催されました。");
+        let text = "On March 3, 2021, and 2024年4月30日, then 5 May 2024.";
+        let order: Vec<String> = find_all(text).map(|f| f.date.to_string()).collect();
+        assert_eq!(order, ["2021-03-03", "2024-04-30", "2024-05-05"]);
     }
 
     #[test]

@@ -89,9 +89,10 @@ pub fn ingest_text(
         (None, Some(t)) => t.clone(),
         (None, None) => {
             warnings.push(format!(
-                "{seed_name}: no title found; add `title: …` to {override_name}"
+                "{seed_name}: no title line, so the title is made from its opening; \
+                 set `title: …` in {override_name}"
             ));
-            stem(seed)
+            made_up_title(&doc).unwrap_or_else(|| stem(seed))
         }
     };
     let annotations = annotate(&title, &doc, ctx.config, ctx.vocabulary());
@@ -145,6 +146,37 @@ pub fn stem(seed: &Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
+
+/// A title made from the document's opening when no line is one: its
+/// first sentence, cut at a word to at most [`MADE_UP_WORDS`] words.
+fn made_up_title(doc: &super::structure::Document) -> Option<String> {
+    let first = doc
+        .blocks
+        .iter()
+        .map(|b| b.text())
+        .find(|t| word_count(t) >= 3)?;
+    let sentence = first
+        .split_inclusive(['.', '。', '!', '?'])
+        .next()
+        .unwrap_or(first)
+        .trim()
+        .trim_end_matches(['.', '。']);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() <= MADE_UP_WORDS && word_count(sentence) <= MADE_UP_WORDS {
+        return Some(sentence.to_string());
+    }
+    if words.len() > 1 {
+        return Some(format!(
+            "{} …",
+            words[..MADE_UP_WORDS.min(words.len())].join(" ")
+        ));
+    }
+    let cut: String = sentence.chars().take(2 * MADE_UP_WORDS).collect();
+    Some(format!("{cut}…"))
+}
+
+/// The most words of a made-up title.
+const MADE_UP_WORDS: usize = 12;
 
 /// Slugs an override names must exist in `briefing.yaml`.
 pub fn check_override(config: &Config, path: &Path, o: &Override) -> Result<()> {

@@ -16,6 +16,7 @@ mod dates;
 mod document;
 mod existing;
 mod glossary;
+mod head;
 mod headings;
 mod markdown;
 mod outline;

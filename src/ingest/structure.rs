@@ -2,11 +2,10 @@
 //! dateline at the top, hard-wrapped lines joined, then headings, list items
 //! (nested by indent) and paragraphs.
 
-use super::dates;
+use super::head;
 use super::headings::{self, Levels};
 use super::outline;
 use crate::content::PartialDate;
-use crate::words::{is_cjk, word_count};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -30,78 +29,14 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// How many non-blank lines at the top may hold the title and dateline.
-const TOP_LINES: usize = 8;
-
 pub fn structure(mut lines: Vec<String>, breadcrumb_title: Option<&str>) -> Document {
-    let dateline = take_dateline(&mut lines);
-    let title = take_title(&mut lines, breadcrumb_title);
+    let head = head::take(&mut lines, breadcrumb_title);
     let logical = join_lines(&lines);
     Document {
-        title,
-        dateline,
+        title: head.title,
+        dateline: head.dateline,
         blocks: outline::refine(classify(&logical)),
     }
-}
-
-fn top_indices(lines: &[String]) -> Vec<usize> {
-    (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
-        .take(TOP_LINES)
-        .collect()
-}
-
-/// A standalone date line near the top; a place dateline keeps its paragraph.
-fn take_dateline(lines: &mut [String]) -> Option<PartialDate> {
-    for i in top_indices(lines) {
-        if let Some((date, rest)) = dates::dateline(&lines[i]) {
-            lines[i] = rest.to_string();
-            return Some(date);
-        }
-        if lines[i].len() > 300 {
-            break;
-        }
-    }
-    None
-}
-
-fn same_text(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
-}
-
-/// The breadcrumb's last item, else a first line that reads as a title. Lines
-/// near the top that repeat the title are removed.
-fn take_title(lines: &mut [String], breadcrumb_title: Option<&str>) -> Option<String> {
-    let top = top_indices(lines);
-    let title = match breadcrumb_title {
-        Some(t) => t.to_string(),
-        None => {
-            let first = *top.first()?;
-            let line = lines[first].trim();
-            if !is_title_line(line) {
-                return None;
-            }
-            line.to_string()
-        }
-    };
-    for i in top {
-        if same_text(&lines[i], &title) {
-            lines[i].clear();
-        }
-    }
-    Some(title)
-}
-
-fn is_title_line(line: &str) -> bool {
-    let words = word_count(line);
-    (1..=30).contains(&words)
-        && line.len() <= 250
-        && !line.ends_with(['.', ',', ';', '。', '、'])
-        && !line.starts_with('•')
-        && line
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_cjk(c))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,7 +228,7 @@ mod tests {
 
     #[test]
     fn headings_get_levels_and_ids() {
-        let d = doc("T\n\n1. Major Outcomes\n\n(1) Summary\n\nText.\n\n(2) Summary\n\nMore.\n\n2. Future\n\nEnd.");
+        let d = doc("Joint Statement on Data\n\n1. Major Outcomes\n\n(1) Summary\n\nText.\n\n(2) Summary\n\nMore.\n\n2. Future\n\nEnd.");
         let heads: Vec<(u8, &str, &str)> = d
             .blocks
             .iter()
@@ -315,7 +250,7 @@ mod tests {
 
     #[test]
     fn bullets_nest_by_indent_and_lost_glyphs_count() {
-        let d = doc("T\n\nIntro:\n\n  • One\n    • One a\n    • One b\n  • Two\n\n Lost glyph item\n\nPara.");
+        let d = doc("Joint Statement on Data\n\nIntro:\n\n  • One\n    • One a\n    • One b\n  • Two\n\n Lost glyph item\n\nPara.");
         assert_eq!(
             d.blocks[1..],
             [
@@ -331,7 +266,7 @@ mod tests {
 
     #[test]
     fn dash_numbered_items_are_headings() {
-        let d = doc("T\n\n- 1. Promote Data Flows\n- Promote Free Data Flows: counter localisation.\n\nText.");
+        let d = doc("Joint Statement on Data\n\n- 1. Promote Data Flows\n- Promote Free Data Flows: counter localisation.\n\nText.");
         assert!(
             matches!(&d.blocks[0], Block::Heading { text, .. } if text == "- 1. Promote Data Flows" || text == "1. Promote Data Flows")
         );
@@ -351,7 +286,7 @@ mod tests {
 
     #[test]
     fn hard_wrapped_lines_are_joined() {
-        let d = doc("T\n\n- Develop a framework: common principles for\n international interoperability.\n We also believe it.\n\nThe workforce through engineers for\n\nresearch and development is essential.");
+        let d = doc("Joint Statement on Data\n\n- Develop a framework: common principles for\n international interoperability.\n We also believe it.\n\nThe workforce through engineers for\n\nresearch and development is essential.");
         assert_eq!(
             d.blocks,
             [

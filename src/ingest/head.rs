@@ -1,0 +1,520 @@
+//! The head of a captured document: its title and its dateline, chosen from
+//! the lines above its first paragraph by evidence rather than by position.
+//!
+//! A capture's first lines are as often the site's (a masthead, the site's
+//! name, a date in the site header, a section label) as the document's.
+//! Every line up to the first paragraph is a candidate title, scored on what
+//! tells a title from the rest, in the way trafilatura and htmldate weigh
+//! their candidates: its length and casing, the nouns of a document or an
+//! event ("Joint Statement", "Meeting … Held", 会合, 開催), a dateline next
+//! to it, a breadcrumb or a later line that repeats it, and its place just
+//! above the text. A date, a navigation line or a line about the website is
+//! never a title. The dateline is then the date that stands with the title
+//! (on its line, below it, or behind "Published"), not one in the site
+//! header above it, and an original date wins over an "updated" one.
+//! Lines above the title are the site's header and are dropped.
+
+use super::dates;
+use crate::content::PartialDate;
+use crate::words::{is_cjk, word_count};
+
+/// The most non-blank lines above the first paragraph that are read.
+const WINDOW: usize = 14;
+/// The least score a line needs to be taken as the title.
+const MIN_SCORE: f32 = 2.5;
+
+/// What the head of a document says.
+#[derive(Debug, Default, PartialEq)]
+pub struct Head {
+    pub title: Option<String>,
+    pub dateline: Option<PartialDate>,
+}
+
+/// A date standing alone on a line (or opening it) near the top.
+#[derive(Debug, Clone, Copy)]
+struct DateLine {
+    line: usize,
+    date: PartialDate,
+    label: DateLabel,
+    /// Whether text follows the date on its line (a place dateline's
+    /// paragraph, or a title after the date).
+    has_rest: bool,
+    /// Whether a weekday stands before it ("Tue. Jul 16th, 2024"), as in
+    /// the date line of a site's header.
+    weekday: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateLabel {
+    /// "Published on", "Posted", "Date:", 発表日 …
+    Published,
+    /// "Updated", "Last updated", 更新日: a later date than the document's.
+    Updated,
+    None,
+}
+
+/// Finds the title and dateline among the first lines, and removes them
+/// and the site header above the title from `lines`.
+pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
+    let window = window(lines);
+    let date_lines: Vec<DateLine> = window.iter().filter_map(|&i| date_line(lines, i)).collect();
+    let best = window
+        .iter()
+        .enumerate()
+        .filter_map(|(pos, &i)| {
+            let text = candidate_text(&lines[i], &date_lines, i)?;
+            let score = score(lines, &window, pos, &text, &date_lines, breadcrumb_title);
+            Some((score, i, text))
+        })
+        .fold(None, |best: Option<(f32, usize, String)>, c| match &best {
+            Some(b) if b.0 >= c.0 => best,
+            _ => Some(c),
+        });
+    let (title, title_line) = match (best, breadcrumb_title) {
+        (Some((s, i, text)), _) if s >= MIN_SCORE => (Some(text), Some(i)),
+        (_, Some(crumb)) => (Some(crumb.to_string()), None),
+        _ => (None, None),
+    };
+    let dateline = choose_date(&date_lines, &window, title_line);
+    remove_head(
+        lines,
+        &window,
+        title.as_deref(),
+        title_line,
+        &date_lines,
+        dateline,
+    );
+    Head {
+        title,
+        dateline: dateline.map(|d| d.date),
+    }
+}
+
+/// The non-blank lines from the top up to and including the first
+/// paragraph, at most [`WINDOW`].
+fn window(lines: &[String]) -> Vec<usize> {
+    let mut window = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        window.push(i);
+        if window.len() >= WINDOW || is_paragraph(line) {
+            break;
+        }
+    }
+    window
+}
+
+/// A line of running text: long, or a whole sentence of some length.
+fn is_paragraph(line: &str) -> bool {
+    let words = word_count(line);
+    words > 30 || (words >= 12 && line.trim_end().ends_with(['.', '。']))
+}
+
+/// A line's opening date and the text after it: a dateline, a Japanese
+/// date, or a date that opens a title.
+fn split_date(line: &str) -> Option<(PartialDate, &str)> {
+    let line = without_weekday(line.trim());
+    dates::dateline(line)
+        .or_else(|| dates::japanese_dateline(line))
+        .or_else(|| dates::leading_date(line))
+}
+
+fn date_line(lines: &[String], i: usize) -> Option<DateLine> {
+    let line = lines[i].trim();
+    let (date, rest) = split_date(line)?;
+    let lower = line.to_lowercase();
+    let label = if ["updated", "last updated", "更新"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        DateLabel::Updated
+    } else if [
+        "published",
+        "posted",
+        "issued",
+        "released",
+        "date",
+        "発表",
+        "公開",
+        "掲載",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+    {
+        DateLabel::Published
+    } else {
+        DateLabel::None
+    };
+    Some(DateLine {
+        line: i,
+        date,
+        label,
+        has_rest: !rest.trim().is_empty(),
+        weekday: without_weekday(line).len() != line.len(),
+    })
+}
+
+/// "Tue. Jul 16th, 2024" or "Tuesday, April 30, 2024" without its weekday.
+fn without_weekday(line: &str) -> &str {
+    const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let Some((first, rest)) = line.split_once(' ') else {
+        return line;
+    };
+    let word = first.trim_end_matches([',', '.']).to_ascii_lowercase();
+    let is_day = word.len() >= 3 && DAYS.iter().any(|d| word.starts_with(d)) && word.len() <= 9;
+    match is_day && word.chars().all(|c| c.is_ascii_alphabetic()) {
+        true => rest.trim_start(),
+        false => line,
+    }
+}
+
+/// The text a line offers as a title: the line, the rest of a line that
+/// opens with its date, or the last item of a breadcrumb run into one line.
+/// `None` for what is never a title.
+fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<String> {
+    let mut text = line.trim();
+    if let Some(d) = date_lines.iter().find(|d| d.line == i) {
+        if !d.has_rest {
+            return None;
+        }
+        text = split_date(text).map_or(text, |(_, rest)| rest.trim());
+    }
+    if text.matches(" | ").count() >= 2 || text.starts_with("http") {
+        return None;
+    }
+    let text = last_crumb(text).unwrap_or(text);
+    let text = without_site_suffix(text);
+    let words = word_count(text);
+    let sentence = words >= 8 && text.ends_with(['.', '。']);
+    let lead_in = text.ends_with(':') || text.ends_with('：');
+    if words == 0 || words > 40 || text.len() > 300 || sentence || lead_in {
+        return None;
+    }
+    Some(text.to_string())
+}
+
+/// "Home > News > Meeting Held": the last item of a breadcrumb on one line.
+fn last_crumb(text: &str) -> Option<&str> {
+    for separator in [" > ", " › ", " » ", "＞"] {
+        if text.matches(separator).count() >= 2 {
+            return text.rsplit(separator).next().map(str::trim);
+        }
+    }
+    None
+}
+
+/// A title with the site's name after it ("… Order - United States
+/// Department of State") without the name: a short, capitalised tail after
+/// a spaced dash or bar, behind a title of some length.
+fn without_site_suffix(text: &str) -> &str {
+    for separator in [" | ", " - ", " – ", " — "] {
+        if let Some((head, tail)) = text.rsplit_once(separator) {
+            let tail_words: Vec<&str> = tail.split_whitespace().collect();
+            let capitalised = tail_words
+                .iter()
+                .filter(|w| !SMALL_WORDS.contains(w))
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if word_count(head) >= 4 && (1..=6).contains(&tail_words.len()) && capitalised {
+                return head.trim_end();
+            }
+        }
+    }
+    text
+}
+
+/// Words a title leaves in lower case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+    "&",
+];
+
+/// Nouns of documents and events: what a title names and a masthead does not.
+const TITLE_NOUNS: &[&str] = &[
+    "statement",
+    "meeting",
+    "dialogue",
+    "council",
+    "held",
+    "fact sheet",
+    "press release",
+    "readout",
+    "declaration",
+    "partnership",
+    "summit",
+    "conference",
+    "committee",
+    "recommendation",
+    "letter",
+    "agreement",
+    "memorandum",
+    "launch",
+    "results",
+    "outcome",
+    "visit",
+    "round table",
+    "roundtable",
+    "forum",
+    "consultation",
+    "report",
+    "remarks",
+    "会合",
+    "開催",
+    "結果",
+    "声明",
+    "対話",
+    "協議",
+    "会談",
+    "共同",
+    "発表",
+    "提言",
+    "訪問",
+];
+
+fn score(
+    lines: &[String],
+    window: &[usize],
+    pos: usize,
+    text: &str,
+    date_lines: &[DateLine],
+    breadcrumb_title: Option<&str>,
+) -> f32 {
+    let i = window[pos];
+    let words = word_count(text);
+    let lower = text.to_lowercase();
+    let mut score = 0.0;
+    score += match words {
+        4..=30 => 2.0,
+        2..=3 => 0.0,
+        _ => -2.0,
+    };
+    if TITLE_NOUNS.iter().any(|n| lower.contains(n)) {
+        score += 1.5;
+    } else if words <= 3 {
+        // A section label or a site's name ("Global Issues", "News").
+        score -= 1.0;
+    }
+    if title_cased(text) {
+        score += 1.0;
+    }
+    let dated = |line: usize| date_lines.iter().any(|d| d.line == line);
+    let next = window.get(pos + 1).copied();
+    if dated(i) || next.is_some_and(dated) {
+        score += 2.0;
+    }
+    let paragraph_follows = next.is_some_and(|n| is_paragraph(&lines[n]))
+        || window
+            .get(pos + 2)
+            .is_some_and(|&n| is_paragraph(&lines[n]) && next.is_some_and(dated));
+    if paragraph_follows {
+        score += 1.0;
+    }
+    if pos == 0 {
+        score += 0.5;
+    }
+    if breadcrumb_title.is_some_and(|c| same_text(c, text)) {
+        score += 4.0;
+    } else if words >= 4 && repeated_below(lines, i, &lower) {
+        score += 1.5;
+    }
+    score - penalties(text, &lower, words)
+}
+
+/// What speaks against a line being a title.
+fn penalties(text: &str, lower: &str, words: usize) -> f32 {
+    let mut penalty = 0.0;
+    if text.ends_with(['.', '。']) && !text.ends_with("...") {
+        // Titles seldom end with a full stop; sentences do.
+        penalty += 2.0;
+    }
+    if lower.contains("website") || lower.contains("web site") {
+        penalty += 4.0;
+    }
+    if text.starts_with(['[', '(', '（', '【']) && words <= 4 {
+        penalty += 2.0;
+    }
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouting = letters.len() >= 4
+        && !letters.iter().any(|c| is_cjk(*c))
+        && letters.iter().all(|c| c.is_uppercase());
+    if shouting && words <= 4 {
+        penalty += 2.0;
+    }
+    if lower.starts_with("by ") || lower.starts_with("photo") || lower.contains("写真") {
+        penalty += 3.0;
+    }
+    if is_byline(text) {
+        penalty += 2.5;
+    }
+    penalty
+}
+
+/// "Erik M. Jacobs (Hyogo, 2013-2016)": a person's name with a middle
+/// initial opening a short line, as an author's byline is written.
+fn is_byline(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let initial = |w: &&str| {
+        let mut c = w.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+    };
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    words.len() <= 8
+        && words.iter().take(4).any(initial)
+        && words.iter().take(3).all(capitalised)
+        && !TITLE_NOUNS.iter().any(|n| text.to_lowercase().contains(n))
+}
+
+/// Most words capitalised, as English titles are.
+fn title_cased(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    words.len() >= 2 && capitalised * 5 >= words.len() * 3
+}
+
+/// Whether a later line (the body, a repeated heading) holds the text.
+fn repeated_below(lines: &[String], i: usize, lower: &str) -> bool {
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(200)
+        .any(|l| l.len() >= lower.len() && l.to_lowercase().contains(lower))
+}
+
+/// The document's date among the dates at the top: a "Published" one,
+/// else one on the title's line or below it, else one just above the title
+/// (a letter's date over its heading), else an "updated" one. Any other
+/// date above the title, and one with a weekday before it, is the site
+/// header's.
+fn choose_date(
+    date_lines: &[DateLine],
+    window: &[usize],
+    title_line: Option<usize>,
+) -> Option<DateLine> {
+    let plain = |d: &&DateLine| d.label == DateLabel::None;
+    let below = |d: &&DateLine| title_line.is_none_or(|t| d.line >= t);
+    let just_above = |d: &&DateLine| {
+        let above = title_line.and_then(|t| window.iter().rev().find(|&&i| i < t));
+        above == Some(&d.line) && !d.weekday
+    };
+    date_lines
+        .iter()
+        .find(|d| d.label == DateLabel::Published)
+        .or_else(|| date_lines.iter().filter(plain).find(below))
+        .or_else(|| date_lines.iter().filter(plain).find(just_above))
+        .or_else(|| date_lines.iter().find(|d| d.label == DateLabel::Updated))
+        .copied()
+}
+
+/// Clears the title's line (and lines near the top that repeat it), the
+/// dateline, and the site header above the title.
+fn remove_head(
+    lines: &mut [String],
+    window: &[usize],
+    title: Option<&str>,
+    title_line: Option<usize>,
+    date_lines: &[DateLine],
+    dateline: Option<DateLine>,
+) {
+    for &i in window {
+        let above_title = title_line.is_some_and(|t| i < t) && Some(i) != dateline.map(|d| d.line);
+        let repeats_title = title.is_some_and(|t| same_text(&lines[i], t));
+        let dated = date_lines.iter().any(|d| d.line == i && !d.has_rest);
+        if above_title || repeats_title || Some(i) == title_line || dated {
+            lines[i].clear();
+        }
+    }
+    if let Some(d) = dateline.filter(|d| d.has_rest && Some(d.line) != title_line) {
+        let rest = split_date(&lines[d.line]).map(|(_, rest)| rest.to_string());
+        if let Some(rest) = rest {
+            lines[d.line] = rest;
+        }
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Head, Vec<String>) {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let head = take(&mut lines, None);
+        let left = lines.into_iter().filter(|l| !l.is_empty()).collect();
+        (head, left)
+    }
+
+    const BODY: &str = "The two governments met in Tokyo and agreed to deepen their cooperation on data flows and secure networks.";
+
+    #[test]
+    fn a_masthead_and_a_section_label_are_not_the_title() {
+        let text = format!(
+            "An official website of the United States government\n\nGlobal Issues\nUnited States and Japan Hold First-Ever Economic Meeting\nAugust 2, 2022\n\n{BODY}\n"
+        );
+        let (head, left) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("United States and Japan Hold First-Ever Economic Meeting")
+        );
+        assert_eq!(head.dateline.unwrap().to_string(), "2022-08-02");
+        assert_eq!(left, [BODY], "the site header goes with the title");
+    }
+
+    #[test]
+    fn a_site_header_date_is_neither_title_nor_dateline() {
+        let text = format!("Tue. Jul 16th, 2024\nJoint Statement from the 13th Dialogue on the Internet Economy\n\n{BODY}\n");
+        let (head, _) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Joint Statement from the 13th Dialogue on the Internet Economy")
+        );
+        assert_eq!(head.dateline, None);
+    }
+
+    #[test]
+    fn a_published_date_wins_over_an_updated_one_and_a_date_opens_a_title() {
+        let text = format!("Last updated: 3 June 2024\nJuly 3, 2023 Results of the Japan-EU Digital Partnership Council's Meeting\nPublished on July 4, 2023\n\n{BODY}\n");
+        let (head, _) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Results of the Japan-EU Digital Partnership Council's Meeting")
+        );
+        assert_eq!(head.dateline.unwrap().to_string(), "2023-07-04");
+    }
+
+    #[test]
+    fn a_breadcrumb_line_and_a_site_suffix_leave_the_title() {
+        let text = format!("総務省トップ > 広報・報道 > 報道資料一覧 > デジタルエコノミーに関する日米対話(第14回会合)の結果\n\n令和6年4月30日\n\n{BODY}\n");
+        let (head, _) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("デジタルエコノミーに関する日米対話(第14回会合)の結果")
+        );
+        assert_eq!(head.dateline.unwrap().to_string(), "2024-04-30");
+        let text = format!("Joint Statement of the Economic Policy Consultative Committee - United States Department of State\n\n{BODY}\n");
+        let (head, _) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Joint Statement of the Economic Policy Consultative Committee")
+        );
+    }
+
+    #[test]
+    fn no_title_line_means_no_title() {
+        let (head, _) = read(&format!("Menu words\n\n{BODY}\n"));
+        assert_eq!(head.title, None);
+    }
+}
