@@ -24,6 +24,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     // of a range ("4 and 5", "14–15"): the range's first day is the date.
     let day = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*\([A-Za-z]{2,4}\.?\))?";
     let range = format!(r"(?:\s*(?:-|–|—|and|to|&)\s*{day})?");
+    let rest1 = format!(r"(?:st|nd|rd|th)?(?:\s*\([A-Za-z]{{2,4}}\.?\))?{range}");
+    let rest2 = format!(r"(?:st|nd|rd|th)?{range}");
     let pattern = format!(
         r"(?x)(?-u:\b)(?:
             (?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}}){rest1},?\s+(?P<y1>\d{{4}})   # February 6, 2024 / June 4 and 5, 2019
@@ -32,9 +34,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<y5>\d{{4}})[./](?P<mo5>\d{{1,2}})[./](?P<d5>\d{{1,2}})           # 2024.8.6
           | (?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})            # 30/04/2023 (only when unambiguous)
           | (?P<m6>{MONTH})\.?,?\s+(?P<y6>\d{{4}})                               # November 2023
-        )(?-u:\b)",
-        rest1 = format!(r"(?:st|nd|rd|th)?(?:\s*\([A-Za-z]{{2,4}}\.?\))?{range}"),
-        rest2 = format!(r"(?:st|nd|rd|th)?{range}"),
+        )(?-u:\b)"
     );
     Regex::new(&pattern).expect("date pattern is valid")
 });
