@@ -8,6 +8,7 @@ use super::cues::Voice;
 use super::glossary;
 use super::outline::is_about_heading;
 use super::recommend;
+use super::series;
 use super::structure::{Block, Document};
 use super::summary;
 use super::vocabulary::{Category, Hit, Vocabulary};
@@ -72,7 +73,7 @@ pub fn annotate(
     let argument = argument_hits(doc, &plain, &body_hits);
     let sections = section_themes(config, doc, &plain, &argument);
     Annotations {
-        dialogues: dialogues(config, &title_hits, &body_hits),
+        dialogues: series::dialogues(config, (title, &title_hits), (&plain.text, &body_hits)),
         organisations: organisations(config, &title_hits, &body_hits, &acronyms),
         themes: theme_weights(config, &title_hits, &argument),
         summary: summary::summary(&doc.blocks, &acronyms),
@@ -125,18 +126,6 @@ fn ranked(scores: &[usize], keep: impl Fn(usize) -> bool) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scores.len()).filter(|&i| keep(scores[i])).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
     order
-}
-
-/// A dialogue named in the title, or at least twice in the body.
-fn dialogues(config: &Config, title: &[Hit], body: &[Hit]) -> Vec<String> {
-    let n = config.dialogues.len();
-    let t = count(title, Category::Dialogue, n);
-    let b = count(body, Category::Dialogue, n);
-    let scores: Vec<usize> = (0..n).map(|i| t[i] * 10 + b[i]).collect();
-    ranked(&scores, |s| s >= 2)
-        .into_iter()
-        .map(|i| config.dialogues[i].slug.clone())
-        .collect()
 }
 
 /// The kind whose cue comes first in the title; else the one most cued in
@@ -395,6 +384,15 @@ mod tests {
         let a = annotate_text(
             "Toward the EU-Japan Summit",
             "Text about the JHLC and the JHLC.",
+        );
+        assert_eq!(
+            a.dialogues,
+            ["eu-japan-digital-partnership"],
+            "a bare U.S.-Japan alias in an EU-Japan document is not that series"
+        );
+        let a = annotate_text(
+            "Toward the EU-Japan Summit",
+            "Text about the U.S.-Japan JHLC and the JHLC.",
         );
         assert_eq!(
             a.dialogues,

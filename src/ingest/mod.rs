@@ -23,6 +23,7 @@ mod outline;
 mod read;
 mod recommend;
 mod sentences;
+mod series;
 mod structure;
 mod summary;
 mod vocabulary;

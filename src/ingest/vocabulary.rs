@@ -329,24 +329,21 @@ pub fn is_all_caps(term: &str) -> bool {
 
 /// Whether `start..end` is not inside a longer word. Short terms ("ai",
 /// "will") match inside many words, so the neighbouring bytes are looked at
-/// first and a character decoded only when one is not ASCII.
+/// first and a character decoded only when one is not ASCII. Chinese,
+/// Japanese and Korean have no spaces between words, so their characters
+/// border a term as a space would ("日EU" holds "EU").
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
+    let letter = |c: char| c.is_alphanumeric() && !crate::words::is_cjk(c);
     let before = match start.checked_sub(1).map(|i| bytes[i]) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric),
+        Some(_) => text[..start].chars().next_back().is_some_and(letter),
     };
     let after = match bytes.get(end) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text[end..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric),
+        Some(_) => text[end..].chars().next().is_some_and(letter),
     };
     !before && !after
 }

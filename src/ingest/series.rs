@@ -1,0 +1,255 @@
+//! Which of `briefing.yaml`'s dialogues a document belongs to. A dialogue
+//! is a series between parties (the U.S. and Japan, the EU and Japan), so
+//! a mention counts for it only when the parties agree: the parties named
+//! in the alias itself or written just before it ("Japan-UK Digital
+//! Partnership"), else, for a bare alias ("Digital Partnership", "JHLC"),
+//! the pair of parties the document names most. A Japan–UK partnership is
+//! never filed under EU–Japan, whatever words the two share.
+//!
+//! One mention in the title, or one of a full name (parties and all, or
+//! four words and more) in the text, files the document; a bare alias must
+//! be mentioned twice.
+
+use super::vocabulary::{Category, Hit};
+use crate::config::Config;
+
+/// A set of parties, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Parties(u32);
+
+impl Parties {
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn count(self) -> u32 {
+        self.0.count_ones()
+    }
+}
+
+/// Countries and blocs by the names they go by in English, and in the
+/// one-character forms Japanese compounds use (日米, 日EU, 日英).
+const PARTY_NAMES: &[(&[&str], &[&str])] = &[
+    (
+        &["U.S.", "US", "United States", "America", "American"],
+        &["米"],
+    ),
+    (&["Japan", "Japanese"], &["日"]),
+    (
+        &["EU", "European Union", "Europe", "European"],
+        &["EU", "欧州"],
+    ),
+    (
+        &["UK", "U.K.", "United Kingdom", "Britain", "British"],
+        &["英"],
+    ),
+    (&["India", "Indian"], &["印"]),
+    (&["Australia", "Australian"], &["豪"]),
+    (&["Singapore"], &["シンガポール"]),
+    (&["Germany", "German"], &["独"]),
+    (&["France", "French"], &["仏"]),
+    (&["Canada", "Canadian"], &["加"]),
+    (&["Korea", "Korean", "ROK"], &["韓"]),
+    (&["China", "Chinese"], &["中"]),
+];
+
+/// The parties a name speaks of: "U.S.-Japan" and "Japan–U.S." alike, and
+/// 日米 in Japanese. English names count as words; Japanese party
+/// characters only in a pair with 日 (日米, 米日), as 日 alone is a day.
+pub fn parties(text: &str) -> Parties {
+    let mut found = 0u32;
+    for (bit, (english, _)) in PARTY_NAMES.iter().enumerate() {
+        if english.iter().any(|name| has_word(text, name)) {
+            found |= 1 << bit;
+        }
+    }
+    Parties(found | japanese_pair(text).0)
+}
+
+/// The pair in a Japanese compound: 日 next to another party's character.
+fn japanese_pair(text: &str) -> Parties {
+    let japan = 1u32 << 1;
+    let mut found = 0;
+    for (bit, (_, japanese)) in PARTY_NAMES.iter().enumerate() {
+        if bit == 1 {
+            continue;
+        }
+        for name in *japanese {
+            if text.contains(&format!("日{name}")) || text.contains(&format!("{name}日")) {
+                found |= japan | (1 << bit);
+            }
+        }
+    }
+    Parties(found)
+}
+
+/// `name` in `text` with no letter on either side.
+fn has_word(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        !letter(before) && !letter(after)
+    })
+}
+
+/// Each dialogue's parties, from its name and every alias.
+fn dialogue_parties(config: &Config) -> Vec<Parties> {
+    config
+        .dialogues
+        .iter()
+        .map(|d| {
+            let all = std::iter::once(&d.name)
+                .chain(&d.aliases)
+                .fold(0, |acc, name| acc | parties(name).0);
+            Parties(all)
+        })
+        .collect()
+}
+
+/// The pair of parties the text names most often as a pair ("U.S.-Japan",
+/// "Japan-UK", 日英): what a bare alias is taken to mean.
+fn dominant_pair(text: &str) -> Parties {
+    let mut counts: Vec<(Parties, usize)> = Vec::new();
+    for piece in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')')) {
+        let p = parties(piece);
+        if p.count() != 2 {
+            continue;
+        }
+        match counts.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or_else(Parties::default, |(p, _)| p)
+}
+
+/// The parties a mention stands for: those in its own words, else those
+/// written just before it.
+fn mention_parties(text: &str, hit: &Hit) -> Parties {
+    let own = parties(&text[hit.start..hit.end]);
+    if !own.is_empty() {
+        return own;
+    }
+    let before = &text[..hit.start];
+    let word_start = before
+        .trim_end()
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    let previous = &before[word_start..];
+    let p = parties(previous);
+    match p.count() >= 2 {
+        true => p,
+        false => japanese_pair(before.get(before.len().saturating_sub(12)..).unwrap_or("")),
+    }
+}
+
+/// Whether a mention is of a full name, enough on its own.
+fn is_full_name(text: &str, hit: &Hit, parties: Parties) -> bool {
+    let name = &text[hit.start..hit.end];
+    parties.count() >= 2 || crate::words::word_count(name) >= 4
+}
+
+/// The dialogues `title` and `body` (with their vocabulary hits) belong to,
+/// best first.
+pub fn dialogues(config: &Config, title: (&str, &[Hit]), body: (&str, &[Hit])) -> Vec<String> {
+    let own = dialogue_parties(config);
+    let context = dominant_pair(&format!("{}\n{}", title.0, body.0));
+    let mut scores = vec![0usize; config.dialogues.len()];
+    for (text, hits, in_title) in [(title.0, title.1, true), (body.0, body.1, false)] {
+        for hit in hits.iter().filter(|h| h.category == Category::Dialogue) {
+            let said = mention_parties(text, hit);
+            let meant = if said.is_empty() { context } else { said };
+            let wanted = own[hit.entry];
+            if !meant.is_empty() && !wanted.is_empty() && meant != wanted {
+                continue;
+            }
+            scores[hit.entry] += match (in_title, is_full_name(text, hit, said)) {
+                (true, _) => 10,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+        }
+    }
+    let mut order: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] >= 2).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
+    order
+        .into_iter()
+        .map(|i| config.dialogues[i].slug.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::vocabulary::Vocabulary;
+
+    fn config() -> Config {
+        Config::parse(
+            "title: T\ndialogues:\n\
+             - {slug: eu-japan, name: EU–Japan Digital Partnership, aliases: [Digital Partnership Council, Digital Partnership]}\n\
+             - {slug: us-japan, name: U.S.–Japan Dialogue on Digital Economy, aliases: [Dialogue on Digital Economy, Internet Economy Dialogue, 日米デジタルエコノミー対話]}\n",
+            std::path::Path::new("briefing.yaml"),
+        )
+        .unwrap()
+    }
+
+    fn filed(title: &str, body: &str) -> Vec<String> {
+        let config = config();
+        let v = Vocabulary::new(&config);
+        dialogues(&config, (title, &v.hits(title)), (body, &v.hits(body)))
+    }
+
+    #[test]
+    fn parties_are_read_in_either_order_and_in_japanese() {
+        assert_eq!(parties("U.S.-Japan"), parties("Japan–U.S."));
+        assert_eq!(parties("日米"), parties("U.S.-Japan"));
+        assert_eq!(parties("Japan-UK"), parties("日英"));
+        assert_ne!(parties("Japan-UK"), parties("Japan-EU"));
+        assert!(parties("4月30日に").is_empty());
+        assert!(parties("USB drives").is_empty());
+    }
+
+    #[test]
+    fn a_partnership_of_other_parties_is_never_filed_under_this_one() {
+        assert!(filed(
+            "Third Japan-UK Digital Partnership Council",
+            "The Japan-UK Digital Partnership met. The Digital Partnership agreed on data."
+        )
+        .is_empty());
+        assert_eq!(
+            filed("Second Japan-EU Digital Partnership Council Held", "Text."),
+            ["eu-japan"]
+        );
+    }
+
+    #[test]
+    fn one_full_name_in_the_text_files_it_and_a_bare_alias_needs_two() {
+        assert_eq!(
+            filed(
+                "Joint Press Statement",
+                "The 13th meeting of the U.S.-Japan Internet Economy Dialogue was held."
+            ),
+            ["us-japan"]
+        );
+        assert!(filed(
+            "A note",
+            "The Digital Partnership was mentioned by Japan and the EU."
+        )
+        .is_empty());
+        assert_eq!(
+            filed(
+                "A note",
+                "The EU-Japan summit. The Digital Partnership met; the Digital Partnership agreed."
+            ),
+            ["eu-japan"]
+        );
+        assert_eq!(
+            filed("日米デジタルエコノミー対話(第14回会合)の結果", "本文。"),
+            ["us-japan"]
+        );
+    }
+}
