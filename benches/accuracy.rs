@@ -1,8 +1,10 @@
 //! Ingest accuracy on the labelled corpus: `cargo bench --bench accuracy`.
 //!
 //! Every page of `eval/corpus/` (a capture `<id>.txt` and its labels
-//! `<id>.yaml`, labelled by reading: `eval/README.md`) is ingested with the
-//! bundled `briefing.yaml`, and each field is scored against its label. The
+//! `<id>.yaml`, labelled by reading: `eval/README.md`) is ingested as a
+//! seed of one project with the bundled `briefing.yaml`, as a user's corpus
+//! would be (chrome is learned across it), and each field is scored
+//! against its label. The
 //! figures are printed for the pages kept for tuning, for the held-out
 //! pages (looked at only to check), and for all. `BRIEFING_ACCURACY_LIST=1`
 //! also lists every miss of the tuning pages; the held-out ones are never
@@ -22,6 +24,8 @@ struct Label {
     title: String,
     #[serde(default)]
     title_alternatives: Vec<String>,
+    #[serde(default = "yes")]
+    title_on_page: bool,
     date: Option<serde_yaml::Value>,
     date_text: Option<String>,
     year: Option<i32>,
@@ -44,6 +48,10 @@ struct Label {
 #[derive(Debug, Deserialize)]
 struct LabelTheme {
     slug: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A page of the corpus: its id, capture and labels.
@@ -149,6 +157,7 @@ impl SetTally {
 struct Scores {
     pages: usize,
     titles: Tally,
+    titles_on_page: Tally,
     bad_titles: Tally,
     dates: Tally,
     false_dates: Tally,
@@ -174,8 +183,9 @@ fn main() {
     let pages = read_corpus(&corpus);
     let list = std::env::var_os("BRIEFING_ACCURACY_LIST").is_some();
     let mut by_split: BTreeMap<&str, Scores> = BTreeMap::new();
+    let mut made_all = ingest_all(&repo, &config, &pages);
     for page in &pages {
-        let made = ingest(&config, page);
+        let made = made_all.remove(&page.id);
         let split = match page.label.split.as_deref() {
             Some("holdout") => "holdout",
             _ => "tune",
@@ -229,12 +239,31 @@ fn read_corpus(dir: &Path) -> Vec<Page> {
         .collect()
 }
 
-/// The page through ingest, as a seed named after its id; `None` when
-/// ingest refused it.
-fn ingest(config: &Config, page: &Page) -> Option<Made> {
-    let name = format!("seeds/{}.txt", page.id);
-    let text = briefing::ingest::ingest_bytes(config, &name, page.text.as_bytes()).ok()?;
-    let file = ContentFile::parse(Path::new(&name), &text).ok()?;
+/// Every page through ingest, as the seeds of one project, by id; a page
+/// ingest refused is missing.
+fn ingest_all(repo: &Path, config: &Config, pages: &[Page]) -> BTreeMap<String, Made> {
+    let project = tempfile::tempdir().expect("a temporary project");
+    let root = project.path();
+    std::fs::copy(repo.join("briefing.yaml"), root.join("briefing.yaml")).unwrap();
+    std::fs::create_dir(root.join("seeds")).unwrap();
+    for page in pages {
+        std::fs::write(root.join(format!("seeds/{}.txt", page.id)), &page.text).unwrap();
+    }
+    let report = briefing::ingest::ingest_project(root, config, &Default::default())
+        .expect("the corpus ingests");
+    report
+        .documents
+        .iter()
+        .filter_map(|doc| {
+            let id = doc.seed.file_stem()?.to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&doc.content).ok()?;
+            Some((id, made(&doc.content, &text)?))
+        })
+        .collect()
+}
+
+fn made(path: &Path, text: &str) -> Option<Made> {
+    let file = ContentFile::parse(path, text).ok()?;
     let fm = file.front_matter;
     Some(Made {
         title: fm.title,
@@ -263,11 +292,13 @@ fn score(scores: &mut Scores, page: &Page, made: Option<&Made>, config: &Config)
         .chain(&label.title_alternatives)
         .map(|t| same_text(t))
         .collect();
-    scores
-        .titles
-        .add(titles.contains(&same_text(&made.title)), id, || {
-            format!("{:?}, wanted {:?}", made.title, label.title)
-        });
+    let title_right = titles.contains(&same_text(&made.title));
+    scores.titles.add(title_right, id, || {
+        format!("{:?}, wanted {:?}", made.title, label.title)
+    });
+    if label.title_on_page {
+        scores.titles_on_page.add(title_right, id, String::new);
+    }
     let bad = bad_title(&made.title, id, label.date_text.as_deref());
     scores.bad_titles.add(bad.is_none(), id, || {
         format!("{:?} is {}", made.title, bad.unwrap_or_default())
@@ -500,6 +531,7 @@ fn report(split: &str, s: &Scores) -> String {
     let _ = writeln!(out, "== {split}: {} pages", s.pages);
     let rows = [
         ("titles right", s.titles.show()),
+        ("  of pages with a title line", s.titles_on_page.show()),
         (
             "titles that are no title (date, file name)",
             format!("{}", s.bad_titles.scored - s.bad_titles.right),

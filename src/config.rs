@@ -207,22 +207,48 @@ fn default_kinds() -> Vec<KindDef> {
         cues: cues.iter().map(|c| c.to_string()).collect(),
     };
     vec![
-        kind("joint-statement", "Joint statement", &["joint statement"]),
+        kind(
+            "joint-statement",
+            "Joint statement",
+            &[
+                "joint statement",
+                "joint press statement",
+                "ministerial declaration",
+                "declaration",
+                "共同声明",
+                "共同記者発表",
+            ],
+        ),
         kind("letter", "Letter", &["joint letter", "letter"]),
         kind(
             "recommendations",
             "Recommendations",
-            &["recommendations", "policy proposal", "position paper"],
+            &[
+                "recommendations",
+                "policy proposal",
+                "position paper",
+                "提言",
+            ],
         ),
         kind(
             "press-release",
             "Press release",
-            &["press release", "news release", "held", "meeting summary"],
+            &[
+                "press release",
+                "news release",
+                "held",
+                "meeting summary",
+                "readout",
+                "fact sheet",
+                "開催",
+                "結果",
+                "報道発表",
+            ],
         ),
         kind(
             "commentary",
             "Commentary",
-            &["commentary", "about the author"],
+            &["commentary", "about the author", "opinion", "analysis"],
         ),
         kind("other", "Other", &[]),
     ]

@@ -4,6 +4,8 @@
 //! own words; `briefing.yaml` `ingest.chrome_lines` / `ingest.footer_markers`
 //! add a corpus's own.
 
+use std::collections::HashSet;
+
 use super::dates;
 
 /// Lines that are chrome wherever they stand (compared lower-case, trimmed,
@@ -44,6 +46,21 @@ const CHROME_LINES: &[&str] = &[
     "related links",
     "sign in",
     "log in",
+    "begin text",
+    "end text",
+    "was this page helpful",
+    "related content",
+    "also read",
+    "[pdf]",
+    "english",
+    "日本語",
+    "日本語サイト",
+    "english site",
+    "本文へ移動",
+    "本文へ",
+    "スポンサーリンク",
+    "印刷",
+    "シェア",
 ];
 
 /// Line prefixes from which, near the end, the rest of the page is footer.
@@ -87,14 +104,21 @@ const HOME_WORDS: &[&str] = &["home", "top", "start", "index", "homepage"];
 pub struct ChromeRules {
     lines: Vec<String>,
     footer_markers: Vec<String>,
+    /// Lines learned from the corpus (`learned`), as keys.
+    learned: HashSet<String>,
 }
 
 impl ChromeRules {
-    pub fn new(extra_lines: &[String], extra_footer_markers: &[String]) -> ChromeRules {
+    pub fn new(
+        extra_lines: &[String],
+        extra_footer_markers: &[String],
+        learned: HashSet<String>,
+    ) -> ChromeRules {
         let lower = |v: &[String]| v.iter().map(|s| key(s)).collect();
         ChromeRules {
             lines: lower(extra_lines),
             footer_markers: lower(extra_footer_markers),
+            learned,
         }
     }
 
@@ -106,8 +130,10 @@ impl ChromeRules {
         let k = key(line);
         CHROME_LINES.contains(&k.as_str())
             || self.lines.contains(&k)
+            || self.learned.contains(&k)
             || is_logo_line(line)
             || is_cookie_notice(&k)
+            || is_photo_caption(line, &k)
     }
 
     fn is_footer_marker(&self, line: &str) -> bool {
@@ -132,7 +158,9 @@ impl ChromeRules {
 
 /// A line as compared: trimmed, lower-case, inner space collapsed, trailing
 /// punctuation dropped.
-fn key(line: &str) -> String {
+/// A line as chrome rules compare it: spaces collapsed, lower case, no
+/// trailing punctuation.
+pub fn key(line: &str) -> String {
     let words: Vec<&str> = line.split_whitespace().collect();
     let joined = words.join(" ").to_lowercase();
     joined
@@ -146,6 +174,24 @@ fn is_logo_line(line: &str) -> bool {
     (t.ends_with(" logo") || t.ends_with(" logos") || t == "logo")
         && t.split_whitespace().count() <= 10
         && !t.contains(['.', '!', '?'])
+}
+
+/// "Group photo of the Second Meeting …", "Reuters file photo",
+/// "(閣僚会合 冒頭撮影の様子。…)": a caption left where its picture was.
+fn is_photo_caption(line: &str, key: &str) -> bool {
+    let t = line.trim();
+    let opens = [
+        "photo",
+        "group photo",
+        "(photo",
+        "a commemorative photo",
+        "file photo",
+    ]
+    .iter()
+    .any(|p| key.starts_with(p));
+    let mentions = key.contains("photo") || t.contains("撮影") || t.contains("写真");
+    let scene = t.trim_end_matches([')', '）']).ends_with("様子");
+    opens || scene || (mentions && !t.ends_with(['.', '。']))
 }
 
 fn is_cookie_notice(key: &str) -> bool {
@@ -301,6 +347,24 @@ mod tests {
     }
 
     #[test]
+    fn photo_captions_and_text_markers_go_and_sentences_about_photos_stay() {
+        let text = "Group photo of the Second Meeting of the Council. From right, Minister Kono.\n\
+                    Begin text:\n\
+                    The ministers met and agreed.\n\
+                    (閣僚会合 冒頭撮影の様子。左から大臣)\n\
+                    4人が壁の前で並んで立っている様子\n\
+                    The exhibition showed photos of the delegations.\n";
+        let s = strip_text(text);
+        assert_eq!(
+            s.lines,
+            [
+                "The ministers met and agreed.",
+                "The exhibition showed photos of the delegations."
+            ]
+        );
+    }
+
+    #[test]
     fn breadcrumb_trail_and_its_echoes_go() {
         let text = "1. Home\n  2. News\n  3. Meeting Held\n\nNews Meeting Held\n\nMeeting Held\n\nBody text of the release.\n\nMore body text here.\n\nNews";
         let s = strip_text(text);
@@ -352,7 +416,11 @@ mod tests {
 
     #[test]
     fn corpus_rules_from_config() {
-        let rules = ChromeRules::new(&["Members only".into()], &["Our members".into()]);
+        let rules = ChromeRules::new(
+            &["Members only".into()],
+            &["Our members".into()],
+            HashSet::new(),
+        );
         let lines = "Para one.\nMembers only\nPara two.\nOur members:\nA, B"
             .lines()
             .map(String::from)

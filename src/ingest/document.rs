@@ -2,6 +2,7 @@
 //! annotate → front matter and markdown body, with overrides applied.
 
 use crate::words::word_count;
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -23,14 +24,21 @@ pub struct Context<'a> {
     pub config: &'a Config,
     vocabulary: OnceLock<Vocabulary>,
     chrome: OnceLock<ChromeRules>,
+    /// Chrome lines learned from the whole corpus (`learned`).
+    learned_chrome: HashSet<String>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(config: &'a Config) -> Context<'a> {
+        Context::with_learned_chrome(config, HashSet::new())
+    }
+
+    pub fn with_learned_chrome(config: &'a Config, learned: HashSet<String>) -> Context<'a> {
         Context {
             config,
             vocabulary: OnceLock::new(),
             chrome: OnceLock::new(),
+            learned_chrome: learned,
         }
     }
 
@@ -41,7 +49,8 @@ impl<'a> Context<'a> {
     fn chrome(&self) -> &ChromeRules {
         self.chrome.get_or_init(|| {
             let ingest = &self.config.ingest;
-            ChromeRules::new(&ingest.chrome_lines, &ingest.footer_markers)
+            let learned = self.learned_chrome.clone();
+            ChromeRules::new(&ingest.chrome_lines, &ingest.footer_markers, learned)
         })
     }
 }
@@ -155,24 +164,25 @@ fn made_up_title(doc: &super::structure::Document) -> Option<String> {
         .iter()
         .map(|b| b.text())
         .find(|t| word_count(t) >= 3)?;
-    let sentence = first
-        .split_inclusive(['.', '。', '!', '?'])
-        .next()
-        .unwrap_or(first)
-        .trim()
-        .trim_end_matches(['.', '。']);
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    if words.len() <= MADE_UP_WORDS && word_count(sentence) <= MADE_UP_WORDS {
+    let (start, end) = super::sentences::split(first).into_iter().next()?;
+    let sentence = first[start..end].split('。').next().unwrap_or_default();
+    let sentence = sentence.trim().trim_end_matches(['.', '。']);
+    if word_count(sentence) <= MADE_UP_WORDS {
         return Some(sentence.to_string());
     }
-    if words.len() > 1 {
-        return Some(format!(
-            "{} …",
-            words[..MADE_UP_WORDS.min(words.len())].join(" ")
-        ));
+    let mut cut = String::new();
+    for c in sentence.chars() {
+        cut.push(c);
+        if word_count(&cut) > MADE_UP_WORDS {
+            cut.pop();
+            break;
+        }
     }
-    let cut: String = sentence.chars().take(2 * MADE_UP_WORDS).collect();
-    Some(format!("{cut}…"))
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > cut.len() / 2 => &cut[..space],
+        _ => &cut,
+    };
+    Some(format!("{} …", cut.trim_end()))
 }
 
 /// The most words of a made-up title.

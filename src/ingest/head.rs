@@ -230,25 +230,35 @@ const SMALL_WORDS: &[&str] = &[
     "&",
 ];
 
-/// Nouns of documents and events: what a title names and a masthead does not.
-const TITLE_NOUNS: &[&str] = &[
+/// Nouns of documents: what a title names and a masthead does not.
+const DOCUMENT_NOUNS: &[&str] = &[
     "statement",
-    "meeting",
-    "dialogue",
-    "council",
-    "held",
     "fact sheet",
     "press release",
     "readout",
     "declaration",
+    "letter",
+    "recommendation",
+    "memorandum",
+    "report",
+    "remarks",
+    "communiqué",
+    "声明",
+    "提言",
+    "発表",
+];
+
+/// Nouns of events and series, which a title often names too.
+const EVENT_NOUNS: &[&str] = &[
+    "meeting",
+    "dialogue",
+    "council",
+    "held",
     "partnership",
     "summit",
     "conference",
     "committee",
-    "recommendation",
-    "letter",
     "agreement",
-    "memorandum",
     "launch",
     "results",
     "outcome",
@@ -257,20 +267,41 @@ const TITLE_NOUNS: &[&str] = &[
     "roundtable",
     "forum",
     "consultation",
-    "report",
-    "remarks",
     "会合",
     "開催",
     "結果",
-    "声明",
     "対話",
     "協議",
     "会談",
     "共同",
-    "発表",
-    "提言",
     "訪問",
 ];
+
+/// How the first words of an organisation's name go: a line that is only
+/// a name ("Office of the Spokesperson", "Bureau of …") is the site's.
+const ORGANISATION_HEADS: &[&str] = &[
+    "office of",
+    "bureau of",
+    "department of",
+    "ministry of",
+    "embassy of",
+    "agency for",
+    "division of",
+    "u.s. department of",
+    "u.s. embassy",
+    "the white house",
+    "government of",
+];
+
+/// Whether a line names a document or an event ("Joint Statement",
+/// "… Meeting Held", 会合の開催).
+pub fn names_a_document(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    DOCUMENT_NOUNS
+        .iter()
+        .chain(EVENT_NOUNS)
+        .any(|n| lower.contains(n))
+}
 
 fn score(
     lines: &[String],
@@ -285,13 +316,15 @@ fn score(
     let lower = text.to_lowercase();
     let mut score = 0.0;
     score += match words {
-        4..=30 => 2.0,
+        8..=30 => 3.0,
+        4..=7 => 2.0,
         2..=3 => 0.0,
         _ => -2.0,
     };
-    if TITLE_NOUNS.iter().any(|n| lower.contains(n)) {
-        score += 1.5;
-    } else if words <= 3 {
+    let document = DOCUMENT_NOUNS.iter().any(|n| lower.contains(n));
+    let event = EVENT_NOUNS.iter().any(|n| lower.contains(n));
+    score += f32::from(u8::from(document)) * 2.0 + f32::from(u8::from(event));
+    if !document && !event && words <= 3 {
         // A section label or a site's name ("Global Issues", "News").
         score -= 1.0;
     }
@@ -301,7 +334,9 @@ fn score(
     let dated = |line: usize| date_lines.iter().any(|d| d.line == line);
     let next = window.get(pos + 1).copied();
     if dated(i) || next.is_some_and(dated) {
-        score += 2.0;
+        score += 1.5;
+    } else if window.get(pos + 2).is_some_and(|&n| dated(n)) {
+        score += 1.0;
     }
     let paragraph_follows = next.is_some_and(|n| is_paragraph(&lines[n]))
         || window
@@ -347,6 +382,10 @@ fn penalties(text: &str, lower: &str, words: usize) -> f32 {
     if is_byline(text) {
         penalty += 2.5;
     }
+    let organisation = ORGANISATION_HEADS.iter().any(|h| lower.starts_with(h));
+    if organisation && words <= 8 && !names_a_document(text) {
+        penalty += 2.0;
+    }
     penalty
 }
 
@@ -362,7 +401,7 @@ fn is_byline(text: &str) -> bool {
     words.len() <= 8
         && words.iter().take(4).any(initial)
         && words.iter().take(3).all(capitalised)
-        && !TITLE_NOUNS.iter().any(|n| text.to_lowercase().contains(n))
+        && !names_a_document(text)
 }
 
 /// Most words capitalised, as English titles are.

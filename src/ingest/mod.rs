@@ -18,6 +18,7 @@ mod existing;
 mod glossary;
 mod head;
 mod headings;
+mod learned;
 mod markdown;
 mod outline;
 mod read;
@@ -147,8 +148,9 @@ pub fn ingest_project(
     let seeds = list_seeds(root)?;
     let content_dir = root.join("content");
     let (mut existing, unowned) = index_content(&content_dir)?;
-    let ctx = Context::new(config);
-    let config_hash = config_fingerprint(config);
+    let learned = learn_chrome(&seeds, config.ingest.max_seed_mb);
+    let config_hash = config_fingerprint(config, &learned);
+    let ctx = Context::with_learned_chrome(config, learned);
     // One seed per task: seeds differ in length, and left to itself rayon
     // handed each thread a run of them that nobody could steal from, so
     // one core finished the last run alone.
@@ -571,15 +573,32 @@ fn unique_slug(base: &str, reserved: &mut BTreeSet<String>) -> String {
     slug
 }
 
-/// The taxonomy and chrome rules, hashed: when they change, every seed is
-/// annotated again.
-fn config_fingerprint(config: &Config) -> String {
+/// The chrome lines the seeds share (`learned`). A seed that cannot be
+/// read is left out here; it is reported when it is ingested.
+fn learn_chrome(seeds: &[PathBuf], max_mb: u64) -> HashSet<String> {
+    let edges: Vec<HashSet<String>> = seeds
+        .par_iter()
+        .filter_map(|seed| {
+            let bytes = read::read_seed_bytes(seed, max_mb).ok()?;
+            let text = read::decode(seed, &bytes).ok()?.text;
+            Some(learned::edge_lines(&text))
+        })
+        .collect();
+    learned::learn(edges)
+}
+
+/// The taxonomy, the chrome rules and the chrome learned from the corpus,
+/// hashed: when they change, every seed is annotated again.
+fn config_fingerprint(config: &Config, learned: &HashSet<String>) -> String {
+    let mut learned: Vec<&String> = learned.iter().collect();
+    learned.sort();
     let parts = (
         &config.themes,
         &config.dialogues,
         &config.kinds,
         &config.organisations,
         &config.ingest,
+        learned,
     );
     sha256_hex(serde_json::to_string(&parts).unwrap_or_default().as_bytes())
 }
