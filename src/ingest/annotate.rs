@@ -73,8 +73,18 @@ pub fn annotate(
     let argument = argument_hits(doc, &plain, &body_hits);
     let sections = section_themes(config, doc, &plain, &argument);
     Annotations {
-        dialogues: series::dialogues(config, (title, &title_hits), (&plain.text, &body_hits)),
-        organisations: organisations(config, &title_hits, &body_hits, &acronyms),
+        dialogues: series::dialogues(
+            config,
+            &vocabulary.dialogue_parties,
+            (title, &title_hits),
+            (&plain.text, &body_hits),
+        ),
+        organisations: organisations(
+            config,
+            (title, &title_hits),
+            (&plain.text, &body_hits),
+            &acronyms,
+        ),
         themes: theme_weights(config, &title_hits, &argument),
         summary: summary::summary(&doc.blocks, &acronyms),
         glossary: acronyms.iter().fold(BTreeMap::new(), |mut g, a| {
@@ -155,16 +165,20 @@ fn kind(config: &Config, doc: &Document, plain: &Plain, title: &[Hit], body: &[H
 /// an organisation's, in order of first mention.
 fn organisations(
     config: &Config,
-    title: &[Hit],
-    body: &[Hit],
+    title: (&str, &[Hit]),
+    body: (&str, &[Hit]),
     acronyms: &[glossary::Acronym],
 ) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
     let known = title
+        .1
         .iter()
-        .map(|h| (0, h))
-        .chain(body.iter().map(|h| (h.start + 1, h)));
-    for (at, h) in known.filter(|(_, h)| h.category == Category::Organisation) {
+        .map(|h| (0, title.0, h))
+        .chain(body.1.iter().map(|h| (h.start + 1, body.0, h)));
+    let named = known.filter(|(_, text, h)| {
+        h.category == Category::Organisation && !names_a_thing_of_its_own(&text[h.end..])
+    });
+    for (at, _, h) in named {
         found.push((at, config.organisations[h.entry].name.clone()));
     }
     for a in acronyms.iter().filter(|a| a.is_organisation()) {
@@ -185,6 +199,32 @@ fn organisations(
         }
     }
     names
+}
+
+/// Whether the words after an organisation's name make it part of the name
+/// of something else: a framework, a law or a standard ("NIST AI RMF",
+/// "NIST Cybersecurity Framework", "the OECD AI Principles"), which names
+/// no one who took part.
+fn names_a_thing_of_its_own(after: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "framework",
+        "guidelines",
+        "principles",
+        "standard",
+        "standards",
+        "act",
+        "rmf",
+        "guidance",
+        "recommendation",
+    ];
+    let words: Vec<&str> = after.split_whitespace().take(3).collect();
+    let Some(next) = words.first() else {
+        return false;
+    };
+    let acronym = next.len() >= 2 && next.chars().all(|c| c.is_ascii_uppercase());
+    let thing =
+        |w: &&str| THINGS.contains(&w.trim_end_matches([',', '.', ')']).to_lowercase().as_str());
+    after.starts_with(' ') && (acronym || words.iter().any(thing))
 }
 
 fn theme_weights(config: &Config, title: &[Hit], body: &[Hit]) -> Vec<ThemeWeight> {
@@ -370,6 +410,17 @@ mod tests {
         );
         let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(texts, ["Security: we urge more."]);
+    }
+
+    #[test]
+    fn an_organisation_inside_a_framework_name_did_not_take_part() {
+        let a = annotate_text(
+            "A Statement",
+            "We support the NIST AI RMF and the NIST Cybersecurity Framework. METI and NIST met.",
+        );
+        assert_eq!(a.organisations, ["METI", "NIST"]);
+        let a = annotate_text("A Statement", "We support the NIST AI RMF in full.");
+        assert!(a.organisations.is_empty(), "{:?}", a.organisations);
     }
 
     #[test]

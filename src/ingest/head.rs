@@ -58,12 +58,20 @@ enum DateLabel {
 pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
     let window = window(lines);
     let date_lines: Vec<DateLine> = window.iter().filter_map(|&i| date_line(lines, i)).collect();
+    let below = text_below(lines, &window);
     let best = window
         .iter()
         .enumerate()
         .filter_map(|(pos, &i)| {
             let text = candidate_text(&lines[i], &date_lines, i)?;
-            let score = score(lines, &window, pos, &text, &date_lines, breadcrumb_title);
+            let evidence = Evidence {
+                lines,
+                window: &window,
+                date_lines: &date_lines,
+                below: &below,
+                breadcrumb_title,
+            };
+            let score = score(&evidence, pos, &text);
             Some((score, i, text))
         })
         .fold(None, |best: Option<(f32, usize, String)>, c| match &best {
@@ -303,14 +311,36 @@ pub fn names_a_document(text: &str) -> bool {
         .any(|n| lower.contains(n))
 }
 
-fn score(
-    lines: &[String],
-    window: &[usize],
-    pos: usize,
-    text: &str,
-    date_lines: &[DateLine],
-    breadcrumb_title: Option<&str>,
-) -> f32 {
+/// What a candidate title is judged against.
+struct Evidence<'a> {
+    lines: &'a [String],
+    window: &'a [usize],
+    date_lines: &'a [DateLine],
+    /// The text from the window's first line on, lower-cased, where a
+    /// title may be repeated.
+    below: &'a str,
+    breadcrumb_title: Option<&'a str>,
+}
+
+/// The lower-cased text of the window and a few hundred lines after it.
+fn text_below(lines: &[String], window: &[usize]) -> String {
+    let start = window.first().copied().unwrap_or(0);
+    let mut below = String::new();
+    for line in lines.iter().skip(start).take(200 + window.len()) {
+        below.push_str(&line.to_lowercase());
+        below.push('\n');
+    }
+    below
+}
+
+fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
+    let Evidence {
+        lines,
+        window,
+        date_lines,
+        below,
+        breadcrumb_title,
+    } = *evidence;
     let i = window[pos];
     let words = word_count(text);
     let lower = text.to_lowercase();
@@ -350,7 +380,9 @@ fn score(
     }
     if breadcrumb_title.is_some_and(|c| same_text(c, text)) {
         score += 4.0;
-    } else if words >= 4 && repeated_below(lines, i, &lower) {
+    } else if words >= 4 && below.matches(lower.as_str()).nth(1).is_some() {
+        // Once is the line itself; a second time, a breadcrumb or the text
+        // repeats it.
         score += 1.5;
     }
     score - penalties(text, &lower, words)
@@ -408,7 +440,7 @@ fn is_byline(text: &str) -> bool {
 fn title_cased(text: &str) -> bool {
     let words: Vec<&str> = text
         .split_whitespace()
-        .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
         .collect();
     let capitalised = words
         .iter()
@@ -421,36 +453,32 @@ fn title_cased(text: &str) -> bool {
     words.len() >= 2 && capitalised * 5 >= words.len() * 3
 }
 
-/// Whether a later line (the body, a repeated heading) holds the text.
-fn repeated_below(lines: &[String], i: usize, lower: &str) -> bool {
-    lines
-        .iter()
-        .skip(i + 1)
-        .take(200)
-        .any(|l| l.len() >= lower.len() && l.to_lowercase().contains(lower))
-}
-
 /// The document's date among the dates at the top: a "Published" one,
-/// else one on the title's line or below it, else one just above the title
-/// (a letter's date over its heading), else an "updated" one. Any other
-/// date above the title, and one with a weekday before it, is the site
-/// header's.
+/// else a date line of its own on the title's line or below it, else one
+/// just above the title (a letter's date over its heading), else a date
+/// that opens a paragraph below the title ("Tokyo, 6 February 2024 — …",
+/// which may be the day of the event rather than of the document), else an
+/// "updated" one. Any other date above the title, and one with a weekday
+/// before it, is the site header's.
 fn choose_date(
     date_lines: &[DateLine],
     window: &[usize],
     title_line: Option<usize>,
 ) -> Option<DateLine> {
     let plain = |d: &&DateLine| d.label == DateLabel::None;
+    let alone = |d: &&DateLine| !d.has_rest || Some(d.line) == title_line;
     let below = |d: &&DateLine| title_line.is_none_or(|t| d.line >= t);
     let just_above = |d: &&DateLine| {
         let above = title_line.and_then(|t| window.iter().rev().find(|&&i| i < t));
         above == Some(&d.line) && !d.weekday
     };
+    let plain_dates = || date_lines.iter().filter(plain);
     date_lines
         .iter()
         .find(|d| d.label == DateLabel::Published)
-        .or_else(|| date_lines.iter().filter(plain).find(below))
-        .or_else(|| date_lines.iter().filter(plain).find(just_above))
+        .or_else(|| plain_dates().filter(alone).find(below))
+        .or_else(|| plain_dates().find(just_above))
+        .or_else(|| plain_dates().find(below))
         .or_else(|| date_lines.iter().find(|d| d.label == DateLabel::Updated))
         .copied()
 }

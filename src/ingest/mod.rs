@@ -48,7 +48,7 @@ pub use read::MAX_SEED_BYTES;
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
-const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-3");
+const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-4");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {

@@ -10,6 +10,8 @@
 //! four words and more) in the text, files the document; a bare alias must
 //! be mentioned twice.
 
+use std::sync::LazyLock;
+
 use super::vocabulary::{Category, Hit};
 use crate::config::Config;
 
@@ -66,20 +68,30 @@ pub fn parties(text: &str) -> Parties {
     Parties(found | japanese_pair(text).0)
 }
 
-/// The pair in a Japanese compound: 日 next to another party's character.
-fn japanese_pair(text: &str) -> Parties {
+/// Japanese compounds of Japan and another party (日米, 米日 …), with the
+/// parties each stands for.
+static JAPANESE_PAIRS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
     let japan = 1u32 << 1;
-    let mut found = 0;
-    for (bit, (_, japanese)) in PARTY_NAMES.iter().enumerate() {
-        if bit == 1 {
-            continue;
-        }
+    let mut pairs = Vec::new();
+    for (bit, (_, japanese)) in PARTY_NAMES.iter().enumerate().filter(|(bit, _)| *bit != 1) {
         for name in *japanese {
-            if text.contains(&format!("日{name}")) || text.contains(&format!("{name}日")) {
-                found |= japan | (1 << bit);
-            }
+            let both = japan | (1 << bit);
+            pairs.push((format!("日{name}"), both));
+            pairs.push((format!("{name}日"), both));
         }
     }
+    pairs
+});
+
+/// The pair in a Japanese compound: 日 next to another party's character.
+fn japanese_pair(text: &str) -> Parties {
+    if !text.contains('日') {
+        return Parties::default();
+    }
+    let found = JAPANESE_PAIRS
+        .iter()
+        .filter(|(compound, _)| text.contains(compound.as_str()))
+        .fold(0, |acc, (_, both)| acc | both);
     Parties(found)
 }
 
@@ -94,7 +106,7 @@ fn has_word(text: &str, name: &str) -> bool {
 }
 
 /// Each dialogue's parties, from its name and every alias.
-fn dialogue_parties(config: &Config) -> Vec<Parties> {
+pub fn dialogue_parties(config: &Config) -> Vec<Parties> {
     config
         .dialogues
         .iter()
@@ -107,12 +119,36 @@ fn dialogue_parties(config: &Config) -> Vec<Parties> {
         .collect()
 }
 
+/// The party a word is the name of ("Japan", "U.S."), exactly.
+fn party_of_word(word: &str) -> Option<u32> {
+    PARTY_NAMES
+        .iter()
+        .position(|(english, _)| english.contains(&word))
+        .map(|bit| 1 << bit)
+}
+
+/// The parties of a pair written with a dash between them ("U.S.-Japan",
+/// "Japan–UK"), or as a Japanese compound (日英).
+fn written_pair(piece: &str) -> Parties {
+    let dashed = piece
+        .split(['-', '–', '—'])
+        .filter_map(|part| {
+            party_of_word(part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+        })
+        .fold(0, |acc, bit| acc | bit);
+    match dashed.count_ones() {
+        2.. => Parties(dashed),
+        _ => japanese_pair(piece),
+    }
+}
+
 /// The pair of parties the text names most often as a pair ("U.S.-Japan",
 /// "Japan-UK", 日英): what a bare alias is taken to mean.
 fn dominant_pair(text: &str) -> Parties {
     let mut counts: Vec<(Parties, usize)> = Vec::new();
-    for piece in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')')) {
-        let p = parties(piece);
+    let pieces = text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'));
+    for piece in pieces.filter(|p| p.contains(['-', '–', '—', '日'])) {
+        let p = written_pair(piece);
         if p.count() != 2 {
             continue;
         }
@@ -140,7 +176,7 @@ fn mention_parties(text: &str, hit: &Hit) -> Parties {
         .rfind(|c: char| c.is_whitespace())
         .map_or(0, |i| i + 1);
     let previous = &before[word_start..];
-    let p = parties(previous);
+    let p = written_pair(previous);
     match p.count() >= 2 {
         true => p,
         false => japanese_pair(before.get(before.len().saturating_sub(12)..).unwrap_or("")),
@@ -154,9 +190,13 @@ fn is_full_name(text: &str, hit: &Hit, parties: Parties) -> bool {
 }
 
 /// The dialogues `title` and `body` (with their vocabulary hits) belong to,
-/// best first.
-pub fn dialogues(config: &Config, title: (&str, &[Hit]), body: (&str, &[Hit])) -> Vec<String> {
-    let own = dialogue_parties(config);
+/// best first; `own` is each dialogue's parties ([`dialogue_parties`]).
+pub fn dialogues(
+    config: &Config,
+    own: &[Parties],
+    title: (&str, &[Hit]),
+    body: (&str, &[Hit]),
+) -> Vec<String> {
     let context = dominant_pair(&format!("{}\n{}", title.0, body.0));
     let mut scores = vec![0usize; config.dialogues.len()];
     for (text, hits, in_title) in [(title.0, title.1, true), (body.0, body.1, false)] {
@@ -200,7 +240,8 @@ mod tests {
     fn filed(title: &str, body: &str) -> Vec<String> {
         let config = config();
         let v = Vocabulary::new(&config);
-        dialogues(&config, (title, &v.hits(title)), (body, &v.hits(body)))
+        let own = &v.dialogue_parties;
+        dialogues(&config, own, (title, &v.hits(title)), (body, &v.hits(body)))
     }
 
     #[test]

@@ -99,6 +99,8 @@ const COMMITMENT_CUES: &[&str] = &[
 /// table of 11 KB, and the scan went to an eighth of the ingest.
 pub struct Vocabulary {
     terms: Vec<Term>,
+    /// Each dialogue's parties, from its name and aliases (`series`).
+    pub dialogue_parties: Vec<super::series::Parties>,
     /// Terms that start with an ASCII letter or digit, by their first
     /// word (its ASCII letters and digits, lower-cased), in term order;
     /// found by [`folded_hash`], so a word of the text is looked up as it
@@ -186,6 +188,7 @@ impl Vocabulary {
             (automaton, others)
         });
         Vocabulary {
+            dialogue_parties: super::series::dialogue_parties(config),
             terms,
             by_first_word,
             first_words,
