@@ -27,15 +27,39 @@ pub fn is_cjk(c: char) -> bool {
 /// then weighs what its English translation does, so the rules that tell a
 /// heading, a title or chrome from prose by length apply to both.
 pub fn word_count(text: &str) -> usize {
-    if text.is_ascii() {
-        return text.split_whitespace().count();
+    let bytes = text.as_bytes();
+    if ascii_prefix_len(bytes) == bytes.len() {
+        // Word starts: a non-space byte after a space or at the start.
+        let mut words = 0;
+        let mut space = true;
+        for &b in bytes {
+            let is_space = b.is_ascii_whitespace();
+            words += usize::from(space && !is_space);
+            space = is_space;
+        }
+        return words;
     }
-    text.split_whitespace()
-        .map(|word| match word.chars().filter(|&c| is_cjk(c)).count() {
-            0 => 1,
-            cjk => cjk.div_ceil(2),
-        })
-        .sum()
+    let (mut words, mut cjk, mut in_word) = (0, 0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            words += word_weight(in_word, cjk);
+            (cjk, in_word) = (0, false);
+        } else {
+            in_word = true;
+            cjk += usize::from(is_cjk(c));
+        }
+    }
+    words + word_weight(in_word, cjk)
+}
+
+/// What a run between spaces counts for: one word, or a word per two of
+/// its CJK characters.
+fn word_weight(in_word: bool, cjk: usize) -> usize {
+    match (in_word, cjk) {
+        (false, _) => 0,
+        (true, 0) => 1,
+        (true, n) => n.div_ceil(2),
+    }
 }
 
 /// The length of the run of ASCII bytes `bytes` starts with. Whole blocks

@@ -20,6 +20,8 @@ use crate::words::{is_cjk, word_count};
 
 /// The most non-blank lines above the first paragraph that are read.
 const WINDOW: usize = 14;
+/// How many lines below the head are searched for a repeat of the title.
+const BELOW_LINES: usize = 40;
 /// The least score a line needs to be taken as the title.
 const MIN_SCORE: f32 = 2.5;
 
@@ -322,11 +324,11 @@ struct Evidence<'a> {
     breadcrumb_title: Option<&'a str>,
 }
 
-/// The lower-cased text of the window and a few hundred lines after it.
+/// The lower-cased text of the window and [`BELOW_LINES`] lines after it.
 fn text_below(lines: &[String], window: &[usize]) -> String {
     let start = window.first().copied().unwrap_or(0);
     let mut below = String::new();
-    for line in lines.iter().skip(start).take(200 + window.len()) {
+    for line in lines.iter().skip(start).take(BELOW_LINES + window.len()) {
         below.push_str(&line.to_lowercase());
         below.push('\n');
     }

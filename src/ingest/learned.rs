@@ -35,8 +35,11 @@ pub fn edge_lines(text: &str) -> HashSet<String> {
 }
 
 fn learnable(line: &str) -> bool {
+    if line.len() > 300 {
+        return false;
+    }
     let words = word_count(line);
-    line.len() <= 300 && (1..=MAX_WORDS).contains(&words) && !(words >= 5 && names_a_document(line))
+    (1..=MAX_WORDS).contains(&words) && !(words >= 5 && names_a_document(line))
 }
 
 /// The lines that open or close at least [`MIN_SEEDS`] seeds, from each
