@@ -137,7 +137,7 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
 
 /// With `BRIEFING_TRACE` set, prints the time since the process started and
 /// its resident memory after a build stage (memory on Linux only): how the
-/// README's figures per stage are measured.
+/// figures per stage in docs/performance.md are measured.
 pub fn trace_stage(stage: &str) {
     if std::env::var_os("BRIEFING_TRACE").is_none() {
         return;
