@@ -43,7 +43,7 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         report.elapsed.as_millis(),
         match report.warnings.len() {
             0 => String::new(),
-            n => format!(", {n} warning{}", if n == 1 { "" } else { "s" }),
+            n => format!(", {}", super::count(n, "warning")),
         }
     );
     println!("{}", search_summary(&report));
@@ -51,19 +51,7 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         .ingest
         .as_ref()
         .map_or(&[][..], |i| i.errors.as_slice());
-    for error in failed {
-        eprintln!("error: {error}");
-    }
-    if !failed.is_empty() {
-        anyhow::bail!(
-            "{} could not be ingested (each is named above, with what to do); the site holds every other document",
-            match failed.len() {
-                1 => "1 seed".to_string(),
-                n => format!("{n} seeds"),
-            }
-        );
-    }
-    Ok(())
+    super::fail_on_seed_errors(failed, "the site holds every other document")
 }
 
 /// "search index 412.3 KB + 12 term scripts 3.1 MB (largest 260.1 KB) + passages 1.9 MB".

@@ -23,15 +23,13 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         println!("{problem}");
     }
     println!(
-        "checked content and {} pages with {} internal links: {} problem{}",
+        "checked content and {} pages with {} internal links: {}",
         report.pages,
         report.links,
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
+        super::count(problems.len(), "problem")
     );
     if !problems.is_empty() {
-        let n = problems.len();
-        anyhow::bail!("{n} problem{} found", if n == 1 { "" } else { "s" });
+        anyhow::bail!("{} found", super::count(problems.len(), "problem"));
     }
     Ok(())
 }

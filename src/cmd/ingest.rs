@@ -44,22 +44,12 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
             shown.display()
         );
     }
-    for error in &report.errors {
-        eprintln!("error: {error}");
-    }
-    if report.failed() {
-        anyhow::bail!(
-            "{} could not be ingested (each is named above, with what to do); the other {} {}",
-            count(report.errors.len(), "seed"),
-            report.documents.len(),
-            if report.documents.len() == 1 {
-                "was"
-            } else {
-                "were"
-            }
-        );
-    }
-    Ok(())
+    let others = report.documents.len();
+    let rest = format!(
+        "the other {others} {}",
+        if others == 1 { "was" } else { "were" }
+    );
+    super::fail_on_seed_errors(&report.errors, &rest)
 }
 
 fn table(report: &IngestReport) -> String {
@@ -113,11 +103,6 @@ fn table(report: &IngestReport) -> String {
         out.push('\n');
     }
     out
-}
-
-/// "1 seed", "2 seeds".
-fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 fn shorten(text: &str, max: usize) -> String {

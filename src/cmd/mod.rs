@@ -30,3 +30,23 @@ pub fn report(result: anyhow::Result<()>) -> ExitCode {
         }
     }
 }
+
+/// "1 seed", "2 seeds".
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Names each seed that could not be ingested, then fails saying how many
+/// (and `rest`, what became of the others), so that scripts and CI notice.
+pub fn fail_on_seed_errors(errors: &[briefing::Error], rest: &str) -> anyhow::Result<()> {
+    for error in errors {
+        eprintln!("error: {error}");
+    }
+    if errors.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{} could not be ingested (each is named above, with what to do); {rest}",
+        count(errors.len(), "seed")
+    )
+}

@@ -52,7 +52,8 @@ impl Backup {
         let parent = self.root.join(BACKUP_DIR);
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
         let stamp = chrono::Local::now().format("%Y-%m-%dT%H-%M-%S").to_string();
-        for n in 1.. {
+        let mut n = 1;
+        loop {
             let name = match n {
                 1 => stamp.clone(),
                 n => format!("{stamp}-{n}"),
@@ -60,11 +61,10 @@ impl Backup {
             let folder = parent.join(name);
             match std::fs::create_dir(&folder) {
                 Ok(()) => return Ok(folder),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
                 Err(e) => return Err(Error::io(&folder, e)),
             }
         }
-        unreachable!("some numbered folder is free")
     }
 }
 

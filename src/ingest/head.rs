@@ -33,14 +33,14 @@ pub struct Head {
 }
 
 /// A date standing alone on a line (or opening it) near the top.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct DateLine {
     line: usize,
     date: PartialDate,
     label: DateLabel,
-    /// Whether text follows the date on its line (a place dateline's
-    /// paragraph, or a title after the date).
-    has_rest: bool,
+    /// The text after the date on its line (a place dateline's paragraph,
+    /// or a title after the date), trimmed; empty for a date alone.
+    rest: String,
     /// Whether a weekday stands before it ("Tue. Jul 16th, 2024"), as in
     /// the date line of a site's header.
     weekday: bool,
@@ -94,10 +94,8 @@ pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
         &date_lines,
         dateline,
     );
-    Head {
-        title,
-        dateline: dateline.map(|d| d.date),
-    }
+    let dateline = dateline.map(|d| d.date);
+    Head { title, dateline }
 }
 
 /// The non-blank lines from the top up to and including the first
@@ -161,7 +159,7 @@ fn date_line(lines: &[String], i: usize) -> Option<DateLine> {
         line: i,
         date,
         label,
-        has_rest: !rest.trim().is_empty(),
+        rest: rest.trim().to_string(),
         weekday: without_weekday(line).len() != line.len(),
     })
 }
@@ -184,13 +182,11 @@ fn without_weekday(line: &str) -> &str {
 /// opens with its date, or the last item of a breadcrumb run into one line.
 /// `None` for what is never a title.
 fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<String> {
-    let mut text = line.trim();
-    if let Some(d) = date_lines.iter().find(|d| d.line == i) {
-        if !d.has_rest {
-            return None;
-        }
-        text = split_date(text).map_or(text, |(_, rest)| rest.trim());
-    }
+    let text = match date_lines.iter().find(|d| d.line == i) {
+        Some(d) if d.rest.is_empty() => return None,
+        Some(d) => d.rest.as_str(),
+        None => line.trim(),
+    };
     if text.matches(" | ").count() >= 2 || text.starts_with("http") {
         return None;
     }
@@ -462,13 +458,13 @@ fn title_cased(text: &str) -> bool {
 /// which may be the day of the event rather than of the document), else an
 /// "updated" one. Any other date above the title, and one with a weekday
 /// before it, is the site header's.
-fn choose_date(
-    date_lines: &[DateLine],
+fn choose_date<'a>(
+    date_lines: &'a [DateLine],
     window: &[usize],
     title_line: Option<usize>,
-) -> Option<DateLine> {
+) -> Option<&'a DateLine> {
     let plain = |d: &&DateLine| d.label == DateLabel::None;
-    let alone = |d: &&DateLine| !d.has_rest || Some(d.line) == title_line;
+    let alone = |d: &&DateLine| d.rest.is_empty() || Some(d.line) == title_line;
     let below = |d: &&DateLine| title_line.is_none_or(|t| d.line >= t);
     let just_above = |d: &&DateLine| {
         let above = title_line.and_then(|t| window.iter().rev().find(|&&i| i < t));
@@ -482,7 +478,6 @@ fn choose_date(
         .or_else(|| plain_dates().find(just_above))
         .or_else(|| plain_dates().find(below))
         .or_else(|| date_lines.iter().find(|d| d.label == DateLabel::Updated))
-        .copied()
 }
 
 /// Clears the title's line (and lines near the top that repeat it), the
@@ -493,21 +488,18 @@ fn remove_head(
     title: Option<&str>,
     title_line: Option<usize>,
     date_lines: &[DateLine],
-    dateline: Option<DateLine>,
+    dateline: Option<&DateLine>,
 ) {
     for &i in window {
         let above_title = title_line.is_some_and(|t| i < t) && Some(i) != dateline.map(|d| d.line);
         let repeats_title = title.is_some_and(|t| same_text(&lines[i], t));
-        let dated = date_lines.iter().any(|d| d.line == i && !d.has_rest);
+        let dated = date_lines.iter().any(|d| d.line == i && d.rest.is_empty());
         if above_title || repeats_title || Some(i) == title_line || dated {
             lines[i].clear();
         }
     }
-    if let Some(d) = dateline.filter(|d| d.has_rest && Some(d.line) != title_line) {
-        let rest = split_date(&lines[d.line]).map(|(_, rest)| rest.to_string());
-        if let Some(rest) = rest {
-            lines[d.line] = rest;
-        }
+    if let Some(d) = dateline.filter(|d| !d.rest.is_empty() && Some(d.line) != title_line) {
+        lines[d.line].clone_from(&d.rest);
     }
 }
 
