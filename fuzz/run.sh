@@ -2,6 +2,9 @@
 # Runs each fuzz target for a bounded time on stable Rust (libFuzzer with
 # sanitizer coverage; no nightly, no cargo-fuzz needed).
 #   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s, all targets
+# BRIEFING_FUZZ_SEED=N repeats one run's sequence of inputs (CI sets it, so
+# that a run there tries what the same run tried here); unset, every run
+# tries new inputs.
 # Corpora live in fuzz/corpus/<target> (seeded from the fixtures and seeds);
 # crashes land in fuzz/artifacts/<target>: copy each into
 # tests/fixtures/fuzz-regressions/<target>/ so `cargo test` replays it.
@@ -25,5 +28,6 @@ for t in "${targets[@]}"; do
   cp -n ../tests/fixtures/fuzz-regressions/"$t"/* "corpus/$t/" 2>/dev/null || true
   echo "== $t: ${seconds}s"
   "target/$triple/release/$t" "corpus/$t" -artifact_prefix="artifacts/$t/" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=200000 -print_final_stats=1
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=200000 -print_final_stats=1 \
+    -seed="${BRIEFING_FUZZ_SEED:-0}"
 done

@@ -104,6 +104,12 @@ pub fn ingest_text(
             made_up_title(&doc).unwrap_or_else(|| stem(seed))
         }
     };
+    // Cleaning may leave nothing of a line that looked like a title (a lone
+    // "." or a run of punctuation); a content file needs a title.
+    let title = match title.trim().is_empty() {
+        true => stem(seed),
+        false => title,
+    };
     let annotations = annotate(&title, &doc, ctx.config, ctx.vocabulary());
     let (date, date_source) = match (overrides.date, doc.dateline) {
         (Some(d), _) => (
@@ -167,6 +173,9 @@ fn made_up_title(doc: &super::structure::Document) -> Option<String> {
     let (start, end) = super::sentences::split(first).into_iter().next()?;
     let sentence = first[start..end].split('。').next().unwrap_or_default();
     let sentence = sentence.trim().trim_end_matches(['.', '。']);
+    if !sentence.chars().any(char::is_alphanumeric) {
+        return None;
+    }
     if word_count(sentence) <= MADE_UP_WORDS {
         return Some(sentence.to_string());
     }
