@@ -109,6 +109,10 @@ pub struct OrganisationDef {
     /// Other spellings that count as this organisation.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Groups it issues documents through (a working group, a joint
+    /// council) that do not name it: a document naming one lists it too.
+    #[serde(default)]
+    pub groups: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -19,6 +19,9 @@ use crate::error::{Error, Result};
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
+    /// Written only when the title is not a line of the document.
+    #[serde(default, skip_serializing_if = "TitleSource::is_stated")]
+    pub title_source: TitleSource,
     /// `None` when no date could be found (`date_source: unknown`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
@@ -47,6 +50,26 @@ pub struct FrontMatter {
 
 fn default_kind() -> String {
     "other".to_string()
+}
+
+/// Where a document's title came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TitleSource {
+    /// A line of the document (or written by hand).
+    #[default]
+    Stated,
+    /// Made from the document's opening, or its file name, because no line
+    /// of it is a title: worth a `title:` in `seeds/<stem>.yaml`.
+    MadeUp,
+    /// Set in `seeds/<stem>.yaml`.
+    Override,
+}
+
+impl TitleSource {
+    pub fn is_stated(&self) -> bool {
+        *self == TitleSource::Stated
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -114,6 +114,14 @@ fn seeds_get_the_right_title_date_dialogue_and_themes() {
         ("003_4286cd13c5110f0e.txt", "Artificial Intelligence and U.S.-Japan Relations", "2023-11", "inferred", "us-japan-science-technology", "ai"),
         ("004_3c93a3b70b66d52e.txt", "Joint letter: Industry Recommendations for further EU-Japan Digital Cooperation toward the forthcoming EU-Japan Summit", "2022-03-01", "stated", "eu-japan-digital-partnership", "green"),
     ];
+    let issuers = by_seed(project.path(), "000_000c3cbcac94fb9a.txt")
+        .front_matter
+        .organisations;
+    assert_eq!(
+        issuers,
+        ["ACCJ", "Keidanren"],
+        "the Private Working Group's members"
+    );
     for (seed, title, date, source, dialogue, theme) in cases {
         let fm = by_seed(project.path(), seed).front_matter;
         assert_eq!(fm.title, title, "{seed}");
@@ -491,6 +499,66 @@ fn cli_prints_a_table_and_fails_on_bad_input() {
         stderr.contains("seeds/undated.yaml: add `date: YYYY-MM-DD`")
             || stderr.contains("add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) to seeds/undated.yaml"),
         "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("undated.txt"))
+        .unwrap();
+    assert!(row.contains("date, organisations"), "{stdout}");
+    assert!(stdout.contains("Set them in seeds/<stem>.yaml"), "{stdout}");
+}
+
+#[test]
+fn a_title_made_from_the_opening_is_flagged_in_the_table_the_file_and_the_page() {
+    let project = project_from(&repo().join("tests/fixtures/ingest/other"));
+    std::fs::write(
+        project.path().join("seeds/untitled.txt"),
+        "On 3 May 2023 the ministers of METI met to discuss data flows and the security of supply chains in detail.\n\n\
+         They agreed to meet again next year to review the progress of their work on data.\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["--root", project.path().to_str().unwrap(), "ingest"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("untitled.txt"))
+        .unwrap();
+    assert!(row.contains("title, date"), "{stdout}");
+    let fm = by_seed(project.path(), "untitled.txt").front_matter;
+    assert_eq!(fm.title_source, briefing::content::TitleSource::MadeUp);
+    assert!(
+        fm.title.starts_with("On 3 May 2023 the ministers"),
+        "{}",
+        fm.title
+    );
+    let titled = by_seed(project.path(), "a_roman_headings.txt").front_matter;
+    assert_eq!(titled.title_source, briefing::content::TitleSource::Stated);
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["--root", project.path().to_str().unwrap(), "build"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let noted: Vec<PathBuf> = walkdir::WalkDir::new(project.path().join("public"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| {
+            let html = std::fs::read_to_string(p).unwrap();
+            html.contains("(title made from the opening of the document)")
+        })
+        .collect();
+    assert_eq!(
+        noted.len(),
+        1,
+        "the untitled document's page, and only it: {noted:?}"
     );
 }
 

@@ -53,7 +53,8 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
 }
 
 fn table(report: &IngestReport) -> String {
-    let header = ["file", "title", "date", "dialogue", "themes", ""].map(String::from);
+    let header = ["file", "title", "date", "dialogue", "themes", "check", ""].map(String::from);
+    let header_len = header.len();
     let mut rows = vec![header];
     for d in &report.documents {
         let outcome = match d.outcome {
@@ -86,10 +87,11 @@ fn table(report: &IngestReport) -> String {
             } else {
                 d.top_themes.join(", ")
             },
+            d.unsure.join(", "),
             outcome.to_string(),
         ]);
     }
-    let widths: Vec<usize> = (0..6)
+    let widths: Vec<usize> = (0..header_len)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
@@ -101,6 +103,13 @@ fn table(report: &IngestReport) -> String {
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
+    }
+    if report.documents.iter().any(|d| !d.unsure.is_empty()) {
+        out.push_str(
+            "check: keys ingest guessed (a title made from the opening, a date inferred from a \
+             mention) or left empty (organisations).\n       Set them in seeds/<stem>.yaml, \
+             e.g. `date: 2023-11-16`; ingest keeps what that file sets.\n",
+        );
     }
     out
 }

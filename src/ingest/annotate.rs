@@ -176,7 +176,9 @@ fn organisations(
         .map(|h| (0, title.0, h))
         .chain(body.1.iter().map(|h| (h.start + 1, body.0, h)));
     let named = known.filter(|(_, text, h)| {
-        h.category == Category::Organisation && !names_a_thing_of_its_own(&text[h.end..])
+        h.category == Category::Organisation
+            && !names_a_thing_of_its_own(&text[h.end..])
+            && !another_office(&text[h.start..h.end], &text[h.end..])
     });
     for (at, _, h) in named {
         found.push((at, config.organisations[h.entry].name.clone()));
@@ -199,6 +201,12 @@ fn organisations(
         }
     }
     names
+}
+
+/// Whether a secretary's title goes on to name another office: a British
+/// "Secretary of State for Science" is not the U.S. Department of State.
+fn another_office(name: &str, after: &str) -> bool {
+    name.starts_with("Secretary of") && after.starts_with(" for ")
 }
 
 /// Whether the words after an organisation's name make it part of the name
@@ -420,6 +428,31 @@ mod tests {
         );
         assert_eq!(a.organisations, ["METI", "NIST"]);
         let a = annotate_text("A Statement", "We support the NIST AI RMF in full.");
+        assert!(a.organisations.is_empty(), "{:?}", a.organisations);
+    }
+
+    #[test]
+    fn a_group_lists_every_organisation_that_issues_through_it() {
+        let a = annotate_text(
+            "Joint Statement 2024 from US-Japan Digital Economy Private Working Group",
+            "We present the following principles on AI.",
+        );
+        assert_eq!(a.organisations, ["ACCJ", "Keidanren"]);
+        let a = annotate_text("A Statement", "The Working Group met on AI.");
+        assert!(a.organisations.is_empty(), "{:?}", a.organisations);
+    }
+
+    #[test]
+    fn a_minister_or_secretary_speaks_for_their_ministry() {
+        let a = annotate_text(
+            "A Readout",
+            "The Minister for Internal Affairs and Communications and the Secretary of Commerce met. 経済産業大臣も出席した。",
+        );
+        assert_eq!(
+            a.organisations,
+            ["MIC", "U.S. Department of Commerce", "METI"]
+        );
+        let a = annotate_text("A Readout", "The Secretary of State for Science met.");
         assert!(a.organisations.is_empty(), "{:?}", a.organisations);
     }
 

@@ -15,7 +15,7 @@ use super::read::Override;
 use super::structure::structure;
 use super::vocabulary::Vocabulary;
 use crate::config::Config;
-use crate::content::{DateSource, FrontMatter, Source};
+use crate::content::{DateSource, FrontMatter, Source, TitleSource};
 use crate::error::{Error, Result};
 
 /// What a run shares across documents: the config and the matchers, built
@@ -92,23 +92,26 @@ pub fn ingest_text(
     let mut warnings = Vec::new();
     let override_file = Path::new(seed_name).with_extension("yaml");
     let override_name = override_file.display();
-    let title = match (&overrides.title, &doc.title) {
-        (Some(t), _) => t.clone(),
-        (None, Some(t)) if breadcrumb_title.is_some() => tidy_breadcrumb_title(t, ctx.config),
-        (None, Some(t)) => t.clone(),
+    let (title, title_source) = match (&overrides.title, &doc.title) {
+        (Some(t), _) => (t.clone(), TitleSource::Override),
+        (None, Some(t)) if breadcrumb_title.is_some() => {
+            (tidy_breadcrumb_title(t, ctx.config), TitleSource::Stated)
+        }
+        (None, Some(t)) => (t.clone(), TitleSource::Stated),
         (None, None) => {
             warnings.push(format!(
                 "{seed_name}: no title line, so the title is made from its opening; \
                  set `title: …` in {override_name}"
             ));
-            made_up_title(&doc).unwrap_or_else(|| stem(seed))
+            let made_up = made_up_title(&doc).unwrap_or_else(|| stem(seed));
+            (made_up, TitleSource::MadeUp)
         }
     };
     // Cleaning may leave nothing of a line that looked like a title (a lone
     // "." or a run of punctuation); a content file needs a title.
-    let title = match title.trim().is_empty() {
-        true => stem(seed),
-        false => title,
+    let (title, title_source) = match title.trim().is_empty() {
+        true => (stem(seed), TitleSource::MadeUp),
+        false => (title, title_source),
     };
     let annotations = annotate(&title, &doc, ctx.config, ctx.vocabulary());
     let (date, date_source) = match (overrides.date, doc.dateline) {
@@ -134,6 +137,7 @@ pub fn ingest_text(
     let o = overrides.clone();
     let front_matter = FrontMatter {
         title,
+        title_source,
         date,
         date_source,
         dialogues: o.dialogues.unwrap_or(annotations.dialogues),

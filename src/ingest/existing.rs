@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::write::without_generated;
 use crate::content::{
-    ContentFile, DateSource, FrontMatter, Generated, PartialDate, Source, ThemeWeight,
+    ContentFile, DateSource, FrontMatter, Generated, PartialDate, Source, ThemeWeight, TitleSource,
 };
 use crate::error::{Error, Result};
 use crate::util::sha256_hex;
@@ -50,11 +50,15 @@ pub struct HandEdit {
 pub struct Listing {
     pub title: String,
     #[serde(default)]
+    pub title_source: TitleSource,
+    #[serde(default)]
     pub date: Option<PartialDate>,
     #[serde(default)]
     pub date_source: DateSource,
     #[serde(default)]
     pub dialogues: Vec<String>,
+    #[serde(default)]
+    pub organisations: Vec<String>,
     #[serde(default)]
     pub themes: Vec<ThemeWeight>,
     #[serde(default)]
@@ -64,9 +68,11 @@ pub struct Listing {
 /// The top-level keys a [`Listing`] is read from.
 const LISTING_KEYS: &[&str] = &[
     "title",
+    "title_source",
     "date",
     "date_source",
     "dialogues",
+    "organisations",
     "themes",
     "source",
 ];
@@ -75,9 +81,11 @@ impl From<&FrontMatter> for Listing {
     fn from(fm: &FrontMatter) -> Listing {
         Listing {
             title: fm.title.clone(),
+            title_source: fm.title_source,
             date: fm.date,
             date_source: fm.date_source,
             dialogues: fm.dialogues.clone(),
+            organisations: fm.organisations.clone(),
             themes: fm.themes.clone(),
             source: fm.source.clone(),
         }

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::{ContentText, DateSource};
+use crate::content::{ContentText, DateSource, TitleSource};
 use crate::error::{Error, Result};
 use crate::util::{sha256_hex, slugify, write_if_changed};
 use backup::Backup;
@@ -48,7 +48,7 @@ pub use read::MAX_SEED_BYTES;
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
-const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-4");
+const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-5");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {
@@ -104,6 +104,9 @@ pub struct IngestedDocument {
     pub date_source: String,
     pub dialogues: Vec<String>,
     pub top_themes: Vec<String>,
+    /// The front-matter keys ingest guessed or could not fill: each is
+    /// worth setting in `seeds/<stem>.yaml`.
+    pub unsure: Vec<&'static str>,
     pub outcome: Outcome,
 }
 
@@ -531,8 +534,26 @@ fn summary_row(
         top_themes: fm
             .map(|f| f.themes.iter().take(3).map(|t| t.slug.clone()).collect())
             .unwrap_or_default(),
+        unsure: fm.map(unsure_keys).unwrap_or_default(),
         outcome,
     }
+}
+
+/// The keys of a document's front matter that ingest made up (a title
+/// from the opening), inferred (a date from a mention) or found nothing
+/// for (who issued it).
+fn unsure_keys(fm: &Listing) -> Vec<&'static str> {
+    let title = fm.title_source == TitleSource::MadeUp;
+    let date = matches!(fm.date_source, DateSource::Inferred | DateSource::Unknown);
+    let organisations = fm.organisations.is_empty();
+    [
+        (title, "title"),
+        (date, "date"),
+        (organisations, "organisations"),
+    ]
+    .into_iter()
+    .filter_map(|(unsure, key)| unsure.then_some(key))
+    .collect()
 }
 
 /// How the front matter spells a date source.

@@ -148,6 +148,9 @@ impl Vocabulary {
         for (i, o) in config.organisations.iter().enumerate() {
             add(std::slice::from_ref(&o.name), Category::Organisation, i);
             add(&o.aliases, Category::Organisation, i);
+            add(&o.groups, Category::Organisation, i);
+            let titles: Vec<String> = o.aliases.iter().flat_map(|a| job_titles(a)).collect();
+            add(&titles, Category::Organisation, i);
         }
         let owned = |cues: &[&str]| cues.iter().map(|c| c.to_string()).collect::<Vec<_>>();
         add(&owned(RECOMMENDATION_CUES), Category::Recommendation, 0);
@@ -198,7 +201,9 @@ impl Vocabulary {
 
     /// Every whole-word occurrence in `text`, sorted by position; where terms
     /// of one category overlap, the longest wins ("Hiroshima AI Process"
-    /// counts once, not also as "AI").
+    /// counts once, not also as "AI"). One span that is a term of two
+    /// entries (a group that two organisations issue through) counts for
+    /// both.
     pub fn hits(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut found = |term: usize, start: usize| {
@@ -227,9 +232,10 @@ impl Vocabulary {
         });
         let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
         for (hit, _) in hits {
-            let overlaps = kept
-                .last()
-                .is_some_and(|k| k.category == hit.category && hit.start < k.end);
+            let overlaps = kept.last().is_some_and(|k| {
+                let same_span = (k.start, k.end) == (hit.start, hit.end) && k.entry != hit.entry;
+                k.category == hit.category && hit.start < k.end && !same_span
+            });
             if !overlaps {
                 kept.push(hit);
             }
@@ -260,6 +266,25 @@ impl Vocabulary {
                 }
             }
         });
+    }
+}
+
+/// The job titles that stand for a ministry or department named `name`:
+/// its minister or secretary speaks for it ("Minister for Internal Affairs
+/// and Communications" is MIC, 総務大臣 is 総務省).
+fn job_titles(name: &str) -> Vec<String> {
+    if let Some(field) = name.strip_prefix("Ministry of ") {
+        return vec![
+            format!("Minister of {field}"),
+            format!("Minister for {field}"),
+        ];
+    }
+    if let Some(field) = name.strip_prefix("Department of ") {
+        return vec![format!("Secretary of {field}")];
+    }
+    match name.strip_suffix('省') {
+        Some(field) if !field.is_empty() => vec![format!("{field}大臣")],
+        _ => Vec::new(),
     }
 }
 

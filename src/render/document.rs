@@ -5,13 +5,15 @@ use serde::Serialize;
 use super::pages::{pledge_kind, View};
 use super::plan::Page;
 use super::views::*;
-use crate::content::DateSource;
+use crate::content::{DateSource, TitleSource};
 use crate::site::{DocId, Site};
 
 #[derive(Serialize)]
 pub struct DocumentPage<'a> {
     card: DocCard<'a>,
     html: &'a str,
+    /// Where the title came from, when readers should know (made up).
+    title_note: Option<&'static str>,
     /// Where the date came from, when readers should know (inferred, unknown).
     date_note: Option<&'static str>,
     organisations: &'a [String],
@@ -73,6 +75,8 @@ pub fn view<'a>(site: &'a Site, page: &Page, id: DocId) -> View<'a, DocumentPage
         page: DocumentPage {
             card: doc_card_with_themes(site, root, id),
             html: &doc.html,
+            title_note: (doc.front.title_source == TitleSource::MadeUp)
+                .then_some("title made from the opening of the document"),
             date_note,
             organisations: &doc.front.organisations,
             year: doc.front.date.map(|d| Link {
