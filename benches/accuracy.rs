@@ -30,6 +30,9 @@ struct Label {
     date_text: Option<String>,
     year: Option<i32>,
     dialogue: Option<String>,
+    series: Option<String>,
+    #[serde(default)]
+    series_mentions: Vec<String>,
     #[serde(default)]
     issuers: Vec<String>,
     #[serde(default)]
@@ -72,6 +75,9 @@ struct Made {
     themes: Vec<String>,
     body: String,
     recommendations: Vec<String>,
+    /// Names and aliases of the series ingest proposed a dialogue for
+    /// from this page.
+    new_series: Vec<String>,
 }
 
 /// Counts of one field: right out of scored, and the misses by id.
@@ -165,6 +171,8 @@ struct Scores {
     series_right: Tally,
     series_missing: usize,
     series_wrong: Tally,
+    series_proposed: Tally,
+    series_proposed_wrongly: usize,
     issuers: SetTally,
     kinds: Tally,
     themes: SetTally,
@@ -251,13 +259,22 @@ fn ingest_all(repo: &Path, config: &Config, pages: &[Page]) -> BTreeMap<String, 
     }
     let report = briefing::ingest::ingest_project(root, config, &Default::default())
         .expect("the corpus ingests");
+    let proposed = |seed: &Path| -> Vec<String> {
+        let name = format!("seeds/{}", seed.file_name().unwrap().to_string_lossy());
+        let of_seed = report.new_series.iter().filter(|p| p.seeds.contains(&name));
+        of_seed
+            .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases).cloned())
+            .collect()
+    };
     report
         .documents
         .iter()
         .filter_map(|doc| {
             let id = doc.seed.file_stem()?.to_string_lossy().into_owned();
             let text = std::fs::read_to_string(&doc.content).ok()?;
-            Some((id, made(&doc.content, &text)?))
+            let mut made = made(&doc.content, &text)?;
+            made.new_series = proposed(&doc.seed);
+            Some((id, made))
         })
         .collect()
 }
@@ -275,6 +292,7 @@ fn made(path: &Path, text: &str) -> Option<Made> {
         themes: fm.themes.into_iter().map(|t| t.slug).collect(),
         body: file.body,
         recommendations: fm.recommendations.into_iter().map(|r| r.text).collect(),
+        new_series: Vec::new(),
     })
 }
 
@@ -385,6 +403,24 @@ fn score_series(scores: &mut Scores, id: &str, label: &Label, made: &Made) {
     scores.series_wrong.add(wrong.is_empty(), id, || {
         format!("filed under {wrong:?}, wanted {:?}", label.dialogue)
     });
+    let named: Vec<String> = label
+        .series
+        .iter()
+        .chain(&label.series_mentions)
+        .map(|s| same_text(s))
+        .collect();
+    let proposed = |p: &String| named.iter().any(|n| n.contains(&same_text(p)));
+    match label.dialogue.as_deref() {
+        Some("new") => scores
+            .series_proposed
+            .add(made.new_series.iter().any(proposed), id, || {
+                format!("proposed {:?}, wanted {:?}", made.new_series, label.series)
+            }),
+        _ if !made.new_series.is_empty() && !made.new_series.iter().any(proposed) => {
+            scores.series_proposed_wrongly += 1
+        }
+        _ => {}
+    }
 }
 
 /// Lines of the body that are chrome by the labels: before the body's
@@ -548,6 +584,11 @@ fn report(split: &str, s: &Scores) -> String {
             "filed under a wrong dialogue",
             format!("{}", s.series_wrong.scored - s.series_wrong.right),
         ),
+        ("series no dialogue has, proposed", s.series_proposed.show()),
+        (
+            "series proposed that the page is not of",
+            s.series_proposed_wrongly.to_string(),
+        ),
         ("issuers", s.issuers.show()),
         ("kind", s.kinds.show()),
         ("themes", s.themes.show()),
@@ -577,12 +618,13 @@ fn report(split: &str, s: &Scores) -> String {
 
 fn misses(s: &Scores) -> String {
     let mut out = String::from("== misses (tuning pages only)\n");
-    let lists: [(&str, &Vec<String>); 10] = [
+    let lists: [(&str, &Vec<String>); 11] = [
         ("title", &s.titles.misses),
         ("date", &s.dates.misses),
         ("date stated wrongly", &s.false_dates.misses),
         ("year", &s.years.misses),
         ("series", &s.series_right.misses),
+        ("series proposal", &s.series_proposed.misses),
         ("issuers", &s.issuers.misses),
         ("kind", &s.kinds.misses),
         ("themes", &s.themes.misses),

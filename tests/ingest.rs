@@ -597,3 +597,45 @@ fn only_a_title_used_twice_is_warned_about() {
         duplicates[0]
     );
 }
+
+#[test]
+fn a_series_no_dialogue_covers_is_proposed_with_its_documents() {
+    let project = project_from(&repo().join("tests/fixtures/ingest/other"));
+    for (seed, title) in [
+        (
+            "uk1.txt",
+            "Second Japan-UK Digital Partnership Council Held",
+        ),
+        ("uk2.txt", "Third UK–Japan Digital Partnership Council"),
+    ] {
+        std::fs::write(
+            project.path().join("seeds").join(seed),
+            format!("{title}\n\n3 May 2023\n\nThe ministers met to discuss data flows and the security of supply chains in detail.\n"),
+        )
+        .unwrap();
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["--root", project.path().to_str().unwrap(), "ingest"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let proposals = &stdout[stdout.find("series that no dialogue").expect("proposals")..];
+    assert!(
+        proposals.contains("  - slug: japan-uk-digital-partnership-council\n"),
+        "{proposals}"
+    );
+    assert!(
+        proposals.contains("    # named in seeds/uk1.txt, seeds/uk2.txt\n"),
+        "{proposals}"
+    );
+    assert!(
+        !proposals.contains("Canada"),
+        "a known dialogue is not proposed: {proposals}"
+    );
+    let fm = by_seed(project.path(), "uk1.txt").front_matter;
+    assert!(
+        fm.dialogues.is_empty(),
+        "never filed under another pair's dialogue: {:?}",
+        fm.dialogues
+    );
+}

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use briefing::ingest::{ingest_project, named_seeds, Force, IngestOptions, IngestReport, Outcome};
+use briefing::ingest::{
+    ingest_project, named_seeds, Force, IngestOptions, IngestReport, NewSeries, Outcome,
+};
 use briefing::Config;
 
 #[derive(clap::Args)]
@@ -34,6 +36,7 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         },
     )?;
     print!("{}", table(&report));
+    print!("{}", new_series(&report.new_series));
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
@@ -112,6 +115,37 @@ fn table(report: &IngestReport) -> String {
         );
     }
     out
+}
+
+/// The proposed `dialogues:` entries, ready to paste into `briefing.yaml`.
+fn new_series(proposals: &[NewSeries]) -> String {
+    if proposals.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\nseries that no dialogue of briefing.yaml covers; to file their documents, \
+         add (and edit) under `dialogues:`\n",
+    );
+    for p in proposals {
+        out.push_str(&format!(
+            "  - slug: {}\n    name: {}\n",
+            p.slug,
+            yaml_scalar(&p.name)
+        ));
+        if !p.aliases.is_empty() {
+            out.push_str("    aliases:\n");
+            for alias in &p.aliases {
+                out.push_str(&format!("      - {}\n", yaml_scalar(alias)));
+            }
+        }
+        out.push_str(&format!("    # named in {}\n", p.seeds.join(", ")));
+    }
+    out
+}
+
+/// `text` as a YAML scalar, quoted when YAML would read it as syntax.
+fn yaml_scalar(text: &str) -> String {
+    serde_yaml::to_string(text).map_or_else(|_| format!("{text:?}"), |y| y.trim_end().to_string())
 }
 
 fn shorten(text: &str, max: usize) -> String {

@@ -9,6 +9,7 @@ use super::glossary;
 use super::outline::is_about_heading;
 use super::recommend;
 use super::series;
+use super::series_names::{series_named, SeriesName};
 use super::structure::{Block, Document};
 use super::summary;
 use super::vocabulary::{Category, Hit, Vocabulary};
@@ -31,6 +32,9 @@ pub struct Annotations {
     pub recommendations: Vec<Recommendation>,
     /// Theme classes of each heading, by block index.
     pub section_themes: HashMap<usize, Vec<String>>,
+    /// Series the document names that no dialogue of `briefing.yaml`
+    /// covers, each once, in order of first mention.
+    pub unknown_series: Vec<SeriesName>,
 }
 
 /// The body as one string, each block on its own line, with block offsets.
@@ -65,8 +69,12 @@ pub fn annotate(
     vocabulary: &Vocabulary,
 ) -> Annotations {
     let plain = Plain::new(&doc.blocks);
-    let body_hits = vocabulary.hits(&plain.text);
-    let title_hits = vocabulary.hits(title);
+    let mut body_hits = vocabulary.hits(&plain.text);
+    let mut title_hits = vocabulary.hits(title);
+    let unknown = unknown_series(
+        series_hits(vocabulary, title, &mut title_hits, true),
+        series_hits(vocabulary, &plain.text, &mut body_hits, false),
+    );
     let acronyms = glossary::acronyms(&plain.text);
     let kind = kind(config, doc, &plain, &title_hits, &body_hits);
     let voice = Voice::of_kind(&kind);
@@ -103,7 +111,61 @@ pub fn annotate(
         ),
         section_themes: sections,
         kind,
+        unknown_series: unknown,
     }
+}
+
+/// The series named in `text` that a dialogue of `briefing.yaml` covers
+/// by key but no hit of `hits` does ("European Union – Japan Digital
+/// Partnership Council"), added to `hits` as dialogue hits when `files`
+/// (in a title: a name written another way in the text is too weak to
+/// file a document by); and those no dialogue covers.
+fn series_hits(
+    vocabulary: &Vocabulary,
+    text: &str,
+    hits: &mut Vec<Hit>,
+    files: bool,
+) -> Vec<SeriesName> {
+    let own = &vocabulary.dialogue_parties;
+    let mut unknown = Vec::new();
+    for named in series_named(text) {
+        let covered = hits.iter().any(|h| {
+            h.category == Category::Dialogue
+                && h.start < named.end
+                && named.start < h.end
+                && (own[h.entry].is_empty() || own[h.entry] == named.parties)
+        });
+        if covered {
+            continue;
+        }
+        match named.dialogue(&vocabulary.dialogue_series) {
+            Some(_) if !files => {}
+            Some(entry) => hits.push(Hit {
+                start: named.start,
+                end: named.end,
+                category: Category::Dialogue,
+                entry,
+            }),
+            None => unknown.push(named),
+        }
+    }
+    hits.sort_by_key(|h| (h.start, h.category));
+    unknown
+}
+
+/// `title` and `body` series no dialogue covers, each once, in order.
+fn unknown_series(title: Vec<SeriesName>, body: Vec<SeriesName>) -> Vec<SeriesName> {
+    let title = title.into_iter().map(|mut s| {
+        s.in_title = true;
+        s
+    });
+    let mut unknown: Vec<SeriesName> = Vec::new();
+    for named in title.chain(body) {
+        if !unknown.iter().any(|u| u.key() == named.key()) {
+            unknown.push(named);
+        }
+    }
+    unknown
 }
 
 /// Hits outside "About …" sections: who the authors are says nothing of

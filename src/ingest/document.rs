@@ -12,6 +12,7 @@ use super::clean::clean_lines;
 use super::dates;
 use super::markdown;
 use super::read::Override;
+use super::series_names::SeriesName;
 use super::structure::structure;
 use super::vocabulary::Vocabulary;
 use crate::config::Config;
@@ -61,6 +62,9 @@ pub struct Ingested {
     pub front_matter: FrontMatter,
     pub body: String,
     pub warnings: Vec<String>,
+    /// Series worth a `dialogues:` entry: named in the title, or in a
+    /// document filed under no dialogue, and covered by none.
+    pub new_series: Vec<SeriesName>,
 }
 
 /// The fewest words a line needs to count as document text, not chrome.
@@ -135,6 +139,15 @@ pub fn ingest_text(
     };
     let body = markdown::render(&doc.blocks, &annotations.section_themes);
     let o = overrides.clone();
+    let unfiled = o.dialogues.is_none() && annotations.dialogues.is_empty();
+    let new_series: Vec<SeriesName> = match o.dialogues {
+        Some(_) => Vec::new(),
+        None => annotations
+            .unknown_series
+            .into_iter()
+            .filter(|s| unfiled || s.in_title)
+            .collect(),
+    };
     let front_matter = FrontMatter {
         title,
         title_source,
@@ -157,6 +170,7 @@ pub fn ingest_text(
         front_matter,
         body,
         warnings,
+        new_series,
     })
 }
 

@@ -25,6 +25,7 @@ mod read;
 mod recommend;
 mod sentences;
 mod series;
+mod series_names;
 mod structure;
 mod summary;
 mod vocabulary;
@@ -45,6 +46,7 @@ use existing::{index_content, ContentEntry, Existing, Listing};
 
 pub use backup::BACKUP_DIR;
 pub use read::MAX_SEED_BYTES;
+pub use series_names::NewSeries;
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
@@ -93,6 +95,9 @@ pub struct IngestReport {
     /// Where copies of the hand-edited files this run replaced or removed
     /// were kept; `None` when it replaced none.
     pub backup: Option<PathBuf>,
+    /// Series the documents ingested this run name that no dialogue of
+    /// `briefing.yaml` covers, each a proposed `dialogues:` entry.
+    pub new_series: Vec<NewSeries>,
 }
 
 #[derive(Debug, Clone)]
@@ -205,6 +210,7 @@ pub fn ingest_project(
     // share their slug's first 64 characters just get a numbered slug.
     let mut titles: HashSet<String> = report.documents.iter().map(|d| d.title.clone()).collect();
     let mut planned = Vec::new();
+    let mut named_series = Vec::new();
     for p in fresh {
         let Prepared::Fresh {
             seed,
@@ -219,6 +225,13 @@ pub fn ingest_project(
         let slug = unique_slug(
             &content_slug(&ingested.front_matter.title, &seed),
             &mut reserved,
+        );
+        let name = seed_name(root, &seed);
+        named_series.extend(
+            ingested
+                .new_series
+                .iter()
+                .map(|s| (name.clone(), s.clone())),
         );
         if !titles.insert(ingested.front_matter.title.clone()) {
             report.warnings.push(format!(
@@ -237,6 +250,7 @@ pub fn ingest_project(
             path: content_dir.join(format!("{slug}.md")),
         });
     }
+    report.new_series = series_names::propose(named_series);
     let backup = Backup::new(root);
     let written: Vec<Result<Written>> = planned
         .into_par_iter()

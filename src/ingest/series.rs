@@ -16,17 +16,34 @@ use super::vocabulary::{Category, Hit};
 use crate::config::Config;
 
 /// A set of parties, one bit each.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Parties(u32);
 
 impl Parties {
-    fn is_empty(self) -> bool {
+    pub fn is_empty(self) -> bool {
         self.0 == 0
     }
 
-    fn count(self) -> u32 {
+    pub fn count(self) -> u32 {
         self.0.count_ones()
     }
+
+    /// Each party's short English name ("US", "Japan"), in a fixed order.
+    pub fn short_names(self) -> Vec<&'static str> {
+        PARTY_NAMES
+            .iter()
+            .enumerate()
+            .filter(|(bit, _)| self.0 & (1 << bit) != 0)
+            .filter_map(|(_, (english, _))| english.iter().find(|n| !n.contains('.')).copied())
+            .collect()
+    }
+}
+
+/// Every English name of a party ("U.S.", "Japan", "United Kingdom").
+pub fn english_party_names() -> impl Iterator<Item = &'static str> {
+    PARTY_NAMES
+        .iter()
+        .flat_map(|(english, _)| english.iter().copied())
 }
 
 /// Countries and blocs by the names they go by in English, and in the

@@ -101,6 +101,9 @@ pub struct Vocabulary {
     terms: Vec<Term>,
     /// Each dialogue's parties, from its name and aliases (`series`).
     pub dialogue_parties: Vec<super::series::Parties>,
+    /// Each dialogue's names and aliases that name a series with its
+    /// parties, by key ([`super::series_names::SeriesName::key`]).
+    pub dialogue_series: Vec<(super::series::Parties, String, usize)>,
     /// Terms that start with an ASCII letter or digit, by their first
     /// word (its ASCII letters and digits, lower-cased), in term order;
     /// found by [`folded_hash`], so a word of the text is looked up as it
@@ -192,6 +195,7 @@ impl Vocabulary {
         });
         Vocabulary {
             dialogue_parties: super::series::dialogue_parties(config),
+            dialogue_series: super::series_names::dialogue_series(config),
             terms,
             by_first_word,
             first_words,
