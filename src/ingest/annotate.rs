@@ -149,7 +149,9 @@ fn series_hits(
             None => unknown.push(named),
         }
     }
-    hits.sort_by_key(|h| (h.start, h.category));
+    if !hits.is_sorted_by_key(|h| (h.start, h.category)) {
+        hits.sort_by_key(|h| (h.start, h.category));
+    }
     unknown
 }
 

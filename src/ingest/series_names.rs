@@ -61,9 +61,20 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|");
+    // A name that ends in a full stop ("U.S.") ends a word by itself.
+    let last_party = names
+        .iter()
+        .map(|n| match n.ends_with('.') {
+            true => regex::escape(n),
+            false => format!(r"{}(?-u:\b)", regex::escape(n)),
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    // ASCII word boundaries: a Unicode one keeps the regex off its fast
+    // engine on any text with a non-ASCII letter.
     let word = r"(?:[A-Z][\w&’'.+-]*|on|of|for|and|the|in|between)";
     Regex::new(&format!(
-        r"\b(?:{party})\s?[-–—/]\s?(?:{party})\b(?:\s+{word}){{1,12}}"
+        r"(?-u:\b)(?:{party})\s?[-–—/]\s?(?:{last_party})(?:\s+{word}){{1,12}}"
     ))
     .unwrap()
 });
@@ -280,6 +291,10 @@ mod tests {
         assert_eq!(
             written("日EUデジタルパートナーシップ閣僚級会合と日米経済政策協議委員会"),
             ["日EUデジタルパートナーシップ", "日米経済政策協議委員会"]
+        );
+        assert_eq!(
+            written("The Japan-U.S. Economic Policy Consultative Committee"),
+            ["Japan-U.S. Economic Policy Consultative Committee"]
         );
         assert!(written("U.S.-Japan Relations and the Japan-EU EPA").is_empty());
         assert!(written("the Japan-EU Economic Partnership Agreement").is_empty());
