@@ -2,7 +2,8 @@
 //! front matter parses and uses only slugs `briefing.yaml` defines (every
 //! problem, not the first). Site: every relative `href`/`src` leads to a file
 //! in the site (never a folder, never root-relative, never outside), every
-//! `#fragment` names an id in its target, no page repeats an id.
+//! `#fragment` names an id in its target, no page repeats an id. Warnings:
+//! dialogue aliases that documents of different parties use.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
@@ -10,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::config::Config;
 use crate::content::ContentFile;
 use crate::error::{Error, Result};
+use crate::ingest::ambiguous_aliases;
 use crate::site::{content_files, validate_front_matter};
 
 /// Every front matter problem in `root/content/`, one message each, and
@@ -44,6 +46,49 @@ pub fn check_content(root: &Path, config: &Config) -> Result<Vec<String>> {
         },
     ));
     Ok(problems)
+}
+
+/// Warnings about `briefing.yaml` that the content shows: each dialogue
+/// alias that documents of two or more pairs of parties use.
+pub fn check_aliases(root: &Path, config: &Config) -> Result<Vec<String>> {
+    let mut documents = Vec::new();
+    for file in content_files(root)? {
+        if let Ok(parsed) = ContentFile::parse(&file.path, &file.text) {
+            let shown = file.path.strip_prefix(root).unwrap_or(&file.path);
+            let text = format!("{}\n{}", parsed.front_matter.title, parsed.body);
+            documents.push((shown.display().to_string(), text));
+        }
+    }
+    let warnings = ambiguous_aliases(config, &documents).into_iter().map(|a| {
+        let pairs: Vec<String> = a
+            .pairs
+            .iter()
+            .map(|(pair, docs)| format!("{pair} ({})", first_few(docs)))
+            .collect();
+        let instead = match a.parties.is_empty() {
+            true => "names that say their parties".to_string(),
+            false => format!(
+                "names that say their parties (\"{} {}\")",
+                a.parties, a.alias
+            ),
+        };
+        format!(
+            "briefing.yaml: the alias {:?} of dialogue {} is used by documents of {}: \
+             ingest files each by the parties it names most; replace the alias by {instead}",
+            a.alias,
+            a.dialogue,
+            pairs.join(" and "),
+        )
+    });
+    Ok(warnings.collect())
+}
+
+/// The first three of `names`, and how many more.
+fn first_few(names: &[String]) -> String {
+    match names.len() {
+        0..=3 => names.join(", "),
+        n => format!("{} and {} more", names[..3].join(", "), n - 3),
+    }
 }
 
 #[derive(Debug, Default)]

@@ -639,3 +639,45 @@ fn a_series_no_dialogue_covers_is_proposed_with_its_documents() {
         fm.dialogues
     );
 }
+
+#[test]
+fn check_warns_of_an_alias_documents_of_two_pairs_of_parties_use() {
+    let project = project_from(&repo().join("tests/fixtures/ingest/other"));
+    let root = project.path();
+    let config = std::fs::read_to_string(root.join("briefing.yaml")).unwrap();
+    let config = config.replace(
+        "aliases: [EU-Canada Digital Partnership, EU–Canada Digital Partnership]",
+        "aliases: [EU-Canada Digital Partnership, Digital Partnership]",
+    );
+    std::fs::write(root.join("briefing.yaml"), config).unwrap();
+    for (seed, pair) in [("eu.txt", "EU-Canada"), ("uk.txt", "UK-Canada")] {
+        std::fs::write(
+            root.join("seeds").join(seed),
+            format!("{pair} Ministers Meet\n\n3 May 2023\n\nThe {pair} ministers met in Ottawa. The {pair} Digital Partnership grows, and the Digital Partnership now covers data flows.\n"),
+        )
+        .unwrap();
+    }
+    let run = |command: &str| {
+        Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["--root", root.to_str().unwrap(), command])
+            .output()
+            .unwrap()
+    };
+    assert!(run("build").status.success());
+    let check = run("check");
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(check.status.success(), "a warning, not a problem: {stderr}");
+    let warning = stderr
+        .lines()
+        .find(|l| l.starts_with("warning: briefing.yaml: the alias \"Digital Partnership\""))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(warning.contains("eu-canada-digital"), "{warning}");
+    assert!(
+        warning.contains("content/uk-canada-ministers-meet.md"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("(\"EU-Canada Digital Partnership\")"),
+        "{warning}"
+    );
+}

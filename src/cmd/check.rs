@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use briefing::build::DEFAULT_OUTPUT;
-use briefing::check::{check_content, check_site};
+use briefing::check::{check_aliases, check_content, check_site};
 use briefing::Config;
 
 #[derive(clap::Args)]
@@ -16,6 +16,9 @@ pub struct Args {
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let config = Config::load(root)?;
     let mut problems = check_content(root, &config)?;
+    for warning in check_aliases(root, &config)? {
+        eprintln!("warning: {warning}");
+    }
     let site = args.site.unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
     let report = check_site(&site)?;
     problems.extend(report.problems);

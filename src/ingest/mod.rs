@@ -46,6 +46,7 @@ use existing::{index_content, ContentEntry, Existing, Listing};
 
 pub use backup::BACKUP_DIR;
 pub use read::MAX_SEED_BYTES;
+pub use series::{ambiguous_aliases, AmbiguousAlias};
 pub use series_names::NewSeries;
 
 /// Changes whenever ingest would write different output for the same input,

@@ -239,6 +239,68 @@ pub fn dialogues(
         .collect()
 }
 
+/// A dialogue's alias without parties of its own that documents about two
+/// or more pairs of parties use: ingest files each by the pair it names
+/// most, but the alias says nothing of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousAlias {
+    pub dialogue: String,
+    /// The dialogue's own parties, as its names give them ("Japan-EU"),
+    /// empty when they give none.
+    pub parties: String,
+    pub alias: String,
+    /// Each pair of parties ("EU–Japan") with the documents of it that use
+    /// the alias.
+    pub pairs: Vec<(String, Vec<String>)>,
+}
+
+/// The aliases of `config`'s dialogues that `documents` (name and text)
+/// of two or more pairs of parties use.
+pub fn ambiguous_aliases(config: &Config, documents: &[(String, String)]) -> Vec<AmbiguousAlias> {
+    let pairs: Vec<Parties> = documents
+        .iter()
+        .map(|(_, text)| dominant_pair(text))
+        .collect();
+    let mut found = Vec::new();
+    let own = dialogue_parties(config);
+    for (d, own) in config.dialogues.iter().zip(own) {
+        for alias in d.aliases.iter().filter(|a| parties(a).is_empty()) {
+            let mut by_pair: Vec<(Parties, Vec<String>)> = Vec::new();
+            for ((name, text), pair) in documents.iter().zip(&pairs) {
+                if pair.is_empty() || !uses(text, alias) {
+                    continue;
+                }
+                match by_pair.iter_mut().find(|(p, _)| p == pair) {
+                    Some((_, names)) => names.push(name.clone()),
+                    None => by_pair.push((*pair, vec![name.clone()])),
+                }
+            }
+            if by_pair.len() >= 2 {
+                found.push(AmbiguousAlias {
+                    dialogue: d.slug.clone(),
+                    parties: own.short_names().join("-"),
+                    alias: alias.clone(),
+                    pairs: by_pair
+                        .into_iter()
+                        .map(|(p, names)| (p.short_names().join("–"), names))
+                        .collect(),
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Whether `text` uses `alias` as ingest matches it: as whole words, case
+/// ignored unless the alias is all capitals.
+fn uses(text: &str, alias: &str) -> bool {
+    let all_caps = alias.chars().any(char::is_alphabetic) && !alias.chars().any(char::is_lowercase);
+    match all_caps {
+        true => has_word(text, alias),
+        false => has_word(&text.to_lowercase(), &alias.to_lowercase()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +321,36 @@ mod tests {
         let v = Vocabulary::new(&config);
         let own = &v.dialogue_parties;
         dialogues(&config, own, (title, &v.hits(title)), (body, &v.hits(body)))
+    }
+
+    #[test]
+    fn an_alias_documents_of_two_pairs_use_is_ambiguous() {
+        let docs = |texts: &[&str]| -> Vec<(String, String)> {
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("content/{i}.md"), t.to_string()))
+                .collect()
+        };
+        let found = ambiguous_aliases(
+            &config(),
+            &docs(&[
+                "The EU-Japan ministers met. EU-Japan ties: the Digital Partnership grows.",
+                "The Japan-UK ministers met. Japan-UK ties: the Digital Partnership grows.",
+                "The Japan-UK trade ministers met, with no partnership named.",
+            ]),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].alias, "Digital Partnership");
+        assert_eq!(
+            found[0].pairs,
+            [
+                ("Japan–EU".to_string(), vec!["content/0.md".to_string()]),
+                ("Japan–UK".to_string(), vec!["content/1.md".to_string()])
+            ]
+        );
+        let one_pair = docs(&["EU-Japan talks. EU-Japan: the Digital Partnership Council met."]);
+        assert!(ambiguous_aliases(&config(), &one_pair).is_empty());
     }
 
     #[test]
