@@ -29,7 +29,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)(?-u:\b)(?:
             (?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}}){rest1},?\s+(?P<y1>\d{{4}})   # February 6, 2024 / June 4 and 5, 2019
-          | (?P<d2>\d{{1,2}}){rest2}\s+(?P<m2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})   # 6 February 2024 / 14–15 May 2018
+          | (?P<d2>\d{{1,2}})\.?{rest2}\s+(?P<m2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})   # 6 February 2024 / 14–15 May 2018 / 14. May 2018
           | (?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}})                    # 2023-04-30
           | (?P<y5>\d{{4}})[./](?P<mo5>\d{{1,2}})[./](?P<d5>\d{{1,2}})           # 2024.8.6
           | (?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})            # 30/04/2023 (only when unambiguous)
@@ -226,12 +226,15 @@ pub fn dateline(line: &str) -> Option<(PartialDate, &str)> {
     let before = line[..found.start].trim();
     let after = line[found.end..].trim_start();
     let lower = before.to_ascii_lowercase();
-    let prefix_ok =
-        before.is_empty() || DATELINE_PREFIXES.contains(&lower.as_str()) || is_place(before);
+    let label = lower.trim_end_matches(':').trim_end();
+    let prefix_ok = before.is_empty()
+        || DATELINE_PREFIXES.contains(&lower.as_str())
+        || DATELINE_PREFIXES.contains(&label)
+        || is_place(before);
     if !prefix_ok {
         return None;
     }
-    if after.is_empty() {
+    if after.is_empty() || is_time(after) {
         return Some((found.date, ""));
     }
     let rest = after
@@ -241,6 +244,15 @@ pub fn dateline(line: &str) -> Option<(PartialDate, &str)> {
         .or_else(|| after.strip_prefix('-'))
         .or_else(|| after.strip_prefix(':'))?;
     Some((found.date, rest.trim_start()))
+}
+
+/// The time of day after a date ("| 6:00 PM", "at 10:32 a.m. JST", "17:00").
+fn is_time(text: &str) -> bool {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[|,\-–—]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[a-z]{2,4}\)?)?$")
+            .expect("time pattern is valid")
+    });
+    TIME.is_match(text.trim())
 }
 
 /// A line that opens with a full date and goes on with other text after a
@@ -297,6 +309,11 @@ mod tests {
             ("Posted on March 3, 2021", "2021-03-03"),
             ("Published 3 March 2021", "2021-03-03"),
             ("  SEPTEMBER 9, 2020 ", "2020-09-09"),
+            ("Published on: June 25, 2024", "2024-06-25"),
+            ("Posted: 5 April 2018", "2018-04-05"),
+            ("April 5, 2018 | 6:00 PM", "2018-04-05"),
+            ("April 5, 2018 at 10:32 a.m. JST", "2018-04-05"),
+            ("14. November 2019", "2019-11-14"),
         ];
         for (line, want) in cases {
             assert_eq!(dateline(line).map(|(d, _)| d), Some(d(want)), "{line}");
@@ -317,6 +334,7 @@ mod tests {
             "November 2023",
             "The meeting on October 10, 2019 was held in Tokyo.",
             "19 Jun 2024 Publication & Brochure",
+            "April 5, 2018 | 6:00 PM | Tokyo office news",
             "February 30, 2024",
             "2013-2016",
         ] {

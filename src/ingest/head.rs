@@ -187,7 +187,7 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
         Some(d) => d.rest.as_str(),
         None => line.trim(),
     };
-    if text.matches(" | ").count() >= 2 || text.starts_with("http") {
+    if text.matches(" | ").count() >= 2 || text.starts_with("http") || never_a_title(text) {
         return None;
     }
     let text = last_crumb(text).unwrap_or(text);
@@ -199,6 +199,19 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
         return None;
     }
     Some(text.to_string())
+}
+
+/// A line that is never a title, whatever else it has: an item of a list
+/// (a menu, links), a line about the website, a skip link.
+fn never_a_title(text: &str) -> bool {
+    let bullet = text
+        .strip_prefix(['•', '·', '▪', '●', '◦', '-', '*', '・'])
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace));
+    let lower = text.to_lowercase();
+    let about_the_site = ["website", "web site", "skip to "]
+        .iter()
+        .any(|w| lower.contains(w));
+    bullet || about_the_site
 }
 
 /// "Home > News > Meeting Held": the last item of a breadcrumb on one line.
@@ -393,9 +406,6 @@ fn penalties(text: &str, lower: &str, words: usize) -> f32 {
         // Titles seldom end with a full stop; sentences do.
         penalty += 2.0;
     }
-    if lower.contains("website") || lower.contains("web site") {
-        penalty += 4.0;
-    }
     if text.starts_with(['[', '(', '（', '【']) && words <= 4 {
         penalty += 2.0;
     }
@@ -532,6 +542,22 @@ mod tests {
         );
         assert_eq!(head.dateline.unwrap().to_string(), "2022-08-02");
         assert_eq!(left, [BODY], "the site header goes with the title");
+    }
+
+    #[test]
+    fn a_menu_item_a_skip_link_or_a_line_about_the_site_is_never_the_title() {
+        for line in [
+            "• Biz & IT",
+            "Skip to main content",
+            "An official website of the United States Government Here's how you know",
+        ] {
+            let (head, _) = read(&format!("{line}\n\n{BODY}\n"));
+            assert_eq!(head.title, None, "{line}");
+        }
+        let (head, _) = read(&format!(
+            "- Home\n- News\nSecond Digital Dialogue Held\n\n{BODY}\n"
+        ));
+        assert_eq!(head.title.as_deref(), Some("Second Digital Dialogue Held"));
     }
 
     #[test]
