@@ -20,6 +20,8 @@ use crate::words::{is_cjk, word_count};
 
 /// The most non-blank lines above the first paragraph that are read.
 const WINDOW: usize = 14;
+/// The most non-blank lines (menus and all) searched for the first paragraph.
+const MENU_LINES: usize = 200;
 /// How many lines below the head are searched for a repeat of the title.
 const BELOW_LINES: usize = 40;
 /// The least score a line needs to be taken as the title.
@@ -98,19 +100,22 @@ pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
     Head { title, dateline }
 }
 
-/// The non-blank lines from the top up to and including the first
-/// paragraph, at most [`WINDOW`].
+/// The non-blank lines a title is looked for in: the first [`WINDOW`] from
+/// the top, and the last [`WINDOW`] up to and including the first
+/// paragraph, when site menus push it further down.
 fn window(lines: &[String]) -> Vec<usize> {
-    let mut window = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        window.push(i);
-        if window.len() >= WINDOW || is_paragraph(line) {
-            break;
-        }
-    }
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(MENU_LINES)
+        .collect();
+    let end = non_blank
+        .iter()
+        .position(|&i| is_paragraph(&lines[i]))
+        .map_or(non_blank.len().min(WINDOW), |p| p + 1);
+    let head = &non_blank[..end.min(WINDOW)];
+    let tail = &non_blank[end.saturating_sub(WINDOW)..end];
+    let mut window: Vec<usize> = head.iter().chain(tail).copied().collect();
+    window.dedup();
     window
 }
 
@@ -500,6 +505,12 @@ fn remove_head(
     date_lines: &[DateLine],
     dateline: Option<&DateLine>,
 ) {
+    // Every line above the title is the site's header, in the window or
+    // between its two parts.
+    let header = (0..title_line.unwrap_or(0)).filter(|i| !window.contains(i));
+    for i in header.filter(|&i| Some(i) != dateline.map(|d| d.line)) {
+        lines[i].clear();
+    }
     for &i in window {
         let above_title = title_line.is_some_and(|t| i < t) && Some(i) != dateline.map(|d| d.line);
         let repeats_title = title.is_some_and(|t| same_text(&lines[i], t));
