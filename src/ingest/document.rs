@@ -187,7 +187,7 @@ fn made_up_title(doc: &super::structure::Document) -> Option<String> {
         .blocks
         .iter()
         .map(|b| b.text())
-        .find(|t| word_count(t) >= 3)?;
+        .find(|t| word_count(t) >= 3 && !super::head::mostly_digits(t))?;
     let (start, end) = super::sentences::split(first).into_iter().next()?;
     let sentence = first[start..end].split('。').next().unwrap_or_default();
     let sentence = sentence.trim().trim_end_matches(['.', '。']);

@@ -197,6 +197,9 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
     }
     let text = last_crumb(text).unwrap_or(text);
     let text = without_site_suffix(text);
+    if mostly_digits(text) {
+        return None;
+    }
     let words = word_count(text);
     let sentence = words >= 8 && text.ends_with(['.', '。']);
     let lead_in = text.ends_with(':') || text.ends_with('：');
@@ -207,7 +210,8 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
 }
 
 /// A line that is never a title, whatever else it has: an item of a list
-/// (a menu, links), a line about the website, a skip link.
+/// (a menu, links), a line about the website, a skip link, a line of
+/// mostly digits.
 fn never_a_title(text: &str) -> bool {
     let bullet = text
         .strip_prefix(['•', '·', '▪', '●', '◦', '-', '*', '・'])
@@ -216,7 +220,15 @@ fn never_a_title(text: &str) -> bool {
     let about_the_site = ["website", "web site", "skip to "]
         .iter()
         .any(|w| lower.contains(w));
-    bullet || about_the_site
+    bullet || about_the_site || mostly_digits(text)
+}
+
+/// Mostly digits and marks: a date or a time in a form not read as one
+/// ("16 Oktober 2011, 10:55"), a phone number.
+pub fn mostly_digits(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let marks = text.chars().filter(|c| !c.is_whitespace()).count();
+    letters * 2 < marks
 }
 
 /// "Home > News > Meeting Held": the last item of a breadcrumb on one line.
@@ -561,6 +573,7 @@ mod tests {
             "• Biz & IT",
             "Skip to main content",
             "An official website of the United States Government Here's how you know",
+            "16 Oktober 2011, 10:55",
         ] {
             let (head, _) = read(&format!("{line}\n\n{BODY}\n"));
             assert_eq!(head.title, None, "{line}");
@@ -569,6 +582,24 @@ mod tests {
             "- Home\n- News\nSecond Digital Dialogue Held\n\n{BODY}\n"
         ));
         assert_eq!(head.title.as_deref(), Some("Second Digital Dialogue Held"));
+    }
+
+    #[test]
+    fn a_title_below_a_long_menu_is_found_and_the_menu_leaves() {
+        let menu: String = (1..=30).map(|i| format!("Menu item {i}\n")).collect();
+        let text =
+            format!("{menu}Joint Statement on the Third Digital Dialogue\nMay 3, 2023\n\n{BODY}\n");
+        let (head, left) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Joint Statement on the Third Digital Dialogue")
+        );
+        assert_eq!(head.dateline.unwrap().to_string(), "2023-05-03");
+        assert_eq!(
+            left,
+            [BODY],
+            "the menu above the title is the site's header"
+        );
     }
 
     #[test]
