@@ -113,10 +113,8 @@ fn window(lines: &[String]) -> Vec<usize> {
         .position(|&i| is_paragraph(&lines[i]))
         .map_or(non_blank.len().min(WINDOW), |p| p + 1);
     let head = &non_blank[..end.min(WINDOW)];
-    let tail = &non_blank[end.saturating_sub(WINDOW)..end];
-    let mut window: Vec<usize> = head.iter().chain(tail).copied().collect();
-    window.dedup();
-    window
+    let tail = &non_blank[end.saturating_sub(WINDOW).max(head.len())..end];
+    head.iter().chain(tail).copied().collect()
 }
 
 /// A line of running text: long, or a whole sentence of some length.

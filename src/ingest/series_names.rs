@@ -71,12 +71,9 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     // ASCII word boundaries: a Unicode one keeps the regex off its fast
-    // engine on any text with a non-ASCII letter.
-    let word = r"(?:[A-Z][\w&’'.+-]*|on|of|for|and|the|in|between)";
-    Regex::new(&format!(
-        r"(?-u:\b)(?:{party})\s?[-–—/]\s?(?:{last_party})(?:\s+{word}){{1,12}}"
-    ))
-    .unwrap()
+    // engine on any text with a non-ASCII letter. Only the pair is matched;
+    // the words of the name after it are read by `english_series`.
+    Regex::new(&format!(r"(?-u:\b)(?:{party})\s?[-–—/]\s?(?:{last_party})")).unwrap()
 });
 
 static JAPANESE: LazyLock<Regex> = LazyLock::new(|| {
@@ -110,28 +107,50 @@ pub fn series_named(text: &str) -> Vec<SeriesName> {
     found
 }
 
-/// The series in `text[start..end]`, a pair of parties and the words after
-/// it: cut after the last series noun, or `None` when there is none.
-fn english_series(text: &str, start: usize, end: usize) -> Option<SeriesName> {
-    let span = &text[start..end];
-    let pair_end = span.find(char::is_whitespace)?;
+/// The series whose pair of parties is `text[start..pair_end]`: the pair
+/// and the name after it (capitalised words and the small words between
+/// them), cut after its last series noun; `None` when it has none.
+fn english_series(text: &str, start: usize, pair_end: usize) -> Option<SeriesName> {
     let mut name_end = None;
-    for (at, word) in span[pair_end..].split_whitespace().map(|w| {
-        let at = w.as_ptr() as usize - span.as_ptr() as usize;
-        (at, w)
-    }) {
+    let mut next_word = "";
+    for (at, word) in words_after(text, pair_end).take(NAME_WORDS) {
+        if !is_name_word(word) {
+            break;
+        }
         let bare = word.trim_end_matches([',', '.', ';', ':', '’', '\'', ')']);
         if SERIES_NOUNS.contains(&bare) {
             name_end = Some(at + bare.len());
+            next_word = "";
+        } else if name_end.is_some() && next_word.is_empty() {
+            next_word = bare;
         }
     }
     let name_end = name_end?;
-    let next = span[name_end..].split_whitespace().next().unwrap_or("");
-    if THINGS_NAMED_AFTER.contains(&next.trim_end_matches([',', '.', ';', ':'])) {
+    if THINGS_NAMED_AFTER.contains(&next_word) {
         return None;
     }
-    let written = &span[..name_end];
-    named(written, start, written[pair_end..].trim())
+    named(
+        &text[start..name_end],
+        start,
+        text[pair_end..name_end].trim(),
+    )
+}
+
+/// The most words of a series' name after its parties.
+const NAME_WORDS: usize = 12;
+
+/// The whitespace-separated words of `text` from `from`, with their offsets.
+fn words_after(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let rest = &text[from..];
+    rest.split_whitespace()
+        .map(move |w| (from + (w.as_ptr() as usize - rest.as_ptr() as usize), w))
+}
+
+/// A word that may be part of a series' name: capitalised, or a small word
+/// between capitalised ones ("Dialogue on the Internet Economy").
+fn is_name_word(word: &str) -> bool {
+    const SMALL: &[&str] = &["on", "of", "for", "and", "the", "in", "between"];
+    word.starts_with(|c: char| c.is_ascii_uppercase()) || SMALL.contains(&word)
 }
 
 /// Words after a series noun that make the name a thing's, not a

@@ -1,5 +1,6 @@
 //! `briefing pdf`, where Chromium and poppler (pdfinfo, pdftotext) are
-//! installed; without them these tests say "skipped" and pass.
+//! installed; without them these tests say "SKIPPED" and pass, except
+//! under `CI=true`, where they fail.
 
 use std::path::Path;
 use std::process::Command;
@@ -9,6 +10,10 @@ use briefing::Config;
 
 use crate::support::*;
 
+#[path = "../common/skip.rs"]
+mod skip;
+use skip::skip;
+
 fn tools_present() -> bool {
     let path = std::env::var_os("PATH");
     let browser = briefing::pdf::find_browser(None, path.as_deref()).is_ok();
@@ -16,7 +21,10 @@ fn tools_present() -> bool {
         .iter()
         .all(|t| Command::new(t).arg("-v").output().is_ok());
     if !browser || !poppler {
-        println!("skipped: no chromium (or no pdfinfo/pdftotext)");
+        skip(
+            "the PDF tests",
+            "no chromium, or no pdfinfo/pdftotext (apt-get install chromium poppler-utils)",
+        );
     }
     browser && poppler
 }

@@ -1,7 +1,8 @@
 //! The preview in a real browser: headless Chromium opens a page, a content
 //! file is edited, and the page changes by itself. Chromium is driven only
 //! through its DevTools HTTP endpoint (`/json/list` shows each tab's title).
-//! Without Chromium the test says it was skipped and passes.
+//! Without Chromium the test says it was skipped and passes, except under
+//! `CI=true`, where it fails.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -9,12 +10,19 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::client::get;
+
+#[path = "../common/skip.rs"]
+mod skip;
 use crate::fixture::Project;
+use skip::skip;
 
 #[test]
 fn an_open_page_follows_edits_and_shows_build_errors() {
     let Some(chromium) = find_chromium() else {
-        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+        skip(
+            "the live-reload browser test",
+            "no chromium on PATH (apt-get install chromium)",
+        );
         return;
     };
     let project = Project::new();

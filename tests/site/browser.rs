@@ -19,6 +19,10 @@ use briefing::Config;
 
 use crate::support::copy_dir;
 
+#[path = "../common/skip.rs"]
+mod skip;
+use skip::skip;
+
 const FIXTURES: [&str; 2] = [
     "tests/fixtures/site-basic",
     "tests/fixtures/search-japanese",
@@ -133,14 +137,6 @@ fn which(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&path)
         .map(|dir| dir.join(name))
         .find(|p| p.is_file())
-}
-
-/// Skips (saying so) outside CI; fails in CI, which must run every check.
-fn skip(what: &str, why: &str) {
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{what} cannot run in CI: {why}");
-    }
-    say(&format!("SKIPPED {what}: {why}"));
 }
 
 /// Writes past the test harness's output capture, so a skip shows in a plain `cargo test`.
