@@ -44,6 +44,14 @@ fn ingest(root: &Path, force: bool) -> IngestReport {
     .unwrap()
 }
 
+/// Runs `briefing --root ROOT COMMAND`, as a user would.
+fn briefing(root: &Path, command: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["--root", root.to_str().unwrap(), command])
+        .output()
+        .unwrap()
+}
+
 fn content_files(root: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("content"))
         .unwrap()
@@ -461,10 +469,7 @@ fn bad_inputs_are_named_and_the_rest_still_ingested() {
 #[test]
 fn cli_prints_a_table_and_fails_on_bad_input() {
     let project = bad_project();
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["--root", project.path().to_str().unwrap(), "ingest"])
-        .output()
-        .unwrap();
+    let out = briefing(project.path(), "ingest");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
@@ -489,10 +494,7 @@ fn cli_prints_a_table_and_fails_on_bad_input() {
         "An Undated Note\n\nThis note has no date anywhere in its text at all.\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["--root", project.path().to_str().unwrap(), "ingest"])
-        .output()
-        .unwrap();
+    let out = briefing(project.path(), "ingest");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -518,10 +520,7 @@ fn a_title_made_from_the_opening_is_flagged_in_the_table_the_file_and_the_page()
          They agreed to meet again next year to review the progress of their work on data.\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["--root", project.path().to_str().unwrap(), "ingest"])
-        .output()
-        .unwrap();
+    let out = briefing(project.path(), "ingest");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let row = stdout
         .lines()
@@ -537,10 +536,7 @@ fn a_title_made_from_the_opening_is_flagged_in_the_table_the_file_and_the_page()
     );
     let titled = by_seed(project.path(), "a_roman_headings.txt").front_matter;
     assert_eq!(titled.title_source, briefing::content::TitleSource::Stated);
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["--root", project.path().to_str().unwrap(), "build"])
-        .output()
-        .unwrap();
+    let out = briefing(project.path(), "build");
     assert!(
         out.status.success(),
         "{}",
@@ -614,10 +610,7 @@ fn a_series_no_dialogue_covers_is_proposed_with_its_documents() {
         )
         .unwrap();
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["--root", project.path().to_str().unwrap(), "ingest"])
-        .output()
-        .unwrap();
+    let out = briefing(project.path(), "ingest");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let proposals = &stdout[stdout.find("series that no dialogue").expect("proposals")..];
     assert!(
@@ -657,14 +650,8 @@ fn check_warns_of_an_alias_documents_of_two_pairs_of_parties_use() {
         )
         .unwrap();
     }
-    let run = |command: &str| {
-        Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(["--root", root.to_str().unwrap(), command])
-            .output()
-            .unwrap()
-    };
-    assert!(run("build").status.success());
-    let check = run("check");
+    assert!(briefing(root, "build").status.success());
+    let check = briefing(root, "check");
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert!(check.status.success(), "a warning, not a problem: {stderr}");
     let warning = stderr
