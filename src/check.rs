@@ -11,30 +11,52 @@ use std::path::{Component, Path, PathBuf};
 use crate::config::Config;
 use crate::content::ContentFile;
 use crate::error::{Error, Result};
-use crate::ingest::ambiguous_aliases;
+use crate::ingest::{ambiguous_aliases, AmbiguousAlias};
 use crate::site::{content_files, validate_front_matter};
 
+/// What `check` finds in `root/content/`: problems (the site is wrong) and
+/// warnings (`briefing.yaml` could be better).
+#[derive(Debug, Default)]
+pub struct ContentCheck {
+    pub problems: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
 /// Every front matter problem in `root/content/`, one message each, and
-/// every seed that more than one content file comes from.
-pub fn check_content(root: &Path, config: &Config) -> Result<Vec<String>> {
+/// every seed that more than one content file comes from; and, as
+/// warnings, each dialogue alias that documents of two or more pairs of
+/// parties use.
+pub fn check_content(root: &Path, config: &Config) -> Result<ContentCheck> {
     let mut problems = Vec::new();
     let mut by_seed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut documents = Vec::new();
     for file in content_files(root)? {
-        match ContentFile::parse(&file.path, &file.text) {
-            Ok(parsed) => {
-                problems.extend(
-                    validate_front_matter(&file.path, &file.text, &parsed.front_matter, config)
-                        .iter()
-                        .map(Error::to_string),
-                );
-                if let Some(source) = parsed.front_matter.source {
-                    let shown = file.path.strip_prefix(root).unwrap_or(&file.path);
-                    let files = by_seed.entry(source.file).or_default();
-                    files.push(shown.display().to_string());
-                }
+        let parsed = match ContentFile::parse(&file.path, &file.text) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
             }
-            Err(e) => problems.push(e.to_string()),
+        };
+        problems.extend(
+            validate_front_matter(&file.path, &file.text, &parsed.front_matter, config)
+                .iter()
+                .map(Error::to_string),
+        );
+        let shown = file
+            .path
+            .strip_prefix(root)
+            .unwrap_or(&file.path)
+            .display()
+            .to_string();
+        if let Some(source) = &parsed.front_matter.source {
+            by_seed
+                .entry(source.file.clone())
+                .or_default()
+                .push(shown.clone());
         }
+        let text = format!("{}\n{}", parsed.front_matter.title, parsed.body);
+        documents.push((shown, text));
     }
     problems.extend(by_seed.into_iter().filter(|(_, files)| files.len() > 1).map(
         |(seed, files)| {
@@ -45,42 +67,33 @@ pub fn check_content(root: &Path, config: &Config) -> Result<Vec<String>> {
             )
         },
     ));
-    Ok(problems)
+    let warnings = ambiguous_aliases(config, &documents)
+        .into_iter()
+        .map(|a| alias_warning(&a))
+        .collect();
+    Ok(ContentCheck { problems, warnings })
 }
 
-/// Warnings about `briefing.yaml` that the content shows: each dialogue
-/// alias that documents of two or more pairs of parties use.
-pub fn check_aliases(root: &Path, config: &Config) -> Result<Vec<String>> {
-    let mut documents = Vec::new();
-    for file in content_files(root)? {
-        if let Ok(parsed) = ContentFile::parse(&file.path, &file.text) {
-            let shown = file.path.strip_prefix(root).unwrap_or(&file.path);
-            let text = format!("{}\n{}", parsed.front_matter.title, parsed.body);
-            documents.push((shown.display().to_string(), text));
-        }
-    }
-    let warnings = ambiguous_aliases(config, &documents).into_iter().map(|a| {
-        let pairs: Vec<String> = a
-            .pairs
-            .iter()
-            .map(|(pair, docs)| format!("{pair} ({})", first_few(docs)))
-            .collect();
-        let instead = match a.parties.is_empty() {
-            true => "names that say their parties".to_string(),
-            false => format!(
-                "names that say their parties (\"{} {}\")",
-                a.parties, a.alias
-            ),
-        };
-        format!(
-            "briefing.yaml: the alias {:?} of dialogue {} is used by documents of {}: \
-             ingest files each by the parties it names most; replace the alias by {instead}",
-            a.alias,
-            a.dialogue,
-            pairs.join(" and "),
-        )
-    });
-    Ok(warnings.collect())
+fn alias_warning(a: &AmbiguousAlias) -> String {
+    let pairs: Vec<String> = a
+        .pairs
+        .iter()
+        .map(|(pair, docs)| format!("{pair} ({})", first_few(docs)))
+        .collect();
+    let instead = match a.parties.is_empty() {
+        true => "names that say their parties".to_string(),
+        false => format!(
+            "names that say their parties (\"{} {}\")",
+            a.parties, a.alias
+        ),
+    };
+    format!(
+        "briefing.yaml: the alias {:?} of dialogue {} is used by documents of {}: \
+         ingest files each by the parties it names most; replace the alias by {instead}",
+        a.alias,
+        a.dialogue,
+        pairs.join(" and "),
+    )
 }
 
 /// The first three of `names`, and how many more.

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use briefing::build::DEFAULT_OUTPUT;
-use briefing::check::{check_aliases, check_content, check_site};
+use briefing::check::{check_content, check_site};
 use briefing::Config;
 
 #[derive(clap::Args)]
@@ -15,10 +15,11 @@ pub struct Args {
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let config = Config::load(root)?;
-    let mut problems = check_content(root, &config)?;
-    for warning in check_aliases(root, &config)? {
+    let content = check_content(root, &config)?;
+    for warning in &content.warnings {
         eprintln!("warning: {warning}");
     }
+    let mut problems = content.problems;
     let site = args.site.unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
     let report = check_site(&site)?;
     problems.extend(report.problems);

@@ -208,8 +208,7 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
 }
 
 /// A line that is never a title, whatever else it has: an item of a list
-/// (a menu, links), a line about the website, a skip link, a line of
-/// mostly digits.
+/// (a menu, links), a line about the website, a skip link.
 fn never_a_title(text: &str) -> bool {
     let bullet = text
         .strip_prefix(['•', '·', '▪', '●', '◦', '-', '*', '・'])
@@ -218,7 +217,7 @@ fn never_a_title(text: &str) -> bool {
     let about_the_site = ["website", "web site", "skip to "]
         .iter()
         .any(|w| lower.contains(w));
-    bullet || about_the_site || mostly_digits(text)
+    bullet || about_the_site
 }
 
 /// Mostly digits and marks: a date or a time in a form not read as one

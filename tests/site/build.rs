@@ -65,7 +65,7 @@ fn check_passes_on_the_built_site() {
     build_ok(project.path());
     let config = Config::load(project.path()).unwrap();
     assert_eq!(
-        check_content(project.path(), &config).unwrap(),
+        check_content(project.path(), &config).unwrap().problems,
         Vec::<String>::new()
     );
     let report = check_site(&project.path().join("public")).unwrap();
