@@ -113,9 +113,45 @@ pub struct Vocabulary {
     /// or more) set when some first word starts so and has `n` bytes: most
     /// words of a text are told by it alone, without hashing them.
     first_words: Box<[u64; PAIRS]>,
-    /// The terms that start with any other character, when there are any,
-    /// found by an automaton, with the term each of its patterns is.
-    others: Option<(AhoCorasick, Vec<usize>)>,
+    /// The terms that start with any other character, when there are any.
+    others: Option<OtherTerms>,
+}
+
+/// The terms that start with a character other than an ASCII letter or
+/// digit (in practice Japanese ones), found by an automaton.
+struct OtherTerms {
+    automaton: AhoCorasick,
+    /// The term each of the automaton's patterns is.
+    terms: Vec<usize>,
+    /// The bytes these terms start with: a text without any of them (an
+    /// English one) is not walked through the automaton, whose overlapping
+    /// search has no prefilter for terms starting with many different bytes.
+    first_bytes: [bool; 256],
+}
+
+impl OtherTerms {
+    fn new(all: &[Term], terms: Vec<usize>) -> OtherTerms {
+        let mut first_bytes = [false; 256];
+        for t in terms.iter().filter_map(|&i| all[i].text.first()) {
+            first_bytes[usize::from(t.to_ascii_lowercase())] = true;
+            first_bytes[usize::from(t.to_ascii_uppercase())] = true;
+        }
+        OtherTerms {
+            automaton: build(terms.iter().map(|&i| &all[i].text)),
+            terms,
+            first_bytes,
+        }
+    }
+
+    /// Calls `found(term, start)` for each of these terms in `text`.
+    fn find(&self, text: &str, found: &mut impl FnMut(usize, usize)) {
+        if !text.bytes().any(|b| self.first_bytes[usize::from(b)]) {
+            return;
+        }
+        for m in self.automaton.find_overlapping_iter(text) {
+            found(self.terms[m.pattern().as_usize()], m.start());
+        }
+    }
 }
 
 /// What a term stands for.
@@ -189,10 +225,7 @@ impl Vocabulary {
                 .1
                 .push(i);
         }
-        let others = (!others.is_empty()).then(|| {
-            let automaton = build(others.iter().map(|&i| &terms[i].text));
-            (automaton, others)
-        });
+        let others = (!others.is_empty()).then(|| OtherTerms::new(&terms, others));
         Vocabulary {
             dialogue_parties: super::series::dialogue_parties(config),
             dialogue_series: super::series_names::dialogue_series(config),
@@ -226,10 +259,8 @@ impl Vocabulary {
             hits.push((hit, term));
         };
         self.find_by_first_word(text, &mut found);
-        if let Some((automaton, terms)) = &self.others {
-            for m in automaton.find_overlapping_iter(text) {
-                found(terms[m.pattern().as_usize()], m.start());
-            }
+        if let Some(others) = &self.others {
+            others.find(text, &mut found);
         }
         hits.sort_unstable_by_key(|(h, term)| {
             (h.category, h.start, std::cmp::Reverse(h.end), *term)
