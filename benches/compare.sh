@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The issue-7 figures in one go, from the project root:
+# The speed figures in one go, from the project root:
 #   benches/compare.sh [COUNTS="1000 10000"] [RUNS=3]
 # - briefing vs Hugo on the same generated documents, cold and warm
 #   (../shared/bench/compare-hugo: medians, peak memory, ratios in one run);
@@ -11,8 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=${1:-"1000 10000"}; runs=${2:-3}
-cargo build --release --quiet
-bin=$(realpath target/release/briefing)
+cargo build --profile dist --quiet
+bin=$(realpath target/dist/briefing)
 force=$(mktemp); trap 'rm -f "$force"' EXIT; chmod +x "$force"
 printf '#!/bin/sh\nexec "%s" "$@" --force\n' "$bin" >"$force"
 for n in $counts; do

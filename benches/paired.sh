@@ -2,7 +2,7 @@
 # Cold builds of briefing and of Hugo taken in turn on the same generated
 # documents, round after round, so that each round's builds see the same
 # moment of a shared machine; from the project root:
-#   benches/paired.sh [BINARY=target/release/briefing] [COUNT=1000] [ROUNDS=12] [BASELINE]
+#   benches/paired.sh [BINARY=target/dist/briefing] [COUNT=1000] [ROUNDS=12] [BASELINE]
 # BASELINE, another briefing binary (an earlier build), joins every round.
 # Prints per build its median wall time and CPU (user + system), then the
 # medians of the per-round ratios: what compare-hugo's ratio would be if a
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=../shared/bench
-bin=$(realpath "${1:-target/release/briefing}"); n=${2:-1000}; rounds=${3:-12}
+bin=$(realpath "${1:-target/dist/briefing}"); n=${2:-1000}; rounds=${3:-12}
 baseline=${4:+$(realpath "$4")}
 command -v hugo >/dev/null || { apt-get update -qq && apt-get install -y -qq hugo >/dev/null; }
 w=$(mktemp -d); trap 'rm -rf "$w"' EXIT

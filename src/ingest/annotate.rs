@@ -71,6 +71,8 @@ pub fn annotate(
     let plain = Plain::new(&doc.blocks);
     let mut body_hits = vocabulary.hits(&plain.text);
     let mut title_hits = vocabulary.hits(title);
+    let header = doc.header.join("\n");
+    let header_hits = vocabulary.hits(&header);
     let unknown = unknown_series(
         series_hits(vocabulary, title, &mut title_hits, true),
         series_hits(vocabulary, &plain.text, &mut body_hits, false),
@@ -89,7 +91,7 @@ pub fn annotate(
         ),
         organisations: organisations(
             config,
-            (title, &title_hits),
+            [(title, &title_hits), (&header, &header_hits)],
             (&plain.text, &body_hits),
             &acronyms,
         ),
@@ -226,18 +228,19 @@ fn kind(config: &Config, doc: &Document, plain: &Plain, title: &[Hit], body: &[H
 }
 
 /// Known organisations by name, and "Long Name (ABBR)" where the long name is
-/// an organisation's, in order of first mention.
+/// an organisation's, in order of first mention: in the title and the
+/// header (`heads`, a masthead or "Joint Press Release with …"), then the
+/// body.
 fn organisations(
     config: &Config,
-    title: (&str, &[Hit]),
+    heads: [(&str, &[Hit]); 2],
     body: (&str, &[Hit]),
     acronyms: &[glossary::Acronym],
 ) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
-    let known = title
-        .1
-        .iter()
-        .map(|h| (0, title.0, h))
+    let known = heads
+        .into_iter()
+        .flat_map(|(text, hits)| hits.iter().map(move |h| (0, text, h)))
         .chain(body.1.iter().map(|h| (h.start + 1, body.0, h)));
     let named = known.filter(|(_, text, h)| {
         h.category == Category::Organisation

@@ -63,6 +63,25 @@ const CHROME_LINES: &[&str] = &[
     "シェア",
 ];
 
+/// The opening words of the lines of the banner on top of every U.S.
+/// government website ("An official website of the United States
+/// government. Here's how you know"), compared as keys.
+const GOV_BANNER: &[&str] = &[
+    "an official website of the united states government",
+    "here's how you know",
+    "official websites use .gov",
+    "a .gov website belongs to an official government organization",
+    "secure .gov websites use https",
+    "a lock (",
+    "the .gov means it's official",
+    "federal government websites often end in .gov or .mil",
+    "the site is secure",
+    "the https:// ensures that you are connecting to the official website",
+    "u.s. flag",
+    "dot gov",
+    "https",
+];
+
 /// Line prefixes from which, near the end, the rest of the page is footer.
 const FOOTER_MARKERS: &[&str] = &[
     "division in charge",
@@ -123,14 +142,16 @@ impl ChromeRules {
     }
 
     fn is_chrome_line(&self, line: &str) -> bool {
-        // Chrome is short; a long line can only be a cookie notice.
-        if line.len() > 120 && !line.contains("ookie") {
+        // Chrome is short; a long line can only be a cookie notice or the
+        // .gov banner's padlock line.
+        if line.len() > 120 && !line.contains("ookie") && !line.contains(".gov") {
             return false;
         }
         let k = key(line);
         CHROME_LINES.contains(&k.as_str())
             || self.lines.contains(&k)
             || self.learned.contains(&k)
+            || GOV_BANNER.iter().any(|b| k.starts_with(b))
             || is_logo_line(line)
             || is_cookie_notice(&k)
             || is_photo_caption(line, &k)
@@ -156,8 +177,6 @@ impl ChromeRules {
     }
 }
 
-/// A line as compared: trimmed, lower-case, inner space collapsed, trailing
-/// punctuation dropped.
 /// A line as chrome rules compare it: spaces collapsed, lower case, no
 /// trailing punctuation.
 pub fn key(line: &str) -> String {
@@ -361,6 +380,21 @@ mod tests {
                 "The ministers met and agreed.",
                 "The exhibition showed photos of the delegations."
             ]
+        );
+    }
+
+    #[test]
+    fn the_us_government_banner_goes_and_a_sentence_about_gov_sites_stays() {
+        let text = "An official website of the United States Government Here's how you know\n\
+                    Official websites use .gov\n\
+                    A .gov website belongs to an official government organization in the United States.\n\
+                    Secure .gov websites use HTTPS\n\
+                    A lock ( ) or https:// means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.\n\
+                    The ministers agreed that official .gov websites should use HTTPS.\n";
+        let s = strip_text(text);
+        assert_eq!(
+            s.lines,
+            ["The ministers agreed that official .gov websites should use HTTPS."]
         );
     }
 

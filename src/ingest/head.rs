@@ -26,12 +26,18 @@ const MENU_LINES: usize = 200;
 const BELOW_LINES: usize = 40;
 /// The least score a line needs to be taken as the title.
 const MIN_SCORE: f32 = 2.5;
+/// The most words a header line has ([`Head::header`]).
+const HEADER_WORDS: usize = 12;
 
 /// What the head of a document says.
 #[derive(Debug, Default, PartialEq)]
 pub struct Head {
     pub title: Option<String>,
     pub dateline: Option<PartialDate>,
+    /// The short lines of the window above the title and between it and
+    /// a dateline below it: a site's masthead, "Media Note", "Joint Press
+    /// Release with …". Out of the body, but evidence of who issued it.
+    pub header: Vec<String>,
 }
 
 /// A date standing alone on a line (or opening it) near the top.
@@ -88,6 +94,7 @@ pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
         _ => (None, None),
     };
     let dateline = choose_date(&date_lines, &window, title_line);
+    let header = header_lines(lines, &window, title_line, dateline);
     remove_head(
         lines,
         &window,
@@ -96,8 +103,87 @@ pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
         &date_lines,
         dateline,
     );
-    let dateline = dateline.map(|d| d.date);
-    Head { title, dateline }
+    for (i, _) in &header {
+        if Some(*i) != dateline.map(|d| d.line) {
+            lines[*i].clear();
+        }
+    }
+    Head {
+        title,
+        dateline: dateline.map(|d| d.date),
+        header: header.into_iter().map(|(_, line)| line).collect(),
+    }
+}
+
+/// Who speaks, or what kind of release a page is: "Media Note", "Office
+/// of the Spokesperson", "Joint Press Release with …", "For immediate
+/// release". Never a title; below one, a header line.
+fn is_release_line(line: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "media note",
+        "office of the spokesperson",
+        "joint press release with",
+        "joint release with",
+        "for immediate release",
+    ];
+    const WHOLE: &[&str] = &["press release", "news release", "readout"];
+    let line = line.trim();
+    let opens = |o: &&str| {
+        line.get(..o.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(o))
+    };
+    (line.len() < 160 && !line.ends_with(['.', '。']) && OPENINGS.iter().any(opens))
+        || WHOLE.iter().any(|w| w.eq_ignore_ascii_case(line))
+}
+
+/// A title with the label of its kind of release run into it ("Media
+/// Note Japan-U.S. Joint … Meeting", "Press Release: …"), without it.
+fn without_release_label(text: &str) -> &str {
+    const LABELS: &[&str] = &["media note", "press release", "news release", "readout"];
+    for label in LABELS {
+        let Some(rest) = text
+            .get(..label.len())
+            .filter(|p| p.eq_ignore_ascii_case(label))
+            .map(|_| &text[label.len()..])
+        else {
+            continue;
+        };
+        let rest = rest.trim_start_matches([' ', ':', '|', '–', '-']);
+        // "Readout of the …" goes on in lower case: the label is the title's.
+        let new_start = rest.starts_with(|c: char| !c.is_lowercase());
+        if rest.len() < text.len() - label.len() && new_start && word_count(rest) >= 3 {
+            return rest;
+        }
+    }
+    text
+}
+
+/// The lines of the window that are the header ([`Head::header`]), with
+/// their index: those above the title, and the short ones that are no
+/// sentence between the title and a dateline below it.
+fn header_lines(
+    lines: &[String],
+    window: &[usize],
+    title_line: Option<usize>,
+    dateline: Option<&DateLine>,
+) -> Vec<(usize, String)> {
+    let Some(title_line) = title_line else {
+        return Vec::new();
+    };
+    let dateline = dateline.map(|d| d.line).filter(|&d| d > title_line);
+    let under_title = |i: usize| {
+        let line = lines[i].trim();
+        dateline.is_some_and(|d| i > title_line && i < d)
+            && !is_paragraph(line)
+            && !line.ends_with(['.', '。'])
+    };
+    let short = |i: usize| word_count(&lines[i]) <= HEADER_WORDS;
+    let release = |i: usize| i > title_line && is_release_line(&lines[i]);
+    window
+        .iter()
+        .filter(|&&i| ((i < title_line || under_title(i)) && short(i)) || release(i))
+        .map(|&i| (i, lines[i].trim().to_string()))
+        .collect()
 }
 
 /// The non-blank lines a title is looked for in: the first [`WINDOW`] from
@@ -190,6 +276,7 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
         Some(d) => d.rest.as_str(),
         None => line.trim(),
     };
+    let text = without_release_label(text);
     if text.matches(" | ").count() >= 2 || text.starts_with("http") || never_a_title(text) {
         return None;
     }
@@ -217,7 +304,7 @@ fn never_a_title(text: &str) -> bool {
     let about_the_site = ["website", "web site", "skip to "]
         .iter()
         .any(|w| lower.contains(w));
-    bullet || about_the_site
+    bullet || about_the_site || is_release_line(text)
 }
 
 /// Mostly digits and marks: a date or a time in a form not read as one
@@ -562,6 +649,49 @@ mod tests {
         );
         assert_eq!(head.dateline.unwrap().to_string(), "2022-08-02");
         assert_eq!(left, [BODY], "the site header goes with the title");
+    }
+
+    #[test]
+    fn the_lines_between_title_and_dateline_and_a_release_line_are_header() {
+        let text = format!(
+            "U.S. Department of State\n\nJoint Statement on the Economic Dialogue\n\nMedia Note\nOffice of the Spokesperson\nWashington, DC\nApril 30, 2013\n\n\
+             Joint Press Release with the Digital Agency and the Ministry of Internal Affairs and Communications\n\n{BODY}\n"
+        );
+        let (head, left) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Joint Statement on the Economic Dialogue")
+        );
+        assert_eq!(head.dateline.unwrap().to_string(), "2013-04-30");
+        assert_eq!(left, [BODY]);
+        assert_eq!(
+            head.header,
+            [
+                "U.S. Department of State",
+                "Media Note",
+                "Office of the Spokesperson",
+                "Washington, DC",
+                "Joint Press Release with the Digital Agency and the Ministry of Internal Affairs and Communications"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_release_label_run_into_the_title_is_cut_off() {
+        let text = format!(
+            "Science and Technology\n\nMedia Note Japan-U.S. Joint High-Level Committee Meeting\n\nNovember 25, 2015\n\n{BODY}\n"
+        );
+        let (head, _) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Japan-U.S. Joint High-Level Committee Meeting")
+        );
+        let text = format!("Readout of the Japan-U.S. Economic Meeting\n\n{BODY}\n");
+        let (head, _) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Readout of the Japan-U.S. Economic Meeting")
+        );
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub use series_names::NewSeries;
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
-const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-5");
+const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-6");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {

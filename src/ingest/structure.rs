@@ -26,6 +26,8 @@ impl Block {
 pub struct Document {
     pub title: Option<String>,
     pub dateline: Option<PartialDate>,
+    /// The header's lines ([`head::Head::header`]).
+    pub header: Vec<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -35,6 +37,7 @@ pub fn structure(mut lines: Vec<String>, breadcrumb_title: Option<&str>) -> Docu
     Document {
         title: head.title,
         dateline: head.dateline,
+        header: head.header,
         blocks: outline::refine(classify(&logical)),
     }
 }
