@@ -61,12 +61,26 @@ const CHROME_LINES: &[&str] = &[
     "スポンサーリンク",
     "印刷",
     "シェア",
+    "official website",
+    "category",
+    "categories",
+    "tags",
+    "以上",
+    "https",
 ];
 
-/// The opening words of the lines of the banner on top of every U.S.
-/// government website ("An official website of the United States
-/// government. Here's how you know"), compared as keys.
-const GOV_BANNER: &[&str] = &[
+/// The opening words of chrome lines that go on with a name or a number:
+/// the banner on top of every U.S. government website ("An official
+/// website of the United States government. Here's how you know"), a
+/// copyright line, a reading time, a members' notice, a photo's heading.
+/// Compared as keys.
+const CHROME_OPENINGS: &[&str] = &[
+    "© ",
+    "copyright ©",
+    "このページの所要時間",
+    "会員限定記事",
+    "scenes of the meeting",
+    "scene of the meeting",
     "an official website of the united states government",
     "here's how you know",
     "official websites use .gov",
@@ -79,7 +93,6 @@ const GOV_BANNER: &[&str] = &[
     "the https:// ensures that you are connecting to the official website",
     "u.s. flag",
     "dot gov",
-    "https",
 ];
 
 /// Line prefixes from which, near the end, the rest of the page is footer.
@@ -114,6 +127,15 @@ const FOOTER_MARKERS: &[&str] = &[
     "next",
     "tags:",
     "categories:",
+    "post a comment",
+    "no comments",
+    "張貼留言",
+    "コメントを投稿",
+    "関連カテゴリ",
+    "関連タグ",
+    "関連記事",
+    "関連ニュース",
+    "関連リンク",
 ];
 
 /// Breadcrumb first items that make a two-item trail recognisable.
@@ -144,14 +166,16 @@ impl ChromeRules {
     fn is_chrome_line(&self, line: &str) -> bool {
         // Chrome is short; a long line can only be a cookie notice or the
         // .gov banner's padlock line.
-        if line.len() > 120 && !line.contains("ookie") && !line.contains(".gov") {
+        let long = line.len() > 120 && line.chars().count() > 120;
+        if long && !line.contains("ookie") && !line.contains(".gov") {
             return false;
         }
         let k = key(line);
         CHROME_LINES.contains(&k.as_str())
             || self.lines.contains(&k)
             || self.learned.contains(&k)
-            || GOV_BANNER.iter().any(|b| k.starts_with(b))
+            || CHROME_OPENINGS.iter().any(|b| k.starts_with(b))
+            || is_history_notice(&k)
             || is_logo_line(line)
             || is_cookie_notice(&k)
             || is_photo_caption(line, &k)
@@ -211,6 +235,12 @@ fn is_photo_caption(line: &str, key: &str) -> bool {
     let mentions = key.contains("photo") || t.contains("撮影") || t.contains("写真");
     let scene = t.trim_end_matches([')', '）']).ends_with("様子");
     opens || scene || (mentions && !t.ends_with(['.', '。']))
+}
+
+/// GOV.UK's "This was published under the 2022 to 2024 Sunak Conservative
+/// government".
+fn is_history_notice(key: &str) -> bool {
+    key.starts_with("this was published under the") && key.ends_with("government")
 }
 
 fn is_cookie_notice(key: &str) -> bool {
@@ -384,13 +414,16 @@ mod tests {
     }
 
     #[test]
-    fn the_us_government_banner_goes_and_a_sentence_about_gov_sites_stays() {
+    fn banners_copyright_and_a_long_caption_go_and_a_sentence_about_gov_sites_stays() {
         let text = "An official website of the United States Government Here's how you know\n\
                     Official websites use .gov\n\
                     A .gov website belongs to an official government organization in the United States.\n\
                     Secure .gov websites use HTTPS\n\
                     A lock ( ) or https:// means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.\n\
-                    The ministers agreed that official .gov websites should use HTTPS.\n";
+                    The ministers agreed that official .gov websites should use HTTPS.\n\
+                    This was published under the 2022 to 2024 Sunak Conservative government\n\
+                    © Kyodo News\n\
+                    (閣僚会合 冒頭撮影の様子。左から竹内経済産業大臣政務官、ヴィルックネン上級副委員長、平デジタル大臣、阿達総務副大臣)\n";
         let s = strip_text(text);
         assert_eq!(
             s.lines,

@@ -178,7 +178,8 @@ fn header_lines(
             && !line.ends_with(['.', '。'])
     };
     let short = |i: usize| word_count(&lines[i]) <= HEADER_WORDS;
-    let release = |i: usize| i > title_line && is_release_line(&lines[i]);
+    let release =
+        |i: usize| i > title_line && (is_release_line(&lines[i]) || is_by_line(lines[i].trim()));
     window
         .iter()
         .filter(|&&i| ((i < title_line || under_title(i)) && short(i)) || release(i))
@@ -545,6 +546,17 @@ fn is_byline(text: &str) -> bool {
         && !names_a_document(text)
 }
 
+/// An author's line: "By Bruce J. Ellsworth", "By Jane Doe and John Roe".
+fn is_by_line(text: &str) -> bool {
+    let Some(names) = text.strip_prefix("By ") else {
+        return false;
+    };
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let name_word =
+        |w: &&str| w.starts_with(char::is_uppercase) || ["and", "de", "van", "von"].contains(w);
+    (1..=6).contains(&words.len()) && words.iter().all(name_word) && !text.ends_with('.')
+}
+
 /// Most words capitalised, as English titles are.
 fn title_cased(text: &str) -> bool {
     let words: Vec<&str> = text
@@ -673,6 +685,19 @@ mod tests {
                 "Washington, DC",
                 "Joint Press Release with the Digital Agency and the Ministry of Internal Affairs and Communications"
             ]
+        );
+        let text = format!("Council Promotes Economic Ties\n\nBy Bruce J. Ellsworth\n\n{BODY}\n");
+        let (head, left) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("Council Promotes Economic Ties")
+        );
+        assert_eq!(
+            (left, head.header),
+            (
+                vec![BODY.to_string()],
+                vec!["By Bruce J. Ellsworth".to_string()]
+            )
         );
     }
 
