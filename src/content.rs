@@ -323,7 +323,7 @@ impl ContentFile {
         let (yaml, body, body_line) = split_front_matter(path, text)?;
         let front_matter: FrontMatter = match block_yaml_read::read(yaml) {
             Some(front_matter) => front_matter,
-            None => serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?,
+            None => yaml_serde::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?,
         };
         ContentFile::checked(path, text, front_matter, body, body_line)
     }
@@ -365,7 +365,7 @@ impl ContentFile {
     /// The file as it is written to disk.
     pub fn render(front_matter: &FrontMatter, body: &str) -> String {
         let yaml = block_yaml::to_string(front_matter).unwrap_or_else(|| {
-            serde_yaml::to_string(front_matter).expect("front matter always serialises")
+            yaml_serde::to_string(front_matter).expect("front matter always serialises")
         });
         let mut text = String::with_capacity(yaml.len() + body.len() + 8);
         text.push_str("---\n");

@@ -135,7 +135,7 @@ fn seeds_get_the_right_title_date_dialogue_and_themes() {
         assert_eq!(fm.title, title, "{seed}");
         assert_eq!(fm.date.unwrap().to_string(), date, "{seed}");
         assert_eq!(
-            serde_yaml::to_string(&fm.date_source).unwrap().trim(),
+            yaml_serde::to_string(&fm.date_source).unwrap().trim(),
             source,
             "{seed}"
         );

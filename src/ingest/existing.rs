@@ -165,13 +165,13 @@ pub fn inspect(path: &Path) -> Result<Option<Existing>> {
 }
 
 /// A file that still matches the hash in its `generated` block: ingest
-/// wrote it, so its front matter is in serde_yaml's block style and only the
+/// wrote it, so its front matter is in yaml_serde's block style and only the
 /// listing's entries need parsing. `None` for anything else.
 fn as_generated(path: &Path, text: &str) -> Option<Existing> {
     let (yaml, _, _) = crate::content::split_front_matter(path, text).ok()?;
     let entries = top_level_entries(yaml);
     let generated = entries.iter().find(|(key, _)| *key == "generated")?.1;
-    let generated = serde_yaml::from_str::<GeneratedEntry>(generated)
+    let generated = yaml_serde::from_str::<GeneratedEntry>(generated)
         .ok()?
         .generated;
     if sha256_hex(without_generated(text).as_bytes()) != generated.sha256 {
@@ -182,7 +182,7 @@ fn as_generated(path: &Path, text: &str) -> Option<Existing> {
         .filter(|(key, _)| LISTING_KEYS.contains(key))
         .map(|(_, entry)| *entry)
         .collect();
-    let listing: Listing = serde_yaml::from_str(&listing).ok()?;
+    let listing: Listing = yaml_serde::from_str(&listing).ok()?;
     if listing.title.trim().is_empty() {
         return None;
     }
@@ -231,11 +231,11 @@ fn seed_by_scan(text: &str) -> Option<String> {
         .take_while(|l| l.starts_with([' ', '\t']))
         .find_map(|l| l.trim_start().strip_prefix("file:"))?
         .trim();
-    let file = serde_yaml::from_str::<String>(value).unwrap_or_else(|_| value.to_string());
+    let file = yaml_serde::from_str::<String>(value).unwrap_or_else(|_| value.to_string());
     (!file.is_empty()).then_some(file)
 }
 
-/// The top-level entries of YAML in serde_yaml's block style, as (key, the
+/// The top-level entries of YAML in yaml_serde's block style, as (key, the
 /// entry's lines). Nested lines are indented and the items of a top-level
 /// sequence start with `- ` in column 0, so a line that starts with neither
 /// (nor a comment) starts the next entry.
