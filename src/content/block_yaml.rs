@@ -2,7 +2,8 @@
 //! `yaml_serde` writes (two-space indents, sequences in mappings not
 //! indented, `[]`/`{}` for empty ones, plain scalars where YAML reads them
 //! back as the same string), an order of magnitude faster. Ingest writes one
-//! front matter per document, and the generic emitter was a sixth of its time.
+//! front matter per document: with `yaml_serde`'s emitter that is 9 % of the
+//! instructions of a cold build of 1,000 documents, with this one 2 %.
 //!
 //! Anything outside the shapes it knows (multi-line strings, sequences
 //! directly in sequences, enum variants with data) returns `None`, and the

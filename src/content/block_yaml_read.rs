@@ -1,6 +1,7 @@
 //! Reading back the front matter `block_yaml` writes, without libyaml: a
-//! build reads every content file, and `yaml_serde`'s parser was most of
-//! loading them.
+//! warm build reads every content file twice (ingest's look at what is in
+//! `content/`, then the site), and with `yaml_serde`'s parser that is over a
+//! third of the instructions of a warm build of 1,000 documents.
 //!
 //! The reader knows only the block shapes and scalars `block_yaml` writes.
 //! It never has to be right on its own: [`read`] keeps its result only when
