@@ -26,7 +26,7 @@ struct Label {
     title_alternatives: Vec<String>,
     #[serde(default = "yes")]
     title_on_page: bool,
-    date: Option<serde_yaml::Value>,
+    date: Option<yaml_serde::Value>,
     date_text: Option<String>,
     year: Option<i32>,
     dialogue: Option<String>,
@@ -241,7 +241,7 @@ fn read_corpus(dir: &Path) -> Vec<Page> {
                 .unwrap_or_else(|e| panic!("{id}.txt: {e}"));
             let yaml = std::fs::read_to_string(&labels).unwrap();
             let label: Label =
-                serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{}: {e}", labels.display()));
+                yaml_serde::from_str(&yaml).unwrap_or_else(|e| panic!("{}: {e}", labels.display()));
             Page { id, text, label }
         })
         .collect()
@@ -520,11 +520,11 @@ fn same_text(text: &str) -> String {
 }
 
 /// A label's date (`2024-05-01`, `2024-05`, or a YAML date) as text.
-fn date_text(value: &serde_yaml::Value) -> String {
+fn date_text(value: &yaml_serde::Value) -> String {
     match value {
-        serde_yaml::Value::String(s) => s.clone(),
-        serde_yaml::Value::Number(n) => n.to_string(),
-        other => serde_yaml::to_string(other)
+        yaml_serde::Value::String(s) => s.clone(),
+        yaml_serde::Value::Number(n) => n.to_string(),
+        other => yaml_serde::to_string(other)
             .unwrap_or_default()
             .trim()
             .to_string(),

@@ -293,7 +293,7 @@ impl Config {
 
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         let config: Config =
-            serde_yaml::from_str(text).map_err(|e| Error::yaml(path, text, 0, &e))?;
+            yaml_serde::from_str(text).map_err(|e| Error::yaml(path, text, 0, &e))?;
         config.validate(path)?;
         Ok(config)
     }

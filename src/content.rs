@@ -323,7 +323,7 @@ impl ContentFile {
         let (yaml, body, body_line) = split_front_matter(path, text)?;
         let front_matter: FrontMatter = match block_yaml_read::read(yaml) {
             Some(front_matter) => front_matter,
-            None => serde_yaml::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?,
+            None => yaml_serde::from_str(yaml).map_err(|e| Error::yaml(path, text, 1, &e))?,
         };
         ContentFile::checked(path, text, front_matter, body, body_line)
     }
@@ -364,9 +364,7 @@ impl ContentFile {
 
     /// The file as it is written to disk.
     pub fn render(front_matter: &FrontMatter, body: &str) -> String {
-        let yaml = block_yaml::to_string(front_matter).unwrap_or_else(|| {
-            serde_yaml::to_string(front_matter).expect("front matter always serialises")
-        });
+        let yaml = to_yaml(front_matter);
         let mut text = String::with_capacity(yaml.len() + body.len() + 8);
         text.push_str("---\n");
         text.push_str(&yaml);
@@ -376,102 +374,13 @@ impl ContentFile {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Line by line, the plain way [`split_front_matter`] must agree with.
-    fn split_line_by_line(text: &str) -> Option<(&str, &str, usize)> {
-        let rest = text
-            .strip_prefix("---\n")
-            .or(text.strip_prefix("---\r\n"))?;
-        let mut offset = 0;
-        for line in rest.split_inclusive('\n') {
-            if line.trim_end() == "---" {
-                let yaml = &rest[..offset];
-                return Some((
-                    yaml,
-                    &rest[offset + line.len()..],
-                    2 + yaml.lines().count() + 1,
-                ));
-            }
-            offset += line.len();
-        }
-        None
-    }
-
-    #[test]
-    fn front_matter_ends_at_the_first_line_of_three_dashes() {
-        for text in [
-            "---\n---\nbody",
-            "---\ntitle: A\n---\nbody\n---\nmore",
-            "---\ntitle: ---x\nx---\n----\n---  \nbody",
-            "---\r\ntitle: A\r\n---\r\nbody",
-            "---\ntitle: A\n---",
-            "---\ntitle: A\n--- x\n",
-            "---\ntitle: A\n",
-            "---\n---",
-        ] {
-            let split = split_front_matter(Path::new("a.md"), text).ok();
-            assert_eq!(split, split_line_by_line(text), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn partial_dates_round_trip() {
-        for s in ["2025", "2025-07", "2019-10-18"] {
-            assert_eq!(PartialDate::parse(s).unwrap().to_string(), s);
-        }
-        for s in ["2025-13", "2019-02-30", "19-10-18", "2019/10/18", ""] {
-            assert!(PartialDate::parse(s).is_none(), "{s}");
-        }
-    }
-
-    #[test]
-    fn year_only_sorts_before_dates_in_it() {
-        let y = PartialDate::parse("2025").unwrap();
-        let d = PartialDate::parse("2025-01-01").unwrap();
-        assert!(y < d);
-    }
-
-    #[test]
-    fn parses_a_content_file() {
-        let text = "---\ntitle: T\ndate: 2025\ndialogues: [a]\n---\n\n## One\n\nText.\n";
-        let file = ContentFile::parse(Path::new("c.md"), text).unwrap();
-        assert_eq!(file.front_matter.date.unwrap().to_string(), "2025");
-        assert_eq!(file.body_line, 6);
-        assert!(file.body.contains("## One"));
-    }
-
-    #[test]
-    fn render_then_parse_is_identity() {
-        let text = "---\ntitle: T\ndate: 2019-10-18\ndate_source: stated\n---\nBody\n";
-        let file = ContentFile::parse(Path::new("c.md"), text).unwrap();
-        let again = ContentFile::render(&file.front_matter, &file.body);
-        let file2 = ContentFile::parse(Path::new("c.md"), &again).unwrap();
-        assert_eq!(file.front_matter, file2.front_matter);
-        assert_eq!(file2.body, "Body\n");
-    }
-
-    #[test]
-    fn front_matter_errors_name_file_line_and_column() {
-        let cases = [
-            ("title: T\n", "no front matter", 1),
-            ("---\ntitle: T\n", "not closed", 1),
-            ("---\ntitle: T\ndate: 2019-02-30\n---\n", "invalid date", 3),
-            ("---\ntitle: T\nthemes: [\n---\n", "", 4),
-            (
-                "---\ntitle: T\ncolour: red\n---\n",
-                "unknown field `colour`",
-                3,
-            ),
-        ];
-        for (text, needle, line) in cases {
-            let msg = ContentFile::parse(Path::new("c.md"), text)
-                .unwrap_err()
-                .to_string();
-            assert!(msg.contains(needle), "{text:?}: {msg}");
-            assert!(msg.starts_with(&format!("c.md:{line}:")), "{text:?}: {msg}");
-        }
-    }
+/// Front matter, or an entry of it, as a content file holds it: the shapes
+/// ingest writes by [`block_yaml`], anything else by `yaml_serde`, whose
+/// bytes they are either way.
+pub fn to_yaml<T: Serialize + ?Sized>(value: &T) -> String {
+    block_yaml::to_string(value)
+        .unwrap_or_else(|| yaml_serde::to_string(value).expect("front matter always serialises"))
 }
+
+#[cfg(test)]
+mod tests;

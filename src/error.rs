@@ -108,14 +108,14 @@ impl Error {
         }
     }
 
-    /// A serde_yaml error in a YAML block that starts after `line_offset` lines of `text`.
-    pub fn yaml(path: &Path, text: &str, line_offset: usize, err: &serde_yaml::Error) -> Error {
+    /// A yaml_serde error in a YAML block that starts after `line_offset` lines of `text`.
+    pub fn yaml(path: &Path, text: &str, line_offset: usize, err: &yaml_serde::Error) -> Error {
         let message = err.to_string();
         if let Some((line, column, hint)) = unclosed_at(&message) {
             let message = format!("{hint} (the YAML reader gave up further on)");
             return Error::at(path, text, line + line_offset, column, message);
         }
-        // serde_yaml appends " at line N column M" to its message; we show that ourselves.
+        // yaml_serde appends " at line N column M" to its message; we show that ourselves.
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
             None => message,
@@ -176,7 +176,7 @@ fn unclosed_at(message: &str) -> Option<(usize, usize, &'static str)> {
     })
 }
 
-/// A value check (ours, not serde_yaml's syntax check) reports no useful
+/// A value check (ours, not yaml_serde's syntax check) reports no useful
 /// location but quotes the bad value: point at the line that holds it.
 fn quoted_value_position(text: &str, line_offset: usize, message: &str) -> Option<(usize, usize)> {
     let start = message.find(": invalid ")?;
@@ -228,7 +228,7 @@ mod tests {
     fn an_unclosed_quote_is_reported_where_it_opens_not_where_the_reader_stopped() {
         let text = "---\ntitle: \"Unclosed\ndate: 2024\nthemes: []\n---\n\nBody.\n";
         let yaml = &text[4..text.find("\n---\n").unwrap() + 1];
-        let err = serde_yaml::from_str::<serde_yaml::Value>(yaml).unwrap_err();
+        let err = yaml_serde::from_str::<yaml_serde::Value>(yaml).unwrap_err();
         let msg = Error::yaml(Path::new("a.md"), text, 1, &err).to_string();
         assert!(
             msg.starts_with("a.md:2:8: this quoted value is never closed"),
@@ -236,7 +236,7 @@ mod tests {
         );
         assert!(msg.contains("2 | title: \"Unclosed"), "{msg}");
         let list = "a: [1, 2\nb: 3\n";
-        let err = serde_yaml::from_str::<serde_yaml::Value>(list).unwrap_err();
+        let err = yaml_serde::from_str::<yaml_serde::Value>(list).unwrap_err();
         let msg = Error::yaml(Path::new("b.yaml"), list, 0, &err).to_string();
         assert!(
             msg.starts_with("b.yaml:1:4: this [ list is never closed"),

@@ -135,7 +135,7 @@ fn seeds_get_the_right_title_date_dialogue_and_themes() {
         assert_eq!(fm.title, title, "{seed}");
         assert_eq!(fm.date.unwrap().to_string(), date, "{seed}");
         assert_eq!(
-            serde_yaml::to_string(&fm.date_source).unwrap().trim(),
+            yaml_serde::to_string(&fm.date_source).unwrap().trim(),
             source,
             "{seed}"
         );
@@ -411,6 +411,37 @@ fn a_second_run_changes_nothing_and_only_changed_seeds_are_ingested() {
         .map(|d| d.seed.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert_eq!(written, ["001_124cfd008041aaae.txt"]);
+}
+
+/// The bundled `content/` is ingest's output for the bundled seeds as
+/// projects already hold it: ingest takes every file as its own and up to
+/// date (none looks edited by hand), and, forced, writes the same bytes.
+#[test]
+fn bundled_content_is_taken_as_ingest_wrote_it_and_written_again_the_same() {
+    let project = project_from(&repo());
+    std::fs::create_dir(project.path().join("content")).unwrap();
+    let texts = |root: &Path| -> Vec<(PathBuf, String)> {
+        let read = |p: PathBuf| {
+            (
+                p.file_name().unwrap().into(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        };
+        content_files(root).into_iter().map(read).collect()
+    };
+    for (name, text) in texts(&repo()) {
+        std::fs::write(project.path().join("content").join(name), text).unwrap();
+    }
+    for force in [false, true] {
+        let report = ingest(project.path(), force);
+        let outcomes: Vec<Outcome> = report.documents.iter().map(|d| d.outcome).collect();
+        assert_eq!(outcomes, [Outcome::Unchanged; 5], "forced: {force}");
+        assert!(report.backup.is_none(), "no file was taken for a hand edit");
+    }
+    assert!(
+        texts(project.path()) == texts(&repo()),
+        "other bytes written"
+    );
 }
 
 /// A project with one good seed and one of each kind of bad input.

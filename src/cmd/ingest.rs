@@ -145,7 +145,7 @@ fn new_series(proposals: &[NewSeries]) -> String {
 
 /// `text` as a YAML scalar, quoted when YAML would read it as syntax.
 fn yaml_scalar(text: &str) -> String {
-    serde_yaml::to_string(text).map_or_else(|_| format!("{text:?}"), |y| y.trim_end().to_string())
+    yaml_serde::to_string(text).map_or_else(|_| format!("{text:?}"), |y| y.trim_end().to_string())
 }
 
 fn shorten(text: &str, max: usize) -> String {

@@ -1,18 +1,19 @@
 //! Front matter as block YAML without a generic YAML emitter: the same bytes
-//! `serde_yaml` writes (two-space indents, sequences in mappings not
+//! `yaml_serde` writes (two-space indents, sequences in mappings not
 //! indented, `[]`/`{}` for empty ones, plain scalars where YAML reads them
 //! back as the same string), an order of magnitude faster. Ingest writes one
-//! front matter per document, and the generic emitter was a sixth of its time.
+//! front matter per document: with `yaml_serde`'s emitter that is 9 % of the
+//! instructions of a cold build of 1,000 documents, with this one 2 %.
 //!
 //! Anything outside the shapes it knows (multi-line strings, sequences
 //! directly in sequences, enum variants with data) returns `None`, and the
-//! caller uses `serde_yaml`; a string that may not stay plain is quoted by
-//! `serde_yaml` alone, so the quoting rules are never restated here.
+//! caller uses `yaml_serde`; a string that may not stay plain is quoted by
+//! `yaml_serde` alone, so the quoting rules are never restated here.
 
 use serde::ser::{self, Impossible, Serialize};
 
-/// The YAML `serde_yaml::to_string` writes for `value`, or `None` when
-/// `value` has a shape this emitter leaves to `serde_yaml`.
+/// The YAML `yaml_serde::to_string` writes for `value`, or `None` when
+/// `value` has a shape this emitter leaves to `yaml_serde`.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     let node = value.serialize(NodeSerializer).ok()?;
     let mut out = String::with_capacity(4096);
@@ -93,13 +94,13 @@ fn write_items(items: &[Node], width: usize, out: &mut String) -> Option<()> {
     Some(())
 }
 
-/// Why a value is left to `serde_yaml`.
+/// Why a value is left to `yaml_serde`.
 #[derive(Debug)]
 struct Unsupported;
 
 impl std::fmt::Display for Unsupported {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("left to serde_yaml")
+        f.write_str("left to yaml_serde")
     }
 }
 
@@ -114,8 +115,8 @@ impl ser::Error for Unsupported {
 type Result<T> = std::result::Result<T, Unsupported>;
 
 /// A string as YAML: plain when it certainly reads back as itself, else
-/// as `serde_yaml` quotes it. Strings with a line break of any kind (which
-/// libyaml folds, or writes as complex keys) are left to `serde_yaml`.
+/// as `yaml_serde` quotes it. Strings with a line break of any kind (which
+/// libyaml folds, or writes as complex keys) are left to `yaml_serde`.
 fn string_scalar(s: &str) -> Result<Node> {
     if has_line_break(s) {
         return Err(Unsupported);
@@ -123,7 +124,7 @@ fn string_scalar(s: &str) -> Result<Node> {
     if plain_is_safe(s) {
         return Ok(Node::Scalar(s.to_string()));
     }
-    let quoted = serde_yaml::to_string(s).map_err(|_| Unsupported)?;
+    let quoted = yaml_serde::to_string(s).map_err(|_| Unsupported)?;
     match quoted.strip_suffix('\n') {
         Some(line) if !line.contains('\n') => Ok(Node::Scalar(line.to_string())),
         _ => Err(Unsupported),
@@ -138,7 +139,7 @@ fn has_line_break(s: &str) -> bool {
 }
 
 /// A conservative subset of the strings libyaml writes plain in block
-/// context and `serde_yaml` does not quote: starts with a letter, no
+/// context and `yaml_serde` does not quote: starts with a letter, no
 /// control or line-break characters, no `: `, ` #` or trailing `:`/space,
 /// and not a word YAML reads as null or a boolean; or a date.
 fn plain_is_safe(s: &str) -> bool {
@@ -178,7 +179,7 @@ fn has_comment_or_mapping(bytes: &[u8]) -> bool {
 }
 
 /// `2019-10-18`, `2019-10`: digits joined by single dashes, which YAML 1.2
-/// (and so `serde_yaml`) reads as a string, never a number.
+/// (and so `yaml_serde`) reads as a string, never a number.
 fn is_date_like(bytes: &[u8]) -> bool {
     bytes.first().is_some_and(u8::is_ascii_digit)
         && bytes.contains(&b'-')

@@ -1,11 +1,11 @@
-//! `block_yaml` writes what `serde_yaml` writes, byte for byte.
+//! `block_yaml` writes what `yaml_serde` writes, byte for byte.
 
 use super::to_string;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-fn same_as_serde_yaml<T: Serialize>(value: &T) {
-    let want = serde_yaml::to_string(value).unwrap();
+fn same_as_yaml_serde<T: Serialize>(value: &T) {
+    let want = yaml_serde::to_string(value).unwrap();
     if let Some(got) = to_string(value) {
         assert_eq!(got, want);
     }
@@ -96,18 +96,18 @@ fn tricky_strings() -> Vec<&'static str> {
 }
 
 #[test]
-fn every_tricky_string_is_written_as_serde_yaml_writes_it() {
+fn every_tricky_string_is_written_as_yaml_serde_writes_it() {
     for s in tricky_strings() {
-        same_as_serde_yaml(&s);
+        same_as_yaml_serde(&s);
         let mut map = BTreeMap::new();
         map.insert(s.to_string(), s.to_string());
-        same_as_serde_yaml(&map);
-        same_as_serde_yaml(&vec![s, s]);
+        same_as_yaml_serde(&map);
+        same_as_yaml_serde(&vec![s, s]);
     }
 }
 
 #[test]
-fn nested_shapes_are_written_as_serde_yaml_writes_them() {
+fn nested_shapes_are_written_as_yaml_serde_writes_them() {
     let strings: Vec<String> = tricky_strings()
         .iter()
         .filter(|s| !s.contains(['\u{85}', '\u{2028}']))
@@ -135,15 +135,15 @@ fn nested_shapes_are_written_as_serde_yaml_writes_them() {
         flag: true,
     };
     let got = to_string(&doc).expect("a shape the emitter knows");
-    assert_eq!(got, serde_yaml::to_string(&doc).unwrap());
+    assert_eq!(got, yaml_serde::to_string(&doc).unwrap());
     for weight in [0.0, 0.1, 1e-7, 123456789.5, 1e300, -0.25] {
-        same_as_serde_yaml(&weight);
-        same_as_serde_yaml(&vec![weight]);
+        same_as_yaml_serde(&weight);
+        same_as_yaml_serde(&vec![weight]);
     }
 }
 
 #[test]
-fn multi_line_strings_are_left_to_serde_yaml() {
+fn multi_line_strings_are_left_to_yaml_serde() {
     for s in ["two\nlines", "cr\rhere", "nel\u{85}here", "ls\u{2028}here"] {
         assert!(to_string(&vec![s]).is_none(), "{s:?}");
     }

@@ -1,20 +1,17 @@
 //! What is already in `content/`: whether each file is as ingest wrote it
 //! (and from which inputs) or edited by hand, and the few fields the ingest
-//! table shows. Every warm build asks this of every content file first, so a
-//! file ingest wrote is read without parsing its whole front matter.
+//! table shows. Every warm build asks this of every content file first.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-use serde::Deserialize;
-
 use super::write::without_generated;
 use crate::content::{
-    ContentFile, DateSource, FrontMatter, Generated, PartialDate, Source, ThemeWeight, TitleSource,
+    ContentFile, DateSource, FrontMatter, PartialDate, Source, ThemeWeight, TitleSource,
 };
 use crate::error::{Error, Result};
 use crate::util::sha256_hex;
+use rayon::prelude::*;
 
 /// What is at a content file's path now.
 #[derive(Debug)]
@@ -46,36 +43,17 @@ pub struct HandEdit {
 
 /// The short fields at the head of a content file's front matter and its
 /// seed: what the ingest table and the content index need of it.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Listing {
     pub title: String,
-    #[serde(default)]
     pub title_source: TitleSource,
-    #[serde(default)]
     pub date: Option<PartialDate>,
-    #[serde(default)]
     pub date_source: DateSource,
-    #[serde(default)]
     pub dialogues: Vec<String>,
-    #[serde(default)]
     pub organisations: Vec<String>,
-    #[serde(default)]
     pub themes: Vec<ThemeWeight>,
-    #[serde(default)]
     pub source: Option<Source>,
 }
-
-/// The top-level keys a [`Listing`] is read from.
-const LISTING_KEYS: &[&str] = &[
-    "title",
-    "title_source",
-    "date",
-    "date_source",
-    "dialogues",
-    "organisations",
-    "themes",
-    "source",
-];
 
 impl From<&FrontMatter> for Listing {
     fn from(fm: &FrontMatter) -> Listing {
@@ -159,42 +137,7 @@ pub fn inspect(path: &Path) -> Result<Option<Existing>> {
         }
         Err(e) => return Err(Error::io(path, e)),
     };
-    Ok(Some(
-        as_generated(path, &text).unwrap_or_else(|| by_full_parse(path, &text)),
-    ))
-}
-
-/// A file that still matches the hash in its `generated` block: ingest
-/// wrote it, so its front matter is in serde_yaml's block style and only the
-/// listing's entries need parsing. `None` for anything else.
-fn as_generated(path: &Path, text: &str) -> Option<Existing> {
-    let (yaml, _, _) = crate::content::split_front_matter(path, text).ok()?;
-    let entries = top_level_entries(yaml);
-    let generated = entries.iter().find(|(key, _)| *key == "generated")?.1;
-    let generated = serde_yaml::from_str::<GeneratedEntry>(generated)
-        .ok()?
-        .generated;
-    if sha256_hex(without_generated(text).as_bytes()) != generated.sha256 {
-        return None;
-    }
-    let listing: String = entries
-        .iter()
-        .filter(|(key, _)| LISTING_KEYS.contains(key))
-        .map(|(_, entry)| *entry)
-        .collect();
-    let listing: Listing = serde_yaml::from_str(&listing).ok()?;
-    if listing.title.trim().is_empty() {
-        return None;
-    }
-    Some(Existing::Generated {
-        listing: Box::new(listing),
-        inputs: generated.inputs,
-    })
-}
-
-#[derive(Deserialize)]
-struct GeneratedEntry {
-    generated: Generated,
+    Ok(Some(by_full_parse(path, &text)))
 }
 
 /// Any content file, its whole front matter parsed.
@@ -231,32 +174,8 @@ fn seed_by_scan(text: &str) -> Option<String> {
         .take_while(|l| l.starts_with([' ', '\t']))
         .find_map(|l| l.trim_start().strip_prefix("file:"))?
         .trim();
-    let file = serde_yaml::from_str::<String>(value).unwrap_or_else(|_| value.to_string());
+    let file = yaml_serde::from_str::<String>(value).unwrap_or_else(|_| value.to_string());
     (!file.is_empty()).then_some(file)
-}
-
-/// The top-level entries of YAML in serde_yaml's block style, as (key, the
-/// entry's lines). Nested lines are indented and the items of a top-level
-/// sequence start with `- ` in column 0, so a line that starts with neither
-/// (nor a comment) starts the next entry.
-fn top_level_entries(yaml: &str) -> Vec<(&str, &str)> {
-    let mut entries = Vec::new();
-    let mut current: Option<(&str, usize)> = None;
-    let mut offset = 0;
-    for line in yaml.split_inclusive('\n') {
-        let starts_entry = !line.starts_with([' ', '\t', '-', '#', '\r', '\n']);
-        if let Some((key, _)) = line.split_once(':').filter(|_| starts_entry) {
-            if let Some((k, start)) = current {
-                entries.push((k, &yaml[start..offset]));
-            }
-            current = Some((key, offset));
-        }
-        offset += line.len();
-    }
-    if let Some((k, start)) = current {
-        entries.push((k, &yaml[start..]));
-    }
-    entries
 }
 
 #[cfg(test)]
@@ -305,6 +224,49 @@ mod tests {
         assert!(inspect(&dir.path().join("none.md")).unwrap().is_none());
     }
 
+    /// The bundled content files, as projects already hold them, still
+    /// match the hash in their `generated` block.
+    #[test]
+    fn bundled_content_files_are_as_ingest_wrote_them() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let (index, unowned) = index_content(&dir).unwrap();
+        assert!(unowned.is_empty(), "{unowned:?}");
+        let entries: Vec<&ContentEntry> = index.values().flatten().collect();
+        assert_eq!(entries.len(), 5);
+        for entry in entries {
+            assert!(
+                matches!(&entry.state, Existing::Generated { inputs, .. } if inputs.len() == 64),
+                "{}: {:?}",
+                entry.path.display(),
+                entry.state
+            );
+        }
+    }
+
+    /// Whether a file is as ingest wrote it depends on its own text and the
+    /// hash in it, never on what the writer would write now: a file in
+    /// another YAML style (as another writer's) is still ingest's own.
+    #[test]
+    fn a_file_in_another_yaml_style_with_its_hash_is_not_hand_edited() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.md");
+        let bare = "---\ntitle: \"T\"\ndialogues: [g7]\nsource: {file: seeds/a.txt, sha256: x}\n---\nBody.\n";
+        let sha256 = sha256_hex(without_generated(bare).as_bytes());
+        let text = bare.replacen(
+            "\n---\nBody",
+            &format!("\ngenerated:\n    sha256: \"{sha256}\"\n    inputs: abc\n---\nBody"),
+            1,
+        );
+        std::fs::write(&path, &text).unwrap();
+        match inspect(&path).unwrap() {
+            Some(Existing::Generated { inputs, listing }) => {
+                assert_eq!(inputs, "abc");
+                assert_eq!(listing.dialogues, ["g7"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn a_front_matter_that_does_not_parse_still_names_its_seed() {
         let dir = tempfile::tempdir().unwrap();
@@ -320,25 +282,5 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-    }
-
-    #[test]
-    fn the_quick_read_agrees_with_the_full_parse() {
-        let text = render(front_matter(), "\nBody.\n", "abc");
-        let quick = as_generated(Path::new("c.md"), &text);
-        let full = by_full_parse(Path::new("c.md"), &text);
-        let listing = |e: Option<Existing>| match e {
-            Some(Existing::Generated { listing, inputs }) => format!("{listing:?} {inputs}"),
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(listing(quick), listing(Some(full)));
-    }
-
-    #[test]
-    fn entries_split_at_top_level_keys_only() {
-        let yaml = "title: T\ndialogues:\n- a\n- b\nsummary: |-\n  x: y\n  z\nsource:\n  file: f\n";
-        let keys: Vec<&str> = top_level_entries(yaml).iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, ["title", "dialogues", "summary", "source"]);
-        assert_eq!(top_level_entries(yaml)[1].1, "dialogues:\n- a\n- b\n");
     }
 }

@@ -667,7 +667,7 @@ mod tests {
             DateSource::Override,
             DateSource::Unknown,
         ] {
-            let yaml = serde_yaml::to_string(&source).unwrap();
+            let yaml = yaml_serde::to_string(&source).unwrap();
             assert_eq!(date_source_name(source), yaml.trim());
         }
     }

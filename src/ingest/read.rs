@@ -180,7 +180,7 @@ pub fn parse_override(path: &Path, bytes: &[u8]) -> Result<Override> {
     if text.trim().is_empty() {
         return Ok(Override::default());
     }
-    serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &text, 0, &e))
+    yaml_serde::from_str(&text).map_err(|e| Error::yaml(path, &text, 0, &e))
 }
 
 #[cfg(test)]

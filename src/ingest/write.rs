@@ -2,12 +2,14 @@
 //! text (without the `generated` block); when a file no longer matches it, a
 //! person edited it, and ingest leaves it alone unless forced (see `existing`).
 
-use crate::content::{ContentFile, FrontMatter, Generated};
+use serde::Serialize;
+
+use crate::content::{self, ContentFile, FrontMatter, Generated};
 use crate::util::sha256_hex;
 
 /// The file text, with `generated` filled in from the rest of it. The block
-/// is the last field of the front matter, so it is spliced in before the
-/// closing `---` rather than serialising everything twice.
+/// is the last field of the front matter, so it is written on its own and
+/// put before the closing `---` rather than serialising everything twice.
 pub fn render(front_matter: FrontMatter, body: &str, inputs: &str) -> String {
     render_keeping(front_matter, body, inputs).0
 }
@@ -20,23 +22,26 @@ pub fn render_keeping(
 ) -> (String, FrontMatter) {
     front_matter.generated = None;
     let bare = ContentFile::render(&front_matter, body);
-    let sha256 = sha256_hex(bare.as_bytes());
-    let yaml_end = bare.len() - body.len() - "---\n".len();
-    let mut text = String::with_capacity(bare.len() + 200);
-    text.push_str(&bare[..yaml_end]);
-    text.push_str("generated:\n  sha256: ");
-    text.push_str(&sha256);
-    if !inputs.is_empty() {
-        text.push_str("\n  inputs: ");
-        text.push_str(inputs);
-    }
-    text.push('\n');
-    text.push_str(&bare[yaml_end..]);
-    front_matter.generated = Some(Generated {
-        sha256,
+    let generated = Generated {
+        sha256: sha256_hex(bare.as_bytes()),
         inputs: inputs.to_string(),
+    };
+    let block = content::to_yaml(&GeneratedBlock {
+        generated: &generated,
     });
+    let yaml_end = bare.len() - body.len() - "---\n".len();
+    let mut text = String::with_capacity(bare.len() + block.len());
+    text.push_str(&bare[..yaml_end]);
+    text.push_str(&block);
+    text.push_str(&bare[yaml_end..]);
+    front_matter.generated = Some(generated);
     (text, front_matter)
+}
+
+/// The `generated` entry of a front matter, as the last one of its mapping.
+#[derive(Serialize)]
+struct GeneratedBlock<'a> {
+    generated: &'a Generated,
 }
 
 /// `text` without the `generated:` block of its front matter.

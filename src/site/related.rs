@@ -141,7 +141,7 @@ mod tests {
             .map(|(t, w)| format!("{{slug: {t}, weight: {w}}}"))
             .collect();
         let yaml = format!("title: {slug}\nthemes: [{}]\n", list.join(", "));
-        let front: FrontMatter = serde_yaml::from_str(&yaml).expect("front matter");
+        let front: FrontMatter = yaml_serde::from_str(&yaml).expect("front matter");
         Document {
             slug: slug.to_string(),
             path: std::path::PathBuf::from(format!("{slug}.md")),
