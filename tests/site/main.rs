@@ -5,6 +5,7 @@
 
 mod browser;
 mod build;
+mod configuration;
 mod errors;
 mod overrides;
 mod reuse;
