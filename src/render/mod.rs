@@ -101,8 +101,8 @@ impl Previous {
 impl Renderer {
     /// Compiles the default templates with the project's overrides.
     pub fn new(root: &Path) -> Result<Renderer> {
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
         tera.set_escape_fn(escape);
         let templates = assets::templates(root)?;
         let uses = uses::TemplateUses::of(&templates);
@@ -335,10 +335,26 @@ fn copy_file(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Escapes what HTML and XML need escaped; unlike Tera's default it leaves
-/// `/` alone, so links read as written.
-fn escape(text: &str) -> String {
-    crate::site::escape_html(text)
+/// Escapes what HTML and XML need escaped, as [`crate::site::escape_html`]
+/// does: `/` is left alone, so links read as written, and `'` is `&#39;`.
+/// The text between special bytes is written in runs, not a byte at a time.
+fn escape(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut plain = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[plain..i])?;
+        out.write_all(entity)?;
+        plain = i + 1;
+    }
+    out.write_all(&bytes[plain..])
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -367,8 +383,10 @@ fn create_folders(out: &Path, pages: &[Page]) -> Result<()> {
     Ok(())
 }
 
-/// Tera's error with its whole cause chain (which holds the line for syntax
-/// errors), named after the template it is about.
+/// Tera's error with its whole cause chain, named after the template it
+/// is about. A syntax or render error names the template that holds the
+/// fault (which may be one the rendered page extends or includes), and
+/// its report shows the line, the column and the source there.
 fn template_error(template: Option<&str>, err: &tera::Error) -> Error {
     let mut message = err.to_string();
     let mut cause = err.source();
@@ -377,10 +395,16 @@ fn template_error(template: Option<&str>, err: &tera::Error) -> Error {
         message.push_str(&c.to_string().replace('\n', "\n  "));
         cause = c.source();
     }
-    let name = template
-        .map(str::to_string)
-        .or_else(|| quoted_name(&message))
-        .unwrap_or_else(|| "(unknown)".to_string());
+    let name = match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            Some(report.filename().to_string())
+        }
+        _ => None,
+    }
+    .filter(|name| !name.is_empty())
+    .or_else(|| template.map(str::to_string))
+    .or_else(|| quoted_name(&message))
+    .unwrap_or_else(|| "(unknown)".to_string());
     Error::Template { name, message }
 }
 
@@ -398,7 +422,7 @@ mod tests {
 
     #[test]
     fn template_syntax_errors_name_template_and_line() {
-        let mut tera = Tera::default();
+        let mut tera = Tera::new();
         let err = tera
             .add_raw_templates(vec![("page.html", "<p>\n{{ broken }\n</p>")])
             .unwrap_err();
