@@ -402,10 +402,22 @@ fn template_error(template: Option<&str>, err: &tera::Error) -> Error {
         _ => None,
     }
     .filter(|name| !name.is_empty())
+    .or_else(|| reported_name(&message))
     .or_else(|| template.map(str::to_string))
     .or_else(|| quoted_name(&message))
     .unwrap_or_else(|| "(unknown)".to_string());
     Error::Template { name, message }
+}
+
+/// The template of the first report in a Tera message, `--> name:line:column`:
+/// the checks made once every template is read (an unknown component,
+/// filter or template) report in a plain message.
+fn reported_name(message: &str) -> Option<String> {
+    let start = message.find("--> ")? + "--> ".len();
+    let line = message[start..].lines().next()?;
+    let mut parts = line.rsplitn(3, ':');
+    let (_column, _line, name) = (parts.next()?, parts.next()?, parts.next()?);
+    Some(name.to_string())
 }
 
 /// The first `'name'` or `"name"` in a Tera message: the template it is about.
@@ -429,5 +441,16 @@ mod tests {
         let msg = template_error(None, &err).to_string();
         assert!(msg.starts_with("template page.html:"), "{msg}");
         assert!(msg.contains("2:"), "{msg}");
+    }
+
+    #[test]
+    fn an_unknown_component_names_the_template_calling_it() {
+        let mut tera = Tera::new();
+        let err = tera
+            .add_raw_templates(vec![("page.html", "<p>\n{{ <nowhere /> }}</p>")])
+            .unwrap_err();
+        let msg = template_error(None, &err).to_string();
+        assert!(msg.starts_with("template page.html:"), "{msg}");
+        assert!(msg.contains("--> page.html:2:4"), "{msg}");
     }
 }

@@ -121,7 +121,7 @@ fn a_template_failing_at_render_time_names_its_file_line_and_column() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success(), "{stderr}");
     assert!(stderr.contains("template document.html:"), "{stderr}");
-    assert!(stderr.contains("--> document.html:4:7"), "{stderr}");
+    assert!(stderr.contains("--> document.html:4:25"), "{stderr}");
     assert!(
         stderr.contains("4 | <p>{{ page.card.title | int }}</p>"),
         "{stderr}"
