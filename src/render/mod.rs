@@ -104,6 +104,7 @@ impl Renderer {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.set_escape_fn(escape);
+        tera.register_filter("safe", safe);
         let templates = assets::templates(root)?;
         let uses = uses::TemplateUses::of(&templates);
         tera.add_raw_templates(templates)
@@ -357,6 +358,17 @@ fn escape(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(&bytes[plain..])
 }
 
+/// Tera's `safe`, without its copy of the string: a document's body is
+/// marked safe where it stands. The print packs' bodies made that copy
+/// 0.5 % of a cold build's instructions.
+fn safe(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    if value.is_string() {
+        value.mark_safe()
+    } else {
+        tera::Value::safe_string(&value.to_string())
+    }
+}
+
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -441,6 +453,20 @@ mod tests {
         let msg = template_error(None, &err).to_string();
         assert!(msg.starts_with("template page.html:"), "{msg}");
         assert!(msg.contains("2:"), "{msg}");
+    }
+
+    #[test]
+    fn safe_leaves_strings_unescaped_and_writes_other_values_as_text() {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html"]);
+        tera.register_filter("safe", safe);
+        tera.add_raw_template("t.html", "{{ a | safe }} {{ n | safe }} {{ a }}")
+            .unwrap();
+        let mut context = tera::Context::new();
+        context.insert("a", "<b>&</b>");
+        context.insert("n", &[1, 2]);
+        let out = tera.render("t.html", &context).unwrap();
+        assert_eq!(out, "<b>&</b> [1, 2] &lt;b&gt;&amp;&lt;/b&gt;");
     }
 
     #[test]
