@@ -120,7 +120,10 @@ fn a_template_failing_at_render_time_names_its_file_line_and_column() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(!run.status.success(), "{stderr}");
-    assert!(stderr.contains("template document.html:"), "{stderr}");
+    assert!(
+        stderr.contains("template document.html: The string"),
+        "{stderr}"
+    );
     assert!(stderr.contains("--> document.html:4:25"), "{stderr}");
     assert!(
         stderr.contains("4 | <p>{{ page.card.title | int }}</p>"),
