@@ -20,7 +20,7 @@ macro_rules! embed_bytes {
 /// The default templates, by name.
 pub const TEMPLATES: &[(&str, &str)] = embed_str![
     "base.html",
-    "macros.html",
+    "components.html",
     "index.html",
     "document.html",
     "theme.html",

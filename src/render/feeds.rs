@@ -40,18 +40,18 @@ const EPOCH: &str = "1970-01-01T00:00:00Z";
 pub fn context(site: &Site, page: &Page) -> tera::Context {
     let result = match page.kind {
         PageKind::Feed => {
-            tera::Context::from_serialize(feed(site, page, &site.config.title, all(site)))
+            tera::Context::from_serialize(&feed(site, page, &site.config.title, all(site)))
         }
         PageKind::ThemeFeed(i) => {
             let title = format!("{}: {}", site.config.title, site.config.themes[i].name);
-            tera::Context::from_serialize(feed(
+            tera::Context::from_serialize(&feed(
                 site,
                 page,
                 &title,
                 site.themes[i].documents.clone(),
             ))
         }
-        _ => tera::Context::from_serialize(sitemap(site)),
+        _ => tera::Context::from_serialize(&sitemap(site)),
     };
     result.unwrap_or_default()
 }

@@ -17,25 +17,25 @@ pub struct View<'a, T: Serialize> {
 /// bodies the render's print pages share.
 pub fn context(site: &Site, page: &Page, bodies: &Bodies) -> Option<tera::Context> {
     let ctx = match &page.kind {
-        PageKind::Index => tera::Context::from_serialize(home(site, page)),
+        PageKind::Index => tera::Context::from_serialize(&home(site, page)),
         PageKind::Document(id) => {
-            tera::Context::from_serialize(super::document::view(site, page, *id))
+            tera::Context::from_serialize(&super::document::view(site, page, *id))
         }
         PageKind::Theme { theme, number } => {
-            tera::Context::from_serialize(super::theme::view(site, page, *theme, *number))
+            tera::Context::from_serialize(&super::theme::view(site, page, *theme, *number))
         }
         PageKind::Dialogue { dialogue, number } => {
-            tera::Context::from_serialize(self::dialogue(site, page, *dialogue, *number))
+            tera::Context::from_serialize(&self::dialogue(site, page, *dialogue, *number))
         }
         PageKind::Year { year, number } => {
-            tera::Context::from_serialize(self::year(site, page, *year, *number))
+            tera::Context::from_serialize(&self::year(site, page, *year, *number))
         }
-        PageKind::Themes => tera::Context::from_serialize(themes(site, page)),
-        PageKind::Dialogues => tera::Context::from_serialize(dialogues(site, page)),
-        PageKind::Years => tera::Context::from_serialize(years(site, page)),
-        PageKind::Glossary => tera::Context::from_serialize(glossary(site, page)),
-        PageKind::Search => tera::Context::from_serialize(super::search::view(site, page)),
-        PageKind::NotFound => tera::Context::from_serialize(View {
+        PageKind::Themes => tera::Context::from_serialize(&themes(site, page)),
+        PageKind::Dialogues => tera::Context::from_serialize(&dialogues(site, page)),
+        PageKind::Years => tera::Context::from_serialize(&years(site, page)),
+        PageKind::Glossary => tera::Context::from_serialize(&glossary(site, page)),
+        PageKind::Search => tera::Context::from_serialize(&super::search::view(site, page)),
+        PageKind::NotFound => tera::Context::from_serialize(&View {
             layout: Layout::new(site, page, "Page not found".into(), ""),
             page: (),
         }),
@@ -47,7 +47,7 @@ pub fn context(site: &Site, page: &Page, bodies: &Bodies) -> Option<tera::Contex
         | PageKind::PrintDialogue(_)
         | PageKind::PrintYear(_) => {
             let pack = super::print::Pack::of(&page.kind)?;
-            tera::Context::from_serialize(super::print::view(site, page, pack, bodies))
+            tera::Context::from_serialize(&super::print::view(site, page, pack, bodies))
         }
     };
     ctx.ok()

@@ -199,11 +199,11 @@ fn every_kind_of_change_ends_as_a_full_build_would() {
         )
     }));
     site.assert_matches_full_build("a template edit");
-    assert!(site.edit("templates/macros.html", |_| {
-        let default = std::fs::read_to_string("templates/macros.html").unwrap();
+    assert!(site.edit("templates/components.html", |_| {
+        let default = std::fs::read_to_string("templates/components.html").unwrap();
         default.replacen("<ul class=\"chips\"", "<ul class=\"chips edited\"", 1)
     }));
-    site.assert_matches_full_build("an edit to the macros other templates import");
+    site.assert_matches_full_build("an edit to the components other templates call");
 }
 
 #[test]

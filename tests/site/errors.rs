@@ -101,6 +101,38 @@ fn a_render_failure_midway_leaves_the_previous_site_whole() {
     assert_no_temporary_folders(root);
 }
 
+#[test]
+fn a_template_failing_at_render_time_names_its_file_line_and_column() {
+    let project = project();
+    let root = project.path();
+    build_ok(root);
+    let before = snapshot(&root.join("public"));
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    // A title is no number: `int` fails on every document page.
+    std::fs::write(
+        root.join("templates/document.html"),
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.card.title }}</h1>\n<p>{{ page.card.title | int }}</p>\n{% endblock content %}\n",
+    )
+    .unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["--root", root.to_str().unwrap(), "build"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("template document.html: The string"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> document.html:4:25"), "{stderr}");
+    assert!(
+        stderr.contains("4 | <p>{{ page.card.title | int }}</p>"),
+        "{stderr}"
+    );
+    assert_eq!(before, snapshot(&root.join("public")));
+    assert_no_temporary_folders(root);
+}
+
 fn assert_no_temporary_folders(root: &Path) {
     let left: Vec<_> = std::fs::read_dir(root)
         .unwrap()

@@ -139,7 +139,7 @@ fn every_kind_of_change_ends_as_a_forced_build_would() {
     build_and_compare(root, "an edit to a copied source");
 
     edit(root, "templates/404.html", |_| {
-        "{% extends \"base.html\" %}{% block main %}<p>Gone.</p>{% endblock %}".to_string()
+        "{% extends \"base.html\" %}{% block content %}<p>Gone.</p>{% endblock %}".to_string()
     });
     build_and_compare(root, "a template added");
 
