@@ -152,10 +152,7 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut warnings = ingest
-        .as_ref()
-        .map(|r| r.warnings.clone())
-        .unwrap_or_default();
+    let mut warnings = ingest.as_ref().map(ingest_warnings).unwrap_or_default();
     warnings.extend(site.warnings.iter().cloned());
     let manifest = Manifest::of(inputs, snapshot, written.search, &output);
     if let Err(err) = manifest.write(&output) {
@@ -187,23 +184,29 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
 }
 
 /// Runs ingest only when there are seeds: a project of hand-written content
-/// needs none. A seed that fails stops only itself: the report names it,
-/// and the site is built from every other document.
+/// needs none, though it hears of the files in `seeds/` ingest would not
+/// read. A seed that fails stops only itself: the report names it, and the
+/// site is built from every other document.
 fn ingest_if_seeded(root: &Path, config: &Config) -> Result<Option<IngestReport>> {
-    let seeds = root.join("seeds");
-    let has_seeds = std::fs::read_dir(&seeds).is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.path().extension().is_some_and(|x| x == "txt"))
-    });
-    if !has_seeds {
-        return Ok(None);
+    if !crate::ingest::has_sources(root) {
+        let skipped = crate::ingest::skipped_seeds(root);
+        let report = IngestReport {
+            skipped,
+            ..IngestReport::default()
+        };
+        return Ok((!report.skipped.is_empty()).then_some(report));
     }
     let options = IngestOptions {
         keep_texts: true,
         ..IngestOptions::default()
     };
     crate::ingest::ingest_project(root, config, &options).map(Some)
+}
+
+/// The ingest run's warnings, and the files in `seeds/` it left out.
+fn ingest_warnings(report: &IngestReport) -> Vec<String> {
+    let skipped = report.skipped.iter().map(|s| format!("skipped {s}"));
+    skipped.chain(report.warnings.iter().cloned()).collect()
 }
 
 fn render_atomically(

@@ -8,6 +8,9 @@ use briefing::content::{ContentFile, FrontMatter};
 use briefing::ingest::{ingest_project, Force, IngestOptions, IngestReport, Outcome};
 use briefing::Config;
 
+#[path = "ingest/sources.rs"]
+mod sources;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -37,6 +37,9 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     )?;
     print!("{}", table(&report));
     print!("{}", new_series(&report.new_series));
+    for skipped in &report.skipped {
+        eprintln!("skipped {skipped}");
+    }
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
@@ -56,7 +59,10 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
 }
 
 fn table(report: &IngestReport) -> String {
-    let header = ["file", "title", "date", "dialogue", "themes", "check", ""].map(String::from);
+    let header = [
+        "file", "format", "title", "date", "dialogue", "themes", "check", "",
+    ]
+    .map(String::from);
     let header_len = header.len();
     let mut rows = vec![header];
     for d in &report.documents {
@@ -72,6 +78,7 @@ fn table(report: &IngestReport) -> String {
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default(),
+            d.format.name().to_string(),
             match d.title.is_empty() {
                 true => "(front matter does not parse: see briefing check)".into(),
                 false => shorten(&d.title, 48),

@@ -94,7 +94,7 @@ pub fn ingest_text(
     let breadcrumb_title = stripped.breadcrumb.last().map(String::as_str);
     let doc = structure(stripped.lines, breadcrumb_title);
     let mut warnings = Vec::new();
-    let override_file = Path::new(seed_name).with_extension("yaml");
+    let override_file = super::source::override_path(Path::new(seed_name));
     let override_name = override_file.display();
     let (title, title_source) = match (&overrides.title, &doc.title) {
         (Some(t), _) => (t.clone(), TitleSource::Override),

@@ -1,7 +1,8 @@
 //! Stage 1, seeds → content: clean captured text, recover its structure,
 //! annotate it from `briefing.yaml`, and write `content/<slug>.md`.
 //!
-//! A run reads every `seeds/*.txt` (in parallel), skips seeds whose inputs
+//! A run reads every source in `seeds/` (in parallel; [`source`] decides
+//! which files those are and reads each by its kind), skips seeds whose inputs
 //! (seed, override, taxonomy, ingest version) are unchanged since the content
 //! file was written, never overwrites a content file edited by hand (unless
 //! forced for that seed, and then only after a copy is kept), and writes
@@ -23,9 +24,11 @@ mod markdown;
 mod outline;
 mod read;
 mod recommend;
+mod report;
 mod sentences;
 mod series;
 mod series_names;
+mod source;
 mod structure;
 mod summary;
 mod vocabulary;
@@ -37,17 +40,21 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::{ContentText, DateSource, TitleSource};
-use crate::error::{Error, Result};
-use crate::util::{sha256_hex, slugify, write_if_changed};
+use crate::error::Result;
+use crate::util::{sha256_hex, slugify};
 use backup::Backup;
 use document::{Context, Ingested};
-use existing::{index_content, ContentEntry, Existing, Listing};
+use existing::{index_content, ContentEntry, Existing};
+use report::summary_row;
+use source::{seed_name, Source};
+use write::{Planned, Written};
 
 pub use backup::BACKUP_DIR;
 pub use read::MAX_SEED_BYTES;
+pub use report::{IngestReport, IngestedDocument, Outcome};
 pub use series::{ambiguous_aliases, AmbiguousAlias};
 pub use series_names::NewSeries;
+pub use source::{has_sources, named_seeds, Skipped, SourceKind};
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
@@ -82,63 +89,10 @@ impl Force {
     }
 }
 
-/// What one ingest run did, for the command's table and for `build`.
-#[derive(Debug, Default)]
-pub struct IngestReport {
-    pub documents: Vec<IngestedDocument>,
-    /// Problems that did not stop a document (unknown date, hand-edited file skipped …).
-    pub warnings: Vec<String>,
-    /// Seeds that could not be ingested; the others still were.
-    pub errors: Vec<Error>,
-    /// With [`IngestOptions::keep_texts`], the content files this run
-    /// rendered, as written.
-    pub texts: Vec<ContentText>,
-    /// Where copies of the hand-edited files this run replaced or removed
-    /// were kept; `None` when it replaced none.
-    pub backup: Option<PathBuf>,
-    /// Series the documents ingested this run name that no dialogue of
-    /// `briefing.yaml` covers, each a proposed `dialogues:` entry.
-    pub new_series: Vec<NewSeries>,
-}
-
-#[derive(Debug, Clone)]
-pub struct IngestedDocument {
-    pub seed: PathBuf,
-    pub content: PathBuf,
-    pub title: String,
-    pub date: String,
-    pub date_source: String,
-    pub dialogues: Vec<String>,
-    pub top_themes: Vec<String>,
-    /// The front-matter keys ingest guessed or could not fill: each is
-    /// worth setting in `seeds/<stem>.yaml`.
-    pub unsure: Vec<&'static str>,
-    pub outcome: Outcome,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Written,
-    Unchanged,
-    /// Edited by hand, so left as it is.
-    KeptHandEdit,
-    /// Edited by hand, and its seed (or the taxonomy) changed since: the
-    /// edit stays, and the change is not in the site.
-    KeptHandEditSeedChanged,
-    /// Edited by hand and replaced by `--force`, after a copy was kept.
-    ReplacedHandEdit,
-}
-
-impl IngestReport {
-    pub fn failed(&self) -> bool {
-        !self.errors.is_empty()
-    }
-}
-
 /// A seed after reading: either still to be written, or settled.
 enum Prepared {
     Fresh {
-        seed: PathBuf,
+        source: Source,
         ingested: Box<Ingested>,
         inputs: String,
         old_paths: Vec<PathBuf>,
@@ -148,13 +102,16 @@ enum Prepared {
     Settled(IngestedDocument, Vec<String>),
 }
 
-/// Ingests every `seeds/*.txt` under `root` into `root/content/`.
+/// Ingests every source in `root/seeds/` into `root/content/`.
 pub fn ingest_project(
     root: &Path,
     config: &Config,
     options: &IngestOptions,
 ) -> Result<IngestReport> {
-    let seeds = list_seeds(root)?;
+    let source::Seeds {
+        sources: seeds,
+        skipped,
+    } = source::list(root)?;
     let content_dir = root.join("content");
     let (mut existing, unowned) = index_content(&content_dir)?;
     let learned = learn_chrome(&seeds, config.ingest.max_seed_mb);
@@ -167,14 +124,17 @@ pub fn ingest_project(
         .par_iter()
         .with_max_len(1)
         .map(|seed| {
-            let name = seed_name(root, seed);
+            let name = seed_name(root, &seed.path);
             let entries = existing.get(&name).map_or(&[][..], Vec::as_slice);
             let force = options.force.covers(&name);
             prepare(&ctx, seed, &name, entries, &config_hash, force)
         })
         .collect();
 
-    let mut report = IngestReport::default();
+    let mut report = IngestReport {
+        skipped,
+        ..IngestReport::default()
+    };
     let mut reserved: BTreeSet<String> = unowned;
     let mut fresh = Vec::new();
     for result in prepared {
@@ -188,7 +148,7 @@ pub fn ingest_project(
             Err(e) => report.errors.push(e),
         }
     }
-    let seed_names: BTreeSet<String> = seeds.iter().map(|s| seed_name(root, s)).collect();
+    let seed_names: BTreeSet<String> = seeds.iter().map(|s| seed_name(root, &s.path)).collect();
     for (name, entries) in &existing {
         if entries.len() > 1 {
             report
@@ -214,7 +174,7 @@ pub fn ingest_project(
     let mut named_series = Vec::new();
     for p in fresh {
         let Prepared::Fresh {
-            seed,
+            source,
             ingested,
             inputs,
             old_paths,
@@ -224,10 +184,10 @@ pub fn ingest_project(
             continue;
         };
         let slug = unique_slug(
-            &content_slug(&ingested.front_matter.title, &seed),
+            &content_slug(&ingested.front_matter.title, &source.path),
             &mut reserved,
         );
-        let name = seed_name(root, &seed);
+        let name = seed_name(root, &source.path);
         named_series.extend(
             ingested
                 .new_series
@@ -237,13 +197,13 @@ pub fn ingest_project(
         if !titles.insert(ingested.front_matter.title.clone()) {
             report.warnings.push(format!(
                 "{}: another document has the title {:?}; wrote content/{slug}.md (give it a distinct `title:` in {})",
-                seed_name(root, &seed),
+                name,
                 ingested.front_matter.title,
-                seed.with_extension("yaml").strip_prefix(root).unwrap_or(&seed).display()
+                seed_name(root, &source::override_path(&source.path))
             ));
         }
         planned.push(Planned {
-            seed,
+            source,
             ingested: *ingested,
             inputs,
             old_paths,
@@ -256,7 +216,7 @@ pub fn ingest_project(
     let written: Vec<Result<Written>> = planned
         .into_par_iter()
         .with_max_len(1)
-        .map(|planned| write_document(root, planned, &backup))
+        .map(|planned| write::write_document(root, planned, &backup))
         .collect();
     report.backup = backup.folder().map(Path::to_path_buf);
     for result in written {
@@ -280,7 +240,8 @@ pub fn ingest_project(
 /// tests drive. `seed_name` is the seed's path relative to the root.
 pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<String> {
     let path = Path::new(seed_name);
-    let text = read::check_text(path, bytes)?;
+    let kind = SourceKind::of(path).ok_or_else(|| source::unsupported(path))?;
+    let text = kind.read(path, bytes)?.text;
     let ctx = Context::new(config);
     let sha256 = sha256_hex(bytes);
     let ingested =
@@ -288,83 +249,24 @@ pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<St
     Ok(write::render(ingested.front_matter, &ingested.body, ""))
 }
 
-/// The seeds a user named on the command line, as ingest names them
-/// (`seeds/a.txt`). A name may be a path from the current folder, a path in
-/// the project, or a file name in `seeds/` with or without `.txt`.
-pub fn named_seeds(root: &Path, names: &[PathBuf]) -> Result<BTreeSet<String>> {
-    let seeds = list_seeds(root)?;
-    let known: Vec<(PathBuf, String)> = seeds
-        .iter()
-        .map(|s| {
-            (
-                s.canonicalize().unwrap_or_else(|_| s.clone()),
-                seed_name(root, s),
-            )
-        })
-        .collect();
-    let mut found = BTreeSet::new();
-    for name in names {
-        let candidates = [
-            name.clone(),
-            root.join(name),
-            root.join("seeds").join(name),
-            root.join("seeds").join(name).with_extension("txt"),
-        ];
-        let seed = candidates
-            .iter()
-            .filter_map(|c| c.canonicalize().ok())
-            .find_map(|c| known.iter().find(|(path, _)| *path == c));
-        match seed {
-            Some((_, seed_name)) => found.insert(seed_name.clone()),
-            None => return Err(no_such_seed(root, name, &known)),
-        };
-    }
-    Ok(found)
-}
-
-fn no_such_seed(root: &Path, name: &Path, known: &[(PathBuf, String)]) -> Error {
-    let example = known
-        .first()
-        .map(|(_, n)| format!(", such as {n}"))
-        .unwrap_or_default();
-    Error::input(
-        name,
-        format!(
-            "is not a seed of this project: name a .txt file in {}{example}",
-            root.join("seeds").display()
-        ),
-    )
-}
-
-fn list_seeds(root: &Path) -> Result<Vec<PathBuf>> {
-    let dir = root.join("seeds");
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(&dir, e)),
-    };
-    let mut seeds = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::io(&dir, e))?.path();
-        if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
-            seeds.push(path);
-        }
-    }
-    seeds.sort();
-    Ok(seeds)
+/// The files in `root/seeds/` ingest leaves out, for a build that runs no
+/// ingest (no source is there) to name; none when the folder cannot be read.
+pub fn skipped_seeds(root: &Path) -> Vec<Skipped> {
+    source::list(root).map(|s| s.skipped).unwrap_or_default()
 }
 
 /// A seed whose content file is up to date is settled from the hashes of
 /// its bytes alone; any other is checked, then ingested.
 fn prepare(
     ctx: &Context<'_>,
-    seed: &Path,
+    source: &Source,
     name: &str,
     entries: &[ContentEntry],
     config_hash: &str,
     force: bool,
 ) -> Result<Prepared> {
-    let bytes = read::read_seed_bytes(seed, ctx.config.ingest.max_seed_mb)?;
+    let seed = &source.path;
+    let bytes = source.read_bytes(ctx.config.ingest.max_seed_mb)?;
     let override_bytes = read::read_override_bytes(seed)?;
     let sha256 = sha256_hex(&bytes);
     let inputs = sha256_hex(
@@ -381,7 +283,7 @@ fn prepare(
         } = &entry.state
         {
             if *old == inputs {
-                let doc = summary_row(seed, &entry.path, Some(listing), Outcome::Unchanged);
+                let doc = summary_row(source, &entry.path, Some(listing), Outcome::Unchanged);
                 return Ok(Prepared::Settled(doc, Vec::new()));
             }
         }
@@ -389,15 +291,15 @@ fn prepare(
     let read::SeedText {
         text,
         legacy_encoding,
-    } = read::decode(seed, &bytes)?;
-    let override_path = seed.with_extension("yaml");
+    } = source.read_text(&bytes)?;
+    let override_path = source::override_path(seed);
     let overrides = match &override_bytes {
         Some(b) => read::parse_override(&override_path, b)?,
         None => Default::default(),
     };
     document::check_override(ctx.config, &override_path, &overrides)?;
     if !force {
-        if let Some(settled) = hand_edited(seed, name, entries, &inputs) {
+        if let Some(settled) = hand_edited(source, name, entries, &inputs) {
             return Ok(settled);
         }
     }
@@ -409,7 +311,7 @@ fn prepare(
         ));
     }
     Ok(Prepared::Fresh {
-        seed: seed.to_path_buf(),
+        source: source.clone(),
         ingested: Box::new(ingested),
         inputs,
         old_paths: entries.iter().map(|e| e.path.clone()).collect(),
@@ -425,7 +327,7 @@ fn prepare(
 /// leaves the seed alone. That is news only when the seed's inputs changed
 /// after the edit, so only then is there a warning.
 fn hand_edited(
-    seed: &Path,
+    source: &Source,
     name: &str,
     entries: &[ContentEntry],
     inputs: &str,
@@ -442,7 +344,7 @@ fn hand_edited(
                 vec![seed_changed_warning(name, &entry.path)],
             ),
         };
-        let doc = summary_row(seed, &entry.path, edit.listing.as_ref(), outcome);
+        let doc = summary_row(source, &entry.path, edit.listing.as_ref(), outcome);
         Some(Prepared::Settled(doc, warnings))
     })
 }
@@ -464,121 +366,6 @@ fn duplicates_warning(root: &Path, seed_name: &str, entries: &[ContentEntry]) ->
         files.join(", "),
         files.len()
     )
-}
-
-/// A content file written (or found already holding its bytes).
-struct Written {
-    row: IngestedDocument,
-    warnings: Vec<String>,
-    text: ContentText,
-}
-
-/// A fresh document and the content file it goes to.
-struct Planned {
-    seed: PathBuf,
-    ingested: Ingested,
-    inputs: String,
-    old_paths: Vec<PathBuf>,
-    hand_edited: Vec<PathBuf>,
-    path: PathBuf,
-}
-
-fn write_document(root: &Path, planned: Planned, backup: &Backup) -> Result<Written> {
-    let Planned {
-        seed,
-        ingested,
-        inputs,
-        old_paths,
-        hand_edited,
-        path,
-    } = planned;
-    let mut warnings = ingested.warnings;
-    for edited in &hand_edited {
-        let copy = backup.keep(edited)?;
-        warnings.push(format!(
-            "{}: edited by hand; replaced by --force, and a copy is kept in {}",
-            rel(root, edited),
-            rel(root, &copy)
-        ));
-    }
-    let listing = Listing::from(&ingested.front_matter);
-    let (text, front_matter) =
-        write::render_keeping(ingested.front_matter, &ingested.body, &inputs);
-    let changed = write_if_changed(&path, text.as_bytes())?;
-    for old in old_paths.iter().filter(|p| **p != path) {
-        std::fs::remove_file(old).map_err(|e| Error::io(old, e))?;
-        warnings.push(format!(
-            "{}: removed; its seed now writes {} (the title changed)",
-            rel(root, old),
-            rel(root, &path)
-        ));
-    }
-    let outcome = match (hand_edited.is_empty(), changed) {
-        (false, _) => Outcome::ReplacedHandEdit,
-        (true, true) => Outcome::Written,
-        (true, false) => Outcome::Unchanged,
-    };
-    Ok(Written {
-        row: summary_row(&seed, &path, Some(&listing), outcome),
-        warnings,
-        text: ContentText {
-            path,
-            text,
-            front_matter: Some(front_matter),
-        },
-    })
-}
-
-fn summary_row(
-    seed: &Path,
-    content: &Path,
-    fm: Option<&Listing>,
-    outcome: Outcome,
-) -> IngestedDocument {
-    let fm_or = |f: fn(&Listing) -> String| fm.map(f).unwrap_or_default();
-    IngestedDocument {
-        seed: seed.to_path_buf(),
-        content: content.to_path_buf(),
-        title: fm_or(|f| f.title.clone()),
-        date: fm_or(|f| {
-            f.date
-                .map_or_else(|| "unknown".to_string(), |d| d.to_string())
-        }),
-        date_source: fm_or(|f| date_source_name(f.date_source).to_string()),
-        dialogues: fm.map(|f| f.dialogues.clone()).unwrap_or_default(),
-        top_themes: fm
-            .map(|f| f.themes.iter().take(3).map(|t| t.slug.clone()).collect())
-            .unwrap_or_default(),
-        unsure: fm.map(unsure_keys).unwrap_or_default(),
-        outcome,
-    }
-}
-
-/// The keys of a document's front matter that ingest made up (a title
-/// from the opening), inferred (a date from a mention) or found nothing
-/// for (who issued it).
-fn unsure_keys(fm: &Listing) -> Vec<&'static str> {
-    let title = fm.title_source == TitleSource::MadeUp;
-    let date = matches!(fm.date_source, DateSource::Inferred | DateSource::Unknown);
-    let organisations = fm.organisations.is_empty();
-    [
-        (title, "title"),
-        (date, "date"),
-        (organisations, "organisations"),
-    ]
-    .into_iter()
-    .filter_map(|(unsure, key)| unsure.then_some(key))
-    .collect()
-}
-
-/// How the front matter spells a date source.
-fn date_source_name(source: DateSource) -> &'static str {
-    match source {
-        DateSource::Stated => "stated",
-        DateSource::Inferred => "inferred",
-        DateSource::Override => "override",
-        DateSource::Unknown => "unknown",
-    }
 }
 
 /// The content file's name: the title's slug, or the seed's when the
@@ -611,12 +398,12 @@ fn unique_slug(base: &str, reserved: &mut BTreeSet<String>) -> String {
 
 /// The chrome lines the seeds share (`learned`). A seed that cannot be
 /// read is left out here; it is reported when it is ingested.
-fn learn_chrome(seeds: &[PathBuf], max_mb: u64) -> HashSet<String> {
+fn learn_chrome(seeds: &[Source], max_mb: u64) -> HashSet<String> {
     let edges: Vec<HashSet<String>> = seeds
         .par_iter()
         .filter_map(|seed| {
-            let bytes = read::read_seed_bytes(seed, max_mb).ok()?;
-            let text = read::decode(seed, &bytes).ok()?.text;
+            let bytes = seed.read_bytes(max_mb).ok()?;
+            let text = seed.read_text(&bytes).ok()?.text;
             Some(learned::edge_lines(&text))
         })
         .collect();
@@ -639,10 +426,7 @@ fn config_fingerprint(config: &Config, learned: &HashSet<String>) -> String {
     sha256_hex(serde_json::to_string(&parts).unwrap_or_default().as_bytes())
 }
 
-fn seed_name(root: &Path, seed: &Path) -> String {
-    rel(root, seed)
-}
-
+/// `path` relative to the project, as messages name it (`content/a.md`).
 fn rel(root: &Path, path: &Path) -> String {
     path.strip_prefix(root)
         .unwrap_or(path)
@@ -658,19 +442,6 @@ fn stem_of(path: &Path) -> String {
 mod tests {
     use super::*;
     use crate::util::{slugify, MAX_SLUG_LEN};
-
-    #[test]
-    fn date_sources_are_named_as_the_front_matter_spells_them() {
-        for source in [
-            DateSource::Stated,
-            DateSource::Inferred,
-            DateSource::Override,
-            DateSource::Unknown,
-        ] {
-            let yaml = yaml_serde::to_string(&source).unwrap();
-            assert_eq!(date_source_name(source), yaml.trim());
-        }
-    }
 
     #[test]
     fn a_title_in_japanese_names_its_file_after_the_seed() {

@@ -162,7 +162,7 @@ pub struct Override {
 
 /// The raw bytes of the override for `seed`, or `None` when there is none.
 pub fn read_override_bytes(seed: &Path) -> Result<Option<Vec<u8>>> {
-    let path = seed.with_extension("yaml");
+    let path = super::source::override_path(seed);
     match std::fs::read(&path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),

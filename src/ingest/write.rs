@@ -1,11 +1,21 @@
 //! Edit-safe writing of content files. Each file records the hash of its own
 //! text (without the `generated` block); when a file no longer matches it, a
-//! person edited it, and ingest leaves it alone unless forced (see `existing`).
+//! person edited it, and ingest leaves it alone unless forced (see `existing`),
+//! and then keeps a copy before writing over it.
+
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::content::{self, ContentFile, FrontMatter, Generated};
-use crate::util::sha256_hex;
+use super::backup::Backup;
+use super::document::Ingested;
+use super::existing::Listing;
+use super::rel;
+use super::report::{summary_row, IngestedDocument, Outcome};
+use super::source::Source;
+use crate::content::{self, ContentFile, ContentText, FrontMatter, Generated};
+use crate::error::{Error, Result};
+use crate::util::{sha256_hex, write_if_changed};
 
 /// The file text, with `generated` filled in from the rest of it. The block
 /// is the last field of the front matter, so it is written on its own and
@@ -67,10 +77,75 @@ pub fn without_generated(text: &str) -> String {
     out
 }
 
+/// A content file written (or found already holding its bytes).
+pub struct Written {
+    pub row: IngestedDocument,
+    pub warnings: Vec<String>,
+    pub text: ContentText,
+}
+
+/// A fresh document and the content file it goes to.
+pub struct Planned {
+    pub source: Source,
+    pub ingested: Ingested,
+    pub inputs: String,
+    pub old_paths: Vec<PathBuf>,
+    /// Of `old_paths`, those edited by hand (forced): kept before they go.
+    pub hand_edited: Vec<PathBuf>,
+    pub path: PathBuf,
+}
+
+/// Writes a fresh document's content file, after keeping a copy of each
+/// hand-edited file it replaces, and removes the seed's files of an old
+/// title.
+pub fn write_document(root: &Path, planned: Planned, backup: &Backup) -> Result<Written> {
+    let Planned {
+        source,
+        ingested,
+        inputs,
+        old_paths,
+        hand_edited,
+        path,
+    } = planned;
+    let mut warnings = ingested.warnings;
+    for edited in &hand_edited {
+        let copy = backup.keep(edited)?;
+        warnings.push(format!(
+            "{}: edited by hand; replaced by --force, and a copy is kept in {}",
+            rel(root, edited),
+            rel(root, &copy)
+        ));
+    }
+    let listing = Listing::from(&ingested.front_matter);
+    let (text, front_matter) = render_keeping(ingested.front_matter, &ingested.body, &inputs);
+    let changed = write_if_changed(&path, text.as_bytes())?;
+    for old in old_paths.iter().filter(|p| **p != path) {
+        std::fs::remove_file(old).map_err(|e| Error::io(old, e))?;
+        warnings.push(format!(
+            "{}: removed; its seed now writes {} (the title changed)",
+            rel(root, old),
+            rel(root, &path)
+        ));
+    }
+    let outcome = match (hand_edited.is_empty(), changed) {
+        (false, _) => Outcome::ReplacedHandEdit,
+        (true, true) => Outcome::Written,
+        (true, false) => Outcome::Unchanged,
+    };
+    Ok(Written {
+        row: summary_row(&source, &path, Some(&listing), outcome),
+        warnings,
+        text: ContentText {
+            path,
+            text,
+            front_matter: Some(front_matter),
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     fn front_matter() -> FrontMatter {
         let text = "---\ntitle: T\ndate: 2019-10-18\ndate_source: stated\n---\n";
