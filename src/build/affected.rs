@@ -4,8 +4,8 @@
 //! document is among those it reads in the plan before the change or after
 //! it (so a page a document joins or leaves is caught both ways), or when
 //! something else its kind reads changed: a list's members or summary, a
-//! theme's pledges, the list of years, the indexes as a whole, the plan's
-//! pages.
+//! list's length, a theme's pledges, the list of years, the indexes as a
+//! whole, the plan's pages.
 //!
 //! `serve` takes the snapshot before a change from its model; `build` reads
 //! the one it saved with the previous site (see `manifest`).
@@ -32,6 +32,9 @@ pub struct Snapshot {
     /// pages show of the whole list ([`List`]).
     #[serde(with = "pairs")]
     lists: BTreeMap<List, String>,
+    /// How many documents each list holds.
+    #[serde(with = "pairs")]
+    counts: BTreeMap<List, usize>,
     slugs: Vec<String>,
     /// Digest, per theme, of its pledges written out with documents by slug.
     pledges: Vec<String>,
@@ -46,8 +49,11 @@ impl Snapshot {
                 .iter()
                 .map(|p| (p.path.clone(), p.reads.clone()))
                 .collect(),
-            lists: declared(plan)
+            lists: declared(plan, |r| r.list)
                 .map(|list| (list, list_digest(site, list)))
+                .collect(),
+            counts: declared(plan, |r| r.count)
+                .map(|list| (list, members(site, list).len()))
                 .collect(),
             slugs: site.documents.iter().map(|d| d.slug.clone()).collect(),
             pledges: pledge_digests(site),
@@ -111,6 +117,8 @@ pub struct Changes<'s> {
     new_ids: BTreeSet<DocId>,
     /// Lists whose members or summary changed.
     pub lists: BTreeSet<List>,
+    /// Lists whose length changed.
+    pub counts: BTreeSet<List>,
     /// Themes whose pledges changed.
     pub pledges: BTreeSet<usize>,
     /// Whether the list of years changed.
@@ -137,6 +145,7 @@ impl<'s> Changes<'s> {
             old_ids: before.ids(changed),
             new_ids: after.ids(changed),
             lists: differing(&before.lists, &after.lists),
+            counts: differing(&before.counts, &after.counts),
             pledges: (0..before.pledges.len().max(after.pledges.len()))
                 .filter(|&i| before.pledges.get(i) != after.pledges.get(i))
                 .collect(),
@@ -154,6 +163,7 @@ impl<'s> Changes<'s> {
         let Reads {
             documents,
             list,
+            count,
             pledges,
             years,
             indexes,
@@ -162,6 +172,7 @@ impl<'s> Changes<'s> {
         !self.before.plans(&page.path)
             || (documents && self.reads_changed(page))
             || list.is_some_and(|l| self.lists.contains(&l))
+            || count.is_some_and(|l| self.counts.contains(&l))
             || self.pledges_of(pledges)
             || (years && self.years)
             || (indexes && self.indexes)
@@ -184,41 +195,56 @@ impl<'s> Changes<'s> {
 }
 
 /// The keys of either map whose values differ.
-fn differing(a: &BTreeMap<List, String>, b: &BTreeMap<List, String>) -> BTreeSet<List> {
+fn differing<V: PartialEq>(a: &BTreeMap<List, V>, b: &BTreeMap<List, V>) -> BTreeSet<List> {
     let differs = |list: &&List| a.get(list) != b.get(list);
     a.keys().chain(b.keys()).filter(differs).copied().collect()
 }
 
-/// The lists the pages of `plan` declare they show: only those are followed.
-fn declared(plan: &[Page]) -> impl Iterator<Item = List> {
-    let lists: BTreeSet<List> = plan.iter().filter_map(|p| p.kind.reads().list).collect();
+/// The lists the pages of `plan` declare they show (`which` of their
+/// [`Reads`]): only those are followed.
+fn declared(plan: &[Page], which: impl Fn(Reads) -> Option<List>) -> impl Iterator<Item = List> {
+    let lists: BTreeSet<List> = plan.iter().filter_map(|p| which(p.kind.reads())).collect();
     lists.into_iter()
 }
 
 /// The documents of `list`, in list order.
-fn members(site: &Site, list: List) -> &[DocId] {
+fn members(site: &Site, list: List) -> std::borrow::Cow<'_, [DocId]> {
     match list {
-        List::Theme(i) => &site.themes[i].documents,
-        List::Dialogue(i) => &site.dialogues[i].chronology,
-        List::Year(i) => &site.years[i].documents,
+        List::All => (0..site.documents.len()).collect::<Vec<_>>().into(),
+        List::Theme(i) => site.themes[i].documents[..].into(),
+        List::Dialogue(i) => site.dialogues[i].chronology[..].into(),
+        List::Year(i) => site.years[i].documents[..].into(),
     }
 }
 
 /// Digest of a list's members by slug, after what its pages show of the
-/// list as a whole: a theme's co-occurring themes, a dialogue's theme
-/// shift, a year's themes.
+/// list as a whole: a theme's co-occurring themes and the years it spans,
+/// a dialogue's theme shift, a year's themes.
 fn list_digest(site: &Site, list: List) -> String {
     let ids = members(site, list);
     let mut text = match list {
-        List::Theme(i) => format!("{:?}", site.themes[i].cooccurring),
+        List::All => String::new(),
+        List::Theme(i) => {
+            let span = year_range(site, &ids);
+            format!("{:?} {span:?}", site.themes[i].cooccurring)
+        }
         List::Dialogue(i) => format!("{:?}", site.dialogues[i].theme_shift),
         List::Year(i) => format!("{:?}", site.years[i].themes),
     };
-    for &id in ids {
+    for &id in ids.iter() {
         text.push('\n');
         text.push_str(&site.documents[id].slug);
     }
     quick_digest(text.as_bytes())
+}
+
+/// The first and last year of the dated documents among `ids`.
+fn year_range(site: &Site, ids: &[DocId]) -> Option<(i32, i32)> {
+    let years = ids.iter().filter_map(|&id| site.documents[id].front.date);
+    years.fold(None, |range, date| {
+        let (lo, hi) = range.unwrap_or((date.year, date.year));
+        Some((lo.min(date.year), hi.max(date.year)))
+    })
 }
 
 /// Digest, per theme, of its pledges, documents named by slug (ids shift

@@ -51,6 +51,8 @@ pub enum PageKind {
 /// dialogues or years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum List {
+    /// Every document.
+    All,
     Theme(usize),
     Dialogue(usize),
     Year(usize),
@@ -74,10 +76,13 @@ pub struct Reads {
     /// The documents the plan lists for the page ([`super::Page::reads`]).
     pub documents: bool,
     /// A list's members in order and what is shown of the list as a whole
-    /// (a theme's co-occurring themes, a dialogue's theme shift, a year's
-    /// themes): every page of a paginated list shows its length and
-    /// summary, and its items shift.
+    /// (a theme's co-occurring themes and the years it spans, a dialogue's
+    /// theme shift, a year's themes): every page of a paginated list shows
+    /// its length and summary, and its items shift.
     pub list: Option<List>,
+    /// How many documents a list holds: a briefing pack prints the newest
+    /// of them and says how many it leaves out.
+    pub count: Option<List>,
     pub pledges: Pledges,
     /// Which years have documents: a year page links its neighbours.
     pub years: bool,
@@ -92,6 +97,7 @@ pub struct Reads {
 const NOTHING: Reads = Reads {
     documents: false,
     list: None,
+    count: None,
     pledges: Pledges::None,
     years: false,
     indexes: false,
@@ -141,8 +147,10 @@ impl PageKind {
                 paths: true,
                 ..NOTHING
             },
-            Print | PrintYear(_) => pack(true),
-            PrintTheme(_) | PrintDialogue(_) => pack(false),
+            Print => pack(List::All, true),
+            PrintTheme(theme) => pack(List::Theme(theme), false),
+            PrintDialogue(dialogue) => pack(List::Dialogue(dialogue), false),
+            PrintYear(year) => pack(List::Year(year), true),
         }
     }
 
@@ -181,12 +189,13 @@ impl PageKind {
     }
 }
 
-/// A briefing pack: its documents, and the pledge appendix drawn from every
-/// theme's pledges; `years` for the book
-/// (which may be grouped by year) and a year's pack, which go with the
-/// list of years.
-const fn pack(years: bool) -> Reads {
+/// A briefing pack of `list`: its documents, how many of the list it leaves
+/// out, and the pledge appendix drawn from every theme's pledges. `years`
+/// for the book (which may be grouped by year) and a year's pack, which go
+/// with the list of years.
+const fn pack(list: List, years: bool) -> Reads {
     Reads {
+        count: Some(list),
         pledges: Pledges::All,
         years,
         ..DOCUMENTS
