@@ -1,11 +1,11 @@
-//! Which pages a change to some documents affects. Each page of the plan
-//! names the documents it reads; a page is re-rendered when a changed
-//! document is among them in the plan before the change or after it (so
-//! a page a document joins or leaves is caught both ways). What pages show
-//! beyond the documents they read is added here, conservatively: a theme's
-//! recurring pledges (grouped across documents), the list of years (each
-//! year page links its neighbours), and every page of a paginated list whose
-//! members changed (each shows the list's length, and its items shift).
+//! Which pages a change affects, judged by what each page's kind declares
+//! it shows ([`PageKind::reads`](crate::render::PageKind::reads)): no rule
+//! here names a kind. A page is re-rendered when it is new, when a changed
+//! document is among those it reads in the plan before the change or after
+//! it (so a page a document joins or leaves is caught both ways), or when
+//! something else its kind reads changed: a list's members or summary, a
+//! list's length, a theme's pledges, the list of years, the indexes as a
+//! whole, the plan's pages.
 //!
 //! `serve` takes the snapshot before a change from its model; `build` reads
 //! the one it saved with the previous site (see `manifest`).
@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
-use crate::render::{Page, PageKind};
+use crate::render::{List, Page, Pledges, Reads};
 use crate::site::{DocId, Pledge, Site, ThemeIndex};
 use crate::util::{hex, quick_digest, FxHashMap};
 
@@ -28,11 +28,13 @@ use crate::util::{hex, quick_digest, FxHashMap};
 pub struct Snapshot {
     /// Each planned page's output path and the documents it reads.
     reads: HashMap<String, Vec<DocId>>,
-    /// Digest of each paginated list's members by slug, in list order, and
-    /// what its pages show of the whole list (co-occurring themes, themes
-    /// by year).
+    /// Digest of each list's members by slug, in list order, and what its
+    /// pages show of the whole list ([`List`]).
     #[serde(with = "pairs")]
     lists: BTreeMap<List, String>,
+    /// How many documents each list holds.
+    #[serde(with = "pairs")]
+    counts: BTreeMap<List, usize>,
     slugs: Vec<String>,
     /// Digest, per theme, of its pledges written out with documents by slug.
     pledges: Vec<String>,
@@ -47,7 +49,12 @@ impl Snapshot {
                 .iter()
                 .map(|p| (p.path.clone(), p.reads.clone()))
                 .collect(),
-            lists: list_members(site),
+            lists: declared(plan, |r| r.list)
+                .map(|list| (list, list_digest(site, list)))
+                .collect(),
+            counts: declared(plan, |r| r.count)
+                .map(|list| (list, members(site, list).len()))
+                .collect(),
             slugs: site.documents.iter().map(|d| d.slug.clone()).collect(),
             pledges: pledge_digests(site),
             years: site.years.iter().map(|y| y.year).collect(),
@@ -91,105 +98,153 @@ impl Snapshot {
 /// The pages of `plan` (the plan of `after`) that show something of the
 /// documents `changed` (by slug), or that are new. `before` is `None` when
 /// the indexes were not derived again (nothing they hold changed);
-/// otherwise home, which shows counts and the matrix, is redone too.
+/// otherwise pages that read the indexes as a whole are redone too.
 pub fn affected<'p>(
     plan: &'p [Page],
     before: Option<&Snapshot>,
     after: &Snapshot,
     changed: &BTreeSet<String>,
 ) -> Vec<&'p Page> {
-    let reindexed = before.is_some();
-    let before = before.unwrap_or(after);
-    let (old_ids, new_ids) = (before.ids(changed), after.ids(changed));
-    let pledges_changed: BTreeSet<usize> = (0..after.pledges.len())
-        .filter(|&i| before.pledges.get(i) != after.pledges.get(i))
-        .collect();
-    let years_changed = before.years != after.years;
-    let paths_changed = before.reads.len() != after.reads.len()
-        || plan
-            .iter()
-            .any(|page| !before.reads.contains_key(&page.path));
-    let touched = |page: &Page| {
-        !before.reads.contains_key(&page.path)
-            || (reindexed && page.kind == PageKind::Index)
-            || (paths_changed && page.kind == PageKind::Sitemap)
-            || page.reads.iter().any(|id| new_ids.contains(id))
-            || before.read_any(&page.path, &old_ids)
-            || shows_pledges_of(&page.kind, &pledges_changed)
-            || (years_changed && links_years(&page.kind))
-    };
-    let touched_lists: BTreeSet<List> = before
-        .lists
-        .keys()
-        .chain(after.lists.keys())
-        .filter(|list| before.lists.get(list) != after.lists.get(list))
-        .copied()
-        .collect();
-    plan.iter()
-        .filter(|page| {
-            touched(page) || list_of(&page.kind).is_some_and(|l| touched_lists.contains(&l))
-        })
-        .collect()
+    let changes = Changes::between(plan, before, after, changed);
+    plan.iter().filter(|page| changes.show_in(page)).collect()
 }
 
-/// A paginated list: every page of it shows the list's length (and its
-/// summary), so when one page is touched, all are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-enum List {
-    Theme(usize),
-    Dialogue(usize),
-    Year(usize),
+/// What changed between two snapshots, in the terms of [`Reads`].
+pub struct Changes<'s> {
+    before: &'s Snapshot,
+    /// The changed documents' ids in the snapshot before and after.
+    old_ids: BTreeSet<DocId>,
+    new_ids: BTreeSet<DocId>,
+    /// Lists whose members or summary changed.
+    pub lists: BTreeSet<List>,
+    /// Lists whose length changed.
+    pub counts: BTreeSet<List>,
+    /// Themes whose pledges changed.
+    pub pledges: BTreeSet<usize>,
+    /// Whether the list of years changed.
+    pub years: bool,
+    /// Whether the indexes were derived again.
+    pub indexes: bool,
+    /// Whether a page was planned or dropped.
+    pub paths: bool,
 }
 
-fn list_members(site: &Site) -> BTreeMap<List, String> {
-    let members = |ids: &[DocId], summary: &dyn std::fmt::Debug| {
-        let mut text = format!("{summary:?}");
-        for &id in ids {
-            text.push('\n');
-            text.push_str(&site.documents[id].slug);
+impl<'s> Changes<'s> {
+    /// The changes from `before` to `after` (the snapshot of `plan`) when
+    /// the documents `changed` (by slug) changed; `before` as for [`affected`].
+    pub fn between(
+        plan: &[Page],
+        before: Option<&'s Snapshot>,
+        after: &'s Snapshot,
+        changed: &BTreeSet<String>,
+    ) -> Changes<'s> {
+        let indexes = before.is_some();
+        let before = before.unwrap_or(after);
+        Changes {
+            before,
+            old_ids: before.ids(changed),
+            new_ids: after.ids(changed),
+            lists: differing(&before.lists, &after.lists),
+            counts: differing(&before.counts, &after.counts),
+            pledges: (0..before.pledges.len().max(after.pledges.len()))
+                .filter(|&i| before.pledges.get(i) != after.pledges.get(i))
+                .collect(),
+            years: before.years != after.years,
+            indexes,
+            paths: before.reads.len() != after.reads.len()
+                || plan.iter().any(|page| !before.plans(&page.path)),
         }
-        quick_digest(text.as_bytes())
+    }
+
+    /// Whether `page` (of the plan after the change) is new, or shows
+    /// something that changed. Every field of its kind's [`Reads`] is
+    /// named: one added there is a compile error here until it is judged.
+    pub fn show_in(&self, page: &Page) -> bool {
+        let Reads {
+            documents,
+            list,
+            count,
+            pledges,
+            years,
+            indexes,
+            paths,
+        } = page.kind.reads();
+        !self.before.plans(&page.path)
+            || (documents && self.reads_changed(page))
+            || list.is_some_and(|l| self.lists.contains(&l))
+            || count.is_some_and(|l| self.counts.contains(&l))
+            || self.pledges_of(pledges)
+            || (years && self.years)
+            || (indexes && self.indexes)
+            || (paths && self.paths)
+    }
+
+    /// Whether the page reads a changed document, after the change or before.
+    fn reads_changed(&self, page: &Page) -> bool {
+        page.reads.iter().any(|id| self.new_ids.contains(id))
+            || self.before.read_any(&page.path, &self.old_ids)
+    }
+
+    fn pledges_of(&self, shown: Pledges) -> bool {
+        match shown {
+            Pledges::None => false,
+            Pledges::Theme(theme) => self.pledges.contains(&theme),
+            Pledges::All => !self.pledges.is_empty(),
+        }
+    }
+}
+
+/// The keys of either map whose values differ.
+fn differing<V: PartialEq>(a: &BTreeMap<List, V>, b: &BTreeMap<List, V>) -> BTreeSet<List> {
+    let differs = |list: &&List| a.get(list) != b.get(list);
+    a.keys().chain(b.keys()).filter(differs).copied().collect()
+}
+
+/// The lists the pages of `plan` declare they show (`which` of their
+/// [`Reads`]): only those are followed.
+fn declared(plan: &[Page], which: impl Fn(Reads) -> Option<List>) -> impl Iterator<Item = List> {
+    let lists: BTreeSet<List> = plan.iter().filter_map(|p| which(p.kind.reads())).collect();
+    lists.into_iter()
+}
+
+/// The documents of `list`, in list order.
+fn members(site: &Site, list: List) -> std::borrow::Cow<'_, [DocId]> {
+    match list {
+        List::All => (0..site.documents.len()).collect::<Vec<_>>().into(),
+        List::Theme(i) => site.themes[i].documents[..].into(),
+        List::Dialogue(i) => site.dialogues[i].chronology[..].into(),
+        List::Year(i) => site.years[i].documents[..].into(),
+    }
+}
+
+/// Digest of a list's members by slug, after what its pages show of the
+/// list as a whole: a theme's co-occurring themes and the years it spans,
+/// a dialogue's theme shift, a year's themes.
+fn list_digest(site: &Site, list: List) -> String {
+    let ids = members(site, list);
+    let mut text = match list {
+        List::All => String::new(),
+        List::Theme(i) => {
+            let span = year_range(site, &ids);
+            format!("{:?} {span:?}", site.themes[i].cooccurring)
+        }
+        List::Dialogue(i) => format!("{:?}", site.dialogues[i].theme_shift),
+        List::Year(i) => format!("{:?}", site.years[i].themes),
     };
-    let themes = site.themes.iter().enumerate();
-    let dialogues = site.dialogues.iter().enumerate();
-    let years = site.years.iter().enumerate();
-    themes
-        .map(|(i, t)| (List::Theme(i), members(&t.documents, &t.cooccurring)))
-        .chain(dialogues.map(|(i, d)| (List::Dialogue(i), members(&d.chronology, &d.theme_shift))))
-        .chain(years.map(|(i, y)| (List::Year(i), members(&y.documents, &y.themes))))
-        .collect()
+    for &id in ids.iter() {
+        text.push('\n');
+        text.push_str(&site.documents[id].slug);
+    }
+    quick_digest(text.as_bytes())
 }
 
-fn list_of(kind: &PageKind) -> Option<List> {
-    match kind {
-        PageKind::Theme { theme, .. } => Some(List::Theme(*theme)),
-        PageKind::Dialogue { dialogue, .. } => Some(List::Dialogue(*dialogue)),
-        PageKind::Year { year, .. } => Some(List::Year(*year)),
-        _ => None,
-    }
-}
-
-/// Theme pages and feeds show their theme's pledges; every briefing pack
-/// has a pledge appendix drawn from the themes' pledges.
-fn shows_pledges_of(kind: &PageKind, themes: &BTreeSet<usize>) -> bool {
-    if themes.is_empty() {
-        return false;
-    }
-    match kind {
-        PageKind::Theme { theme, .. } | PageKind::ThemeFeed(theme) => themes.contains(theme),
-        PageKind::Print
-        | PageKind::PrintTheme(_)
-        | PageKind::PrintDialogue(_)
-        | PageKind::PrintYear(_) => true,
-        _ => false,
-    }
-}
-
-fn links_years(kind: &PageKind) -> bool {
-    matches!(
-        kind,
-        PageKind::Year { .. } | PageKind::PrintYear(_) | PageKind::Print
-    )
+/// The first and last year of the dated documents among `ids`.
+fn year_range(site: &Site, ids: &[DocId]) -> Option<(i32, i32)> {
+    let years = ids.iter().filter_map(|&id| site.documents[id].front.date);
+    years.fold(None, |range, date| {
+        let (lo, hi) = range.unwrap_or((date.year, date.year));
+        Some((lo.min(date.year), hi.max(date.year)))
+    })
 }
 
 /// Digest, per theme, of its pledges, documents named by slug (ids shift

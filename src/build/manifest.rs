@@ -27,7 +27,7 @@ use crate::site::Site;
 use crate::util::write_atomic;
 
 /// Bumped whenever what the manifest records changes meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 pub struct Manifest {

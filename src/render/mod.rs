@@ -2,11 +2,13 @@
 //! with one Tera instance (templates compiled once), and writes them with
 //! the static files, the highlight stylesheet and the source documents.
 //! Templates never compute: each page kind has a view struct (`views`,
-//! `pages`, `document`, `theme`, `feeds`) that borrows from the model.
+//! `pages`, `document`, `theme`, `feeds`) that borrows from the model, and
+//! declares what of the model its pages show (`kind`).
 
 pub mod assets;
 mod document;
 mod feeds;
+mod kind;
 mod pages;
 pub mod plan;
 pub mod print;
@@ -25,7 +27,7 @@ use tera::Tera;
 
 use crate::error::{Error, Result};
 use crate::site::Site;
-pub use plan::{plan, Page, PageKind};
+pub use plan::{plan, List, Page, PageKind, Pledges, Reads};
 
 /// Where static files go in the built site.
 pub const ASSETS_DIR: &str = "assets";

@@ -1,55 +1,19 @@
-//! The page plan: every output page, its template and the documents it
-//! reads, decided before anything is rendered. `serve` can re-render only
-//! the pages that read a changed document; later features (print, search)
-//! add their own [`PageKind`]s here.
+//! The page plan: every output page, its kind and the documents it reads,
+//! decided before anything is rendered. `serve` and `build` re-render only
+//! the pages that show something changed: the documents a page reads, and
+//! what its kind declares ([`PageKind::reads`]).
 
 use std::path::PathBuf;
 
+pub use super::kind::{List, PageKind, Pledges, Reads};
 use crate::site::{DocId, Site, ThemeIndex};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PageKind {
-    Index,
-    Document(DocId),
-    /// A theme's page `number` (1-based) of its paginated document list.
-    Theme {
-        theme: usize,
-        number: usize,
-    },
-    /// A dialogue's page `number` (1-based) of its paginated chronology.
-    Dialogue {
-        dialogue: usize,
-        number: usize,
-    },
-    /// A year's page `number` (1-based) of its paginated document list.
-    Year {
-        year: usize,
-        number: usize,
-    },
-    Themes,
-    Dialogues,
-    Years,
-    Glossary,
-    Search,
-    NotFound,
-    Feed,
-    ThemeFeed(usize),
-    Sitemap,
-    /// The whole briefing book, `print.html`.
-    Print,
-    /// A theme's briefing pack, `print/themes/<slug>.html`.
-    PrintTheme(usize),
-    /// A dialogue's briefing pack, `print/dialogues/<slug>.html`.
-    PrintDialogue(usize),
-    /// A year's briefing pack, `print/years/<yyyy>.html`.
-    PrintYear(usize),
-}
 
 #[derive(Debug, Clone)]
 pub struct Page {
     /// Output path relative to the site root, with `/` separators.
     pub path: String,
     pub kind: PageKind,
+    /// The kind's template ([`PageKind::template`]).
     pub template: &'static str,
     /// Documents whose content the page shows.
     pub reads: Vec<DocId>,
@@ -111,18 +75,17 @@ pub fn page_count(len: usize, per_page: usize) -> usize {
 
 pub fn plan(site: &Site) -> Vec<Page> {
     let all: Vec<DocId> = (0..site.documents.len()).collect();
-    let page = |path: String, kind: PageKind, template: &'static str, reads: Vec<DocId>| Page {
+    let page = |path: String, kind: PageKind, reads: Vec<DocId>| Page {
         path,
+        template: kind.template(),
         kind,
-        template,
         reads,
     };
-    // Home shows the latest documents; its counts and matrix change only
-    // with the indexes (see `build::affected`).
+    // Home shows the latest documents; its counts and matrix go with the
+    // indexes (see `PageKind::reads`).
     let mut pages = vec![page(
         "index.html".into(),
         PageKind::Index,
-        "index.html",
         newest(&all, super::pages::LATEST),
     )];
     for (id, doc) in site.documents.iter().enumerate() {
@@ -134,7 +97,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
                 .flat_map(|n| n.prev.into_iter().chain(n.next)),
         );
         let path = format!("documents/{}.html", doc.slug);
-        pages.push(page(path, PageKind::Document(id), "document.html", reads));
+        pages.push(page(path, PageKind::Document(id), reads));
     }
     for (i, theme) in site.themes.iter().enumerate() {
         let count = page_count(theme.documents.len(), site.config.paginate_by);
@@ -142,13 +105,12 @@ pub fn plan(site: &Site) -> Vec<Page> {
             let path = theme_page_path(&theme.slug, number);
             let kind = PageKind::Theme { theme: i, number };
             let reads = theme_page_reads(theme, site.config.paginate_by, number);
-            pages.push(page(path, kind, "theme.html", reads));
+            pages.push(page(path, kind, reads));
         }
         let feed = format!("themes/{}.xml", theme.slug);
         pages.push(page(
             feed,
             PageKind::ThemeFeed(i),
-            "atom.xml",
             newest(&theme.documents, super::feeds::FEED_ENTRIES),
         ));
     }
@@ -162,7 +124,7 @@ pub fn plan(site: &Site) -> Vec<Page> {
                 number,
             };
             let reads = page_slice(docs, per_page, number).to_vec();
-            pages.push(page(path, kind, "dialogue.html", reads));
+            pages.push(page(path, kind, reads));
         }
     }
     for (i, year) in site.years.iter().enumerate() {
@@ -171,54 +133,23 @@ pub fn plan(site: &Site) -> Vec<Page> {
             let path = list_page_path("years", &year.label, number);
             let kind = PageKind::Year { year: i, number };
             let reads = page_slice(docs, per_page, number).to_vec();
-            pages.push(page(path, kind, "year.html", reads));
+            pages.push(page(path, kind, reads));
         }
     }
     pages.extend([
-        page(
-            "themes.html".into(),
-            PageKind::Themes,
-            "themes.html",
-            all.clone(),
-        ),
-        page(
-            "dialogues.html".into(),
-            PageKind::Dialogues,
-            "dialogues.html",
-            all.clone(),
-        ),
-        page(
-            "years.html".into(),
-            PageKind::Years,
-            "years.html",
-            all.clone(),
-        ),
-        page(
-            "glossary.html".into(),
-            PageKind::Glossary,
-            "glossary.html",
-            all.clone(),
-        ),
-        page(
-            "404.html".into(),
-            PageKind::NotFound,
-            "404.html",
-            Vec::new(),
-        ),
+        page("themes.html".into(), PageKind::Themes, all.clone()),
+        page("dialogues.html".into(), PageKind::Dialogues, all.clone()),
+        page("years.html".into(), PageKind::Years, all.clone()),
+        page("glossary.html".into(), PageKind::Glossary, all.clone()),
+        page("404.html".into(), PageKind::NotFound, Vec::new()),
         page(
             "feed.xml".into(),
             PageKind::Feed,
-            "atom.xml",
             newest(&all, super::feeds::FEED_ENTRIES),
         ),
-        page("search.html".into(), PageKind::Search, "search.html", all),
+        page("search.html".into(), PageKind::Search, all),
         // The sitemap lists pages, not what they show: it changes with the plan.
-        page(
-            "sitemap.xml".into(),
-            PageKind::Sitemap,
-            "sitemap.xml",
-            Vec::new(),
-        ),
+        page("sitemap.xml".into(), PageKind::Sitemap, Vec::new()),
     ]);
     pages.extend(super::print::pages(site));
     pages

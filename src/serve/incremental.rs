@@ -1,9 +1,12 @@
 //! The rebuild `briefing serve` runs: the first build is a full one whose
 //! site model and compiled templates are kept; after that, a change to
 //! content files re-parses just those files and re-renders only the pages
-//! that show them ([`crate::build::affected`]), a template change re-renders the
-//! pages whose template uses it (extends, includes or imports it, at any
-//! depth) without reading content again, and a static file is copied.
+//! that show them ([`crate::build::affected`], by what each page's kind
+//! declares it reads), a template change re-renders the pages whose
+//! template uses it (extends, includes or imports it, at any depth)
+//! without reading content again, and a static file is copied. Pages whose
+//! kind can wait ([`render::PageKind::can_wait`]) are left for
+//! [`Rebuild::finish`].
 //! Seeds, `briefing.yaml`, anything unexpected and anything that fails
 //! fall back to the full build. Files are replaced in place, each
 //! atomically, before the rebuild returns (and the server tells pages to
@@ -197,17 +200,6 @@ fn search_files() -> [String; 4] {
     ]
 }
 
-/// Pages a rebuild leaves for [`Rebuild::finish`]: the briefing book and
-/// packs, the heaviest pages (hundreds of documents each) and the ones an
-/// author is least likely to have open while editing.
-fn can_wait(page: &render::Page) -> bool {
-    use render::PageKind::*;
-    matches!(
-        page.kind,
-        Print | PrintTheme(_) | PrintDialogue(_) | PrintYear(_)
-    )
-}
-
 /// What [`apply`] did.
 struct Applied {
     outcome: BuildOutcome,
@@ -273,7 +265,7 @@ fn apply(loaded: &mut Loaded, plan: &Plan, root: &Path, out: &Path) -> Result<Op
         .filter(|p| showing.contains(p.path.as_str()) || reads_changed_template(p))
         .collect();
     let (later, now): (Vec<&render::Page>, Vec<&render::Page>) =
-        selected.iter().partition(|p| can_wait(p));
+        selected.iter().partition(|p| p.kind.can_wait());
     render::render_pages(&loaded.site, &loaded.renderer, &now, out)?;
     for path in vanished {
         remove(&out.join(path))?;

@@ -7,6 +7,7 @@ mod browser;
 mod build;
 mod configuration;
 mod errors;
+mod kinds;
 mod overrides;
 mod reuse;
 mod support;

@@ -159,7 +159,7 @@ pub fn pages(site: &Site) -> Vec<Page> {
             (pack == Pack::Whole || !reads.is_empty()).then(|| Page {
                 path: pack.path(site),
                 kind: pack.kind(),
-                template: TEMPLATE,
+                template: pack.kind().template(),
                 reads,
             })
         })
