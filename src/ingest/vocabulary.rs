@@ -7,9 +7,9 @@ use std::hash::Hasher;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use hashbrown::HashTable;
+use rustc_hash::FxHasher;
 
 use crate::config::Config;
-use crate::util::FxHasher;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
@@ -364,7 +364,7 @@ fn first_word(term: &[u8]) -> Option<&[u8]> {
 }
 
 /// A hash of a word of ASCII letters and digits that ignores their case:
-/// the project's Fx hash of its bytes, each `| 0x20`, which lower-cases a
+/// the Fx hash of its bytes, each `| 0x20`, which lower-cases a
 /// letter and leaves a digit as it is.
 fn folded_hash(word: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();

@@ -4,8 +4,9 @@
 //! tables) without a second markdown pass. Headings and the theme chips
 //! under them are left out: the index takes titles and themes from the model.
 
-use crate::util::FxHashMap;
 use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 /// One section's text; `id` is `""` for text before the first heading.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,29 +7,38 @@
 /// Index of a term in [`Vocabulary`].
 pub type TermId = u32;
 
-use std::hash::BuildHasher;
+use std::hash::Hasher;
 
 use hashbrown::HashTable;
-
-use crate::util::FxHasher;
+use rustc_hash::FxHasher;
 
 /// The hash terms are found by, in a document's counter and here alike,
-/// so that a term is hashed once per document, not again to be interned.
+/// so that a term is hashed once per document, not again to be interned:
+/// rustc-hash's Fx hash of the term's bytes eight at a time as
+/// little-endian `u64`s (the last padded with zeros), then of its length.
+/// Not the `Hash` of a `str`: fed this way, a short word's hash is made
+/// from the two `u64`s the tokenizer already holds it in
+/// ([`short_term_hash`]), with no bytes read again.
 pub fn term_hash(term: &str) -> u64 {
-    std::hash::BuildHasherDefault::<FxHasher>::default().hash_one(term)
+    let mut hasher = FxHasher::default();
+    for chunk in term.as_bytes().chunks(8) {
+        let mut word = [0; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hasher.write_u64(u64::from_le_bytes(word));
+    }
+    hasher.write_usize(term.len());
+    hasher.finish()
 }
 
 /// [`term_hash`] of a term of 1 to 16 bytes given as its bytes read as two
-/// little-endian `u64`s, zeros after its end: the hasher takes a `str`
-/// eight bytes at a time (the last ones padded with zeros), then `0xff`.
+/// little-endian `u64`s, zeros after its end.
 pub fn short_term_hash(lo: u64, hi: u64, len: usize) -> u64 {
-    use std::hash::Hasher;
     let mut hasher = FxHasher::default();
-    hasher.write(&lo.to_le_bytes());
+    hasher.write_u64(lo);
     if len > 8 {
-        hasher.write(&hi.to_le_bytes());
+        hasher.write_u64(hi);
     }
-    hasher.write_u8(0xff);
+    hasher.write_usize(len);
     hasher.finish()
 }
 

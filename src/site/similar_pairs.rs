@@ -9,9 +9,8 @@
 //! `|x| − ⌈t·|x|⌉ + 1` (rarest) words must meet. Only sets that meet in those
 //! prefixes are compared, and the rare words keep the lists short.
 
-use crate::util::{FxHashMap, FxHasher};
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// A set of words as sorted, distinct word numbers (see [`Interner`]).
 pub type WordSet = Vec<u32>;
@@ -20,12 +19,11 @@ pub type WordSet = Vec<u32>;
 /// (in parallel), so that numbering the words, in order on one thread,
 /// neither hashes nor compares text, and the words of every recommendation
 /// are held as 8 bytes each rather than as strings (some 2 GB at 100,000
-/// documents). Two words of up to eight bytes (nearly all) never share a
-/// number, as the hash of one chunk is a bijection; a pair with a longer
-/// word shares one with a chance of about one in 2^64.
+/// documents). Two words share a number with a chance of about one in
+/// 2^64, and then only make two sentences look a word more alike.
 pub fn word_key(word: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<FxHasher>::default().hash_one(word)
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
 }
 
 /// Numbers words (by [`word_key`]), so sets of them compare as integers.
@@ -159,8 +157,8 @@ fn jaccard_at_least(a: &[u32], b: &[u32], threshold: f64) -> bool {
 mod tests {
     use super::*;
 
-    /// Words of up to eight bytes never share a key: every word of one to
-    /// three letters, and eight-byte words differing in one letter.
+    /// Short words do not share a key: every word of one to three
+    /// letters, and eight-byte words differing in one letter.
     #[test]
     fn short_words_get_keys_of_their_own() {
         let letters = || 'a'..='z';
