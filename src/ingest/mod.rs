@@ -28,7 +28,7 @@ mod series;
 mod series_names;
 mod structure;
 mod summary;
-mod vocabulary;
+mod term_matcher;
 mod write;
 
 use std::collections::{BTreeSet, HashSet};

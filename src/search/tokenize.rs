@@ -9,7 +9,7 @@
 use crate::words::is_cjk;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use super::vocabulary::{short_term_hash, term_hash};
+use super::term_ids::{short_term_hash, term_hash};
 
 /// The search terms of `text`, in order, repeats kept (they are the term frequency).
 pub fn tokenize(text: &str) -> Vec<String> {

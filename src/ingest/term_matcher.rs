@@ -97,7 +97,7 @@ const COMMITMENT_CUES: &[&str] = &[
 /// every document a load from outside the core's cache, a sixth of the
 /// ingest. A word is about seven bytes, half of them are told apart by a
 /// table of 11 KB, and the scan went to an eighth of the ingest.
-pub struct Vocabulary {
+pub struct TermMatcher {
     terms: Vec<Term>,
     /// Each dialogue's parties, from its name and aliases (`series`).
     pub dialogue_parties: Vec<super::series::Parties>,
@@ -164,8 +164,8 @@ struct Term {
     exact: bool,
 }
 
-impl Vocabulary {
-    pub fn new(config: &Config) -> Vocabulary {
+impl TermMatcher {
+    pub fn new(config: &Config) -> TermMatcher {
         let mut terms: Vec<(String, Category, usize)> = Vec::new();
         let mut add = |words: &[String], category, entry| {
             terms.extend(
@@ -226,7 +226,7 @@ impl Vocabulary {
                 .push(i);
         }
         let others = (!others.is_empty()).then(|| OtherTerms::new(&terms, others));
-        Vocabulary {
+        TermMatcher {
             dialogue_parties: super::series::dialogue_parties(config),
             dialogue_series: super::series_names::dialogue_series(config),
             terms,
@@ -415,17 +415,17 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn vocabulary() -> (Config, Vocabulary) {
+    fn matcher() -> (Config, TermMatcher) {
         let config = Config::parse(
             "title: t\nthemes:\n  - {slug: ai, name: AI, keywords: [AI, Hiroshima AI Process, artificial intelligence]}\n  - {slug: trade, name: T, keywords: [digital trade]}\ndialogues:\n  - {slug: brt, name: Business Round Table, aliases: [BRT]}\n",
             std::path::Path::new("b.yaml"),
         )
         .unwrap();
-        let v = Vocabulary::new(&config);
+        let v = TermMatcher::new(&config);
         (config, v)
     }
 
-    fn themes(v: &Vocabulary, text: &str) -> Vec<usize> {
+    fn themes(v: &TermMatcher, text: &str) -> Vec<usize> {
         v.hits(text)
             .iter()
             .filter(|h| h.category == Category::Theme)
@@ -435,7 +435,7 @@ mod tests {
 
     #[test]
     fn matching_rules() {
-        let (_, v) = vocabulary();
+        let (_, v) = matcher();
         let cases: [(&str, &[usize]); 6] = [
             ("AI and Artificial Intelligence", &[0, 0]),
             ("the Hiroshima AI Process", &[0]),
@@ -462,7 +462,7 @@ mod tests {
             std::path::Path::new("b.yaml"),
         )
         .unwrap();
-        let v = Vocabulary::new(&config);
+        let v = TermMatcher::new(&config);
         let found = |text: &str| -> Vec<String> {
             v.hits(text)
                 .iter()
@@ -486,7 +486,7 @@ mod tests {
 
     #[test]
     fn cue_verbs_are_found() {
-        let (_, v) = vocabulary();
+        let (_, v) = matcher();
         let cats: Vec<Category> = v
             .hits("We urge them and reaffirm it; we remain hopeful.")
             .iter()

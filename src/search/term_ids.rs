@@ -1,10 +1,10 @@
 //! Search terms as small numbers: every distinct term gets a `u32` id the
 //! first time it is seen, so documents and postings carry ids, and a term's
 //! text is stored once. Ids are never reused or taken back: a live index
-//! ([`super::SearchIndex::update_with`]) keeps its vocabulary across edits,
+//! ([`super::SearchIndex::update_with`]) keeps its ids across edits,
 //! and a term no document holds any more simply has no postings.
 
-/// Index of a term in [`Vocabulary`].
+/// Index of a term in [`TermIds`].
 pub type TermId = u32;
 
 use std::hash::Hasher;
@@ -44,15 +44,15 @@ pub fn short_term_hash(lo: u64, hi: u64, len: usize) -> u64 {
 
 /// Term text ↔ id.
 #[derive(Debug, Default)]
-pub struct Vocabulary {
+pub struct TermIds {
     /// Ids by [`term_hash`] of their term.
     ids: HashTable<TermId>,
     terms: Vec<Box<str>>,
-    /// Ids in the byte order of their terms, up to the last [`Vocabulary::sort`].
+    /// Ids in the byte order of their terms, up to the last [`TermIds::sort`].
     sorted: Vec<TermId>,
 }
 
-impl Vocabulary {
+impl TermIds {
     /// The id of `term`, whose [`term_hash`] is `hash`, given it one when
     /// it is new.
     pub fn intern(&mut self, term: &str, hash: u64) -> TermId {
@@ -83,7 +83,7 @@ impl Vocabulary {
         self.terms.len()
     }
 
-    /// Brings [`Vocabulary::sorted`] up to date: the terms added since the
+    /// Brings [`TermIds::sorted`] up to date: the terms added since the
     /// last call are sorted and merged in, so an update under `serve`
     /// sorts its few new terms, not the whole vocabulary.
     pub fn sort(&mut self) {
@@ -109,7 +109,7 @@ impl Vocabulary {
         self.sorted = merged;
     }
 
-    /// Every id sorted at the last [`Vocabulary::sort`], in the byte order of
+    /// Every id sorted at the last [`TermIds::sort`], in the byte order of
     /// its term: the order the index lists terms in.
     pub fn sorted(&self) -> &[TermId] {
         &self.sorted
@@ -135,18 +135,18 @@ mod tests {
 
     #[test]
     fn a_term_keeps_its_id_and_ids_sort_by_text() {
-        let mut vocabulary = Vocabulary::default();
-        let mut intern = |term: &str| vocabulary.intern(term, term_hash(term));
+        let mut term_ids = TermIds::default();
+        let mut intern = |term: &str| term_ids.intern(term, term_hash(term));
         let zebra = intern("zebra");
         let apple = intern("apple");
         assert_eq!(intern("zebra"), zebra);
-        assert_eq!(vocabulary.id("apple"), Some(apple));
-        assert_eq!(vocabulary.id("pear"), None);
-        vocabulary.sort();
-        assert_eq!(vocabulary.sorted(), [apple, zebra]);
-        let mango = vocabulary.intern("mango", term_hash("mango"));
-        let banana = vocabulary.intern("banana", term_hash("banana"));
-        vocabulary.sort();
-        assert_eq!(vocabulary.sorted(), [apple, banana, mango, zebra]);
+        assert_eq!(term_ids.id("apple"), Some(apple));
+        assert_eq!(term_ids.id("pear"), None);
+        term_ids.sort();
+        assert_eq!(term_ids.sorted(), [apple, zebra]);
+        let mango = term_ids.intern("mango", term_hash("mango"));
+        let banana = term_ids.intern("banana", term_hash("banana"));
+        term_ids.sort();
+        assert_eq!(term_ids.sorted(), [apple, banana, mango, zebra]);
     }
 }
