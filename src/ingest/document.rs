@@ -1,7 +1,7 @@
 //! One seed through the stages: read → clean → strip chrome → structure →
 //! annotate → front matter and markdown body, with overrides applied.
 
-use crate::words::word_count;
+use crate::text::words::word_count;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::OnceLock;

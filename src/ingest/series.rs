@@ -229,7 +229,7 @@ fn mention_parties(text: &str, hit: &Hit) -> Parties {
 /// Whether a mention is of a full name, enough on its own.
 fn is_full_name(text: &str, hit: &Hit, parties: Parties) -> bool {
     let name = &text[hit.start..hit.end];
-    parties.count() >= 2 || crate::words::word_count(name) >= 4
+    parties.count() >= 2 || crate::text::words::word_count(name) >= 4
 }
 
 /// The dialogues `title` and `body` (with their taxonomy hits) belong to,

@@ -3,13 +3,11 @@
 //! the verbs that mark recommendations. Matching is whole-word; an all-caps
 //! term (AI, 5G, BRT) matches case-sensitively, any other ignores case.
 
-use std::hash::Hasher;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use hashbrown::HashTable;
-use rustc_hash::FxHasher;
 
 use crate::config::Config;
+use crate::text::folded_word_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
@@ -106,7 +104,7 @@ pub struct TermMatcher {
     pub dialogue_series: Vec<(super::series::Parties, String, usize)>,
     /// Terms that start with an ASCII letter or digit, by their first
     /// word (its ASCII letters and digits, lower-cased), in term order;
-    /// found by [`folded_hash`], so a word of the text is looked up as it
+    /// found by [`folded_word_hash`], so a word of the text is looked up as it
     /// is, without a lower-cased copy.
     by_first_word: HashTable<(Box<[u8]>, Vec<usize>)>,
     /// For each pair of first two characters ([`pair`]), bit `n` (63: 63
@@ -217,8 +215,9 @@ impl TermMatcher {
             };
             let word = word.to_ascii_lowercase();
             first_words[pair(&word)] |= length_bit(word.len());
-            let hash = folded_hash(&word);
-            let entry = by_first_word.entry(hash, |(w, _)| **w == *word, |(w, _)| folded_hash(w));
+            let hash = folded_word_hash(&word);
+            let entry =
+                by_first_word.entry(hash, |(w, _)| **w == *word, |(w, _)| folded_word_hash(w));
             entry
                 .or_insert_with(|| (word.into(), Vec::new()))
                 .get_mut()
@@ -284,13 +283,13 @@ impl TermMatcher {
     /// at the start of a word there.
     fn find_by_first_word(&self, text: &str, found: &mut impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        crate::words::for_each_ascii_word(bytes, |start, end| {
+        crate::text::words::for_each_ascii_word(bytes, |start, end| {
             let word = &bytes[start..end];
             if self.first_words[pair(word)] & length_bit(word.len()) == 0 {
                 return;
             }
             let same = |(first, _): &(Box<[u8]>, Vec<usize>)| first.eq_ignore_ascii_case(word);
-            let Some((_, terms)) = self.by_first_word.find(folded_hash(word), same) else {
+            let Some((_, terms)) = self.by_first_word.find(folded_word_hash(word), same) else {
                 return;
             };
             for &term in terms {
@@ -363,16 +362,6 @@ fn first_word(term: &[u8]) -> Option<&[u8]> {
     (len > 0).then(|| &term[..len])
 }
 
-/// A hash of a word of ASCII letters and digits that ignores their case:
-/// the Fx hash of its bytes, each `| 0x20`, which lower-cases a
-/// letter and leaves a digit as it is.
-fn folded_hash(word: &[u8]) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write_usize(word.len());
-    word.iter().for_each(|&b| hasher.write_u8(b | 0x20));
-    hasher.finish()
-}
-
 fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
@@ -397,7 +386,7 @@ pub fn is_all_caps(term: &str) -> bool {
 /// border a term as a space would ("日EU" holds "EU").
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    let letter = |c: char| c.is_alphanumeric() && !crate::words::is_cjk(c);
+    let letter = |c: char| c.is_alphanumeric() && !crate::text::words::is_cjk(c);
     let before = match start.checked_sub(1).map(|i| bytes[i]) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),

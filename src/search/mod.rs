@@ -6,8 +6,8 @@
 //! handed out a bucket of documents at a time ([`passages`]).
 //! [`SearchIndex::manifest`] and [`shards`] serialise it as scripts the
 //! search page loads with `<script src>`, so search works offline and from
-//! `file://`, where `fetch()` is blocked. Terms come from [`tokenize`], which `search.js`
-//! mirrors for queries.
+//! `file://`, where `fetch()` is blocked. Terms come from
+//! [`crate::text::tokenize`], which `search.js` mirrors for queries.
 
 pub mod passages;
 pub mod script;
@@ -15,7 +15,6 @@ pub mod shards;
 mod term_ids;
 mod terms;
 pub mod text;
-pub mod tokenize;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -23,12 +22,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::site::{Document, Site};
+use crate::text::tokenize::tokenize;
 pub use passages::Passages;
 use term_ids::{TermId, TermIds};
 use terms::Extracted;
 pub use terms::{DocumentTerms, SectionTerms};
 use text::Bodies;
-pub use tokenize::tokenize;
 
 /// Documents whose terms are extracted in parallel before being merged.
 const PARALLEL_CHUNK: usize = 64;

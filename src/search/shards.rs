@@ -161,7 +161,7 @@ pub fn file_name(number: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::term_ids::term_hash;
+    use crate::text::word_hash;
 
     fn encoded(postings: &[(u32, u32)]) -> String {
         let mut list = Encoded::default();
@@ -185,7 +185,7 @@ mod tests {
             .iter()
             .enumerate()
         {
-            let id = term_ids.intern(word, term_hash(word));
+            let id = term_ids.intern(word, word_hash(word));
             encoded.push(id, i as u32, 1);
         }
         term_ids.sort();

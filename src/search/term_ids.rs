@@ -7,45 +7,14 @@
 /// Index of a term in [`TermIds`].
 pub type TermId = u32;
 
-use std::hash::Hasher;
-
 use hashbrown::HashTable;
-use rustc_hash::FxHasher;
 
-/// The hash terms are found by, in a document's counter and here alike,
-/// so that a term is hashed once per document, not again to be interned:
-/// rustc-hash's Fx hash of the term's bytes eight at a time as
-/// little-endian `u64`s (the last padded with zeros), then of its length.
-/// Not the `Hash` of a `str`: fed this way, a short word's hash is made
-/// from the two `u64`s the tokenizer already holds it in
-/// ([`short_term_hash`]), with no bytes read again.
-pub fn term_hash(term: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    for chunk in term.as_bytes().chunks(8) {
-        let mut word = [0; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        hasher.write_u64(u64::from_le_bytes(word));
-    }
-    hasher.write_usize(term.len());
-    hasher.finish()
-}
-
-/// [`term_hash`] of a term of 1 to 16 bytes given as its bytes read as two
-/// little-endian `u64`s, zeros after its end.
-pub fn short_term_hash(lo: u64, hi: u64, len: usize) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write_u64(lo);
-    if len > 8 {
-        hasher.write_u64(hi);
-    }
-    hasher.write_usize(len);
-    hasher.finish()
-}
+use crate::text::word_hash;
 
 /// Term text ↔ id.
 #[derive(Debug, Default)]
 pub struct TermIds {
-    /// Ids by [`term_hash`] of their term.
+    /// Ids by [`word_hash`] of their term.
     ids: HashTable<TermId>,
     terms: Vec<Box<str>>,
     /// Ids in the byte order of their terms, up to the last [`TermIds::sort`].
@@ -53,7 +22,7 @@ pub struct TermIds {
 }
 
 impl TermIds {
-    /// The id of `term`, whose [`term_hash`] is `hash`, given it one when
+    /// The id of `term`, whose [`word_hash`] is `hash`, given it one when
     /// it is new.
     pub fn intern(&mut self, term: &str, hash: u64) -> TermId {
         let terms = &self.terms;
@@ -64,14 +33,14 @@ impl TermIds {
         self.terms.push(term.into());
         let terms = &self.terms;
         self.ids
-            .insert_unique(hash, id, |&id| term_hash(&terms[id as usize]));
+            .insert_unique(hash, id, |&id| word_hash(&terms[id as usize]));
         id
     }
 
     pub fn id(&self, term: &str) -> Option<TermId> {
         let terms = &self.terms;
         (self.ids)
-            .find(term_hash(term), |&id| *terms[id as usize] == *term)
+            .find(word_hash(term), |&id| *terms[id as usize] == *term)
             .copied()
     }
 
@@ -121,22 +90,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn short_terms_hash_as_their_text_does() {
-        let text = "abcdefghijklmnopq";
-        for len in 1..=16 {
-            let term = &text[..len];
-            let mut bytes = [0u8; 16];
-            bytes[..len].copy_from_slice(term.as_bytes());
-            let lo = u64::from_le_bytes(bytes[..8].try_into().unwrap());
-            let hi = u64::from_le_bytes(bytes[8..].try_into().unwrap());
-            assert_eq!(short_term_hash(lo, hi, len), term_hash(term), "{term}");
-        }
-    }
-
-    #[test]
     fn a_term_keeps_its_id_and_ids_sort_by_text() {
         let mut term_ids = TermIds::default();
-        let mut intern = |term: &str| term_ids.intern(term, term_hash(term));
+        let mut intern = |term: &str| term_ids.intern(term, word_hash(term));
         let zebra = intern("zebra");
         let apple = intern("apple");
         assert_eq!(intern("zebra"), zebra);
@@ -144,8 +100,8 @@ mod tests {
         assert_eq!(term_ids.id("pear"), None);
         term_ids.sort();
         assert_eq!(term_ids.sorted(), [apple, zebra]);
-        let mango = term_ids.intern("mango", term_hash("mango"));
-        let banana = term_ids.intern("banana", term_hash("banana"));
+        let mango = term_ids.intern("mango", word_hash("mango"));
+        let banana = term_ids.intern("banana", word_hash("banana"));
         term_ids.sort();
         assert_eq!(term_ids.sorted(), [apple, banana, mango, zebra]);
     }

@@ -9,9 +9,9 @@ use hashbrown::HashTable;
 
 use super::term_ids::{TermId, TermIds};
 use super::text::Bodies;
-use super::tokenize::for_each_hashed_term;
 use super::DocEntry;
 use crate::site::{display_date, Document, Site};
+use crate::text::tokenize::for_each_hashed_term;
 
 /// A document title counts this many times among its entry's terms, a section
 /// title this many times among its section's: a word in a title says more.
@@ -179,7 +179,7 @@ fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intr
 /// Counts one document's terms entry by entry, ids local to the document.
 #[derive(Default)]
 struct Counter {
-    /// Local ids, found by the [`super::term_ids::term_hash`] of their term.
+    /// Local ids, found by the [`crate::text::word_hash`] of their term.
     ids: HashTable<TermId>,
     local: LocalTerms,
     /// By local id: the count in the open entry.
@@ -211,7 +211,7 @@ impl Counter {
         for_each_hashed_term(text, |term, hash| self.count(term, hash, weight));
     }
 
-    /// Counts `term`, whose [`super::term_ids::term_hash`] is `hash`.
+    /// Counts `term`, whose [`crate::text::word_hash`] is `hash`.
     fn count(&mut self, term: &str, hash: u64, weight: u32) {
         let local = &self.local;
         let id = match self.ids.find(hash, |&id| local.is(id, term)) {
@@ -262,7 +262,7 @@ impl Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::tokenize::tokenize;
+    use crate::text::tokenize::tokenize;
 
     /// Each entry's (term, frequency) pairs, as text.
     fn counted(entries: &[(&str, u32)]) -> Vec<Vec<(String, u32)>> {
