@@ -1,8 +1,9 @@
 //! The hash a word is found by: search terms in a document's counter and
 //! in the index's term ids, the words of pledges, which are numbered by
-//! it, and the first words of taxonomy terms, found whatever their case. rustc-hash's Fx hash (a multiply per eight bytes): the words
-//! come from the site's own documents, so SipHash's resistance to chosen
-//! collisions buys nothing, and its cost showed in profiles.
+//! it, and the first words of taxonomy terms, found whatever their case.
+//! rustc-hash's Fx hash (a multiply per eight bytes): the words come from
+//! the site's own documents, so SipHash's resistance to chosen collisions
+//! buys nothing, and its cost showed in profiles.
 //!
 //! What stays hand-written is how a word is fed to the hasher: its bytes
 //! eight at a time as little-endian `u64`s (the last padded with zeros),
@@ -73,7 +74,7 @@ pub(super) fn partial_lane(bytes: &[u8]) -> u64 {
 
 /// [`word_hash`] of a word of 1 to 16 bytes given as its bytes read as two
 /// little-endian `u64`s, zeros after its end.
-pub fn short_word_hash(lo: u64, hi: u64, len: usize) -> u64 {
+pub(super) fn short_word_hash(lo: u64, hi: u64, len: usize) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write_u64(lo);
     if len > 8 {

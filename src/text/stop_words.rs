@@ -69,7 +69,7 @@ pub const LONGEST_STOP_WORD: usize = {
 /// its length in the top byte, so that no two such words share one. The
 /// search tokenizer makes the same number from the low `u64` it holds a
 /// short word in (zeros after the word) without this loop.
-pub const fn packed_word(word: &[u8]) -> u64 {
+const fn packed_word(word: &[u8]) -> u64 {
     let mut key = (word.len() as u64) << 56;
     let mut i = 0;
     while i < word.len() && i < 7 {
