@@ -22,8 +22,8 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod text;
 pub mod util;
-pub mod words;
 
 pub use config::Config;
 pub use error::{Error, Result};

@@ -1,7 +1,5 @@
-//! Small helpers shared by every stage: slugs, hashes and safe file writes.
+//! Small helpers shared by every stage: slugs, digests and safe file writes.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::path::Path;
 
@@ -171,58 +169,6 @@ static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceL
 pub fn start_trace_clock() {
     PROCESS_START.get_or_init(std::time::Instant::now);
 }
-
-/// The Fx hash (Firefox's, as rustc uses it): a multiply and a rotate per
-/// eight bytes. Keys (search terms, words of recommendations) are short and
-/// come from the site's own documents, so SipHash's resistance to chosen
-/// collisions buys nothing here and its cost showed in profiles.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A hash map keyed by Fx hash.
-pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// A hash set by Fx hash.
-pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@
 // shown (search-docs/<n>.js) and their passages (search/<n>.js, one a
 // bucket of about four documents) are loaded when needed, with <script>
 // tags so everything works from file:// and offline.
-// tokenize() mirrors src/search/tokenize.rs and fnv1a() the bucket hash of
+// tokenize() mirrors src/text/tokenize/ and fnv1a() the bucket hash of
 // src/search/passages.rs; change both sides together.
 (function () {
   'use strict';

@@ -14,12 +14,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::render::{List, Page, Pledges, Reads};
 use crate::site::{DocId, Pledge, Site, ThemeIndex};
-use crate::util::{hex, quick_digest, FxHashMap};
+use crate::util::{hex, quick_digest};
 
 /// What the affected pages are judged by, taken before and after a change.
 /// What is only ever compared is kept as a digest, so a saved snapshot

@@ -12,7 +12,7 @@ use super::series;
 use super::series_names::{series_named, SeriesName};
 use super::structure::{Block, Document};
 use super::summary;
-use super::vocabulary::{Category, Hit, Vocabulary};
+use super::term_matcher::{Category, Hit, TermMatcher};
 use crate::config::Config;
 use crate::content::{Recommendation, ThemeWeight};
 
@@ -66,16 +66,16 @@ pub fn annotate(
     title: &str,
     doc: &Document,
     config: &Config,
-    vocabulary: &Vocabulary,
+    matcher: &TermMatcher,
 ) -> Annotations {
     let plain = Plain::new(&doc.blocks);
-    let mut body_hits = vocabulary.hits(&plain.text);
-    let mut title_hits = vocabulary.hits(title);
+    let mut body_hits = matcher.hits(&plain.text);
+    let mut title_hits = matcher.hits(title);
     let header = doc.header.join("\n");
-    let header_hits = vocabulary.hits(&header);
+    let header_hits = matcher.hits(&header);
     let unknown = unknown_series(
-        series_hits(vocabulary, title, &mut title_hits, true),
-        series_hits(vocabulary, &plain.text, &mut body_hits, false),
+        series_hits(matcher, title, &mut title_hits, true),
+        series_hits(matcher, &plain.text, &mut body_hits, false),
     );
     let acronyms = glossary::acronyms(&plain.text);
     let kind = kind(config, doc, &plain, &title_hits, &body_hits);
@@ -85,7 +85,7 @@ pub fn annotate(
     Annotations {
         dialogues: series::dialogues(
             config,
-            &vocabulary.dialogue_parties,
+            &matcher.dialogue_parties,
             (title, &title_hits),
             (&plain.text, &body_hits),
         ),
@@ -123,12 +123,12 @@ pub fn annotate(
 /// (in a title: a name written another way in the text is too weak to
 /// file a document by); and those no dialogue covers.
 fn series_hits(
-    vocabulary: &Vocabulary,
+    matcher: &TermMatcher,
     text: &str,
     hits: &mut Vec<Hit>,
     files: bool,
 ) -> Vec<SeriesName> {
-    let own = &vocabulary.dialogue_parties;
+    let own = &matcher.dialogue_parties;
     let mut unknown = Vec::new();
     for named in series_named(text) {
         let covered = hits.iter().any(|h| {
@@ -140,7 +140,7 @@ fn series_hits(
         if covered {
             continue;
         }
-        match named.dialogue(&vocabulary.dialogue_series) {
+        match named.dialogue(&matcher.dialogue_series) {
             Some(_) if !files => {}
             Some(entry) => hits.push(Hit {
                 start: named.start,
@@ -413,7 +413,7 @@ mod tests {
     fn annotate_text(title: &str, body: &str) -> Annotations {
         let config = config();
         let doc = structure(body.lines().map(String::from).collect(), None);
-        annotate(title, &doc, &config, &Vocabulary::new(&config))
+        annotate(title, &doc, &config, &TermMatcher::new(&config))
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn clean_lines(text: &str) -> Vec<String> {
 fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut rest = text;
     std::iter::from_fn(move || {
-        rest = &rest[crate::words::ascii_prefix_len(rest.as_bytes())..];
+        rest = &rest[crate::text::words::ascii_prefix_len(rest.as_bytes())..];
         let c = rest.chars().next()?;
         rest = &rest[c.len_utf8()..];
         Some(c)

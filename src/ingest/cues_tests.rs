@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::config::Config;
-use crate::ingest::vocabulary::{Category, Vocabulary};
+use crate::ingest::term_matcher::{Category, TermMatcher};
 
 const ASK: Option<RecommendationKind> = Some(RecommendationKind::Recommendation);
 const PLEDGE: Option<RecommendationKind> = Some(RecommendationKind::Commitment);
@@ -11,7 +11,7 @@ const NEITHER: Option<RecommendationKind> = None;
 
 fn judged(sentence: &str, voice: Voice) -> Option<RecommendationKind> {
     let config = Config::parse("title: t\n", std::path::Path::new("b.yaml")).unwrap();
-    let cues: Vec<Cue> = Vocabulary::new(&config)
+    let cues: Vec<Cue> = TermMatcher::new(&config)
         .hits(sentence)
         .iter()
         .filter(|h| matches!(h.category, Category::Recommendation | Category::Commitment))

@@ -1,7 +1,7 @@
 //! One seed through the stages: read → clean → strip chrome → structure →
 //! annotate → front matter and markdown body, with overrides applied.
 
-use crate::words::word_count;
+use crate::text::words::word_count;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -14,7 +14,7 @@ use super::markdown;
 use super::read::Override;
 use super::series_names::SeriesName;
 use super::structure::structure;
-use super::vocabulary::Vocabulary;
+use super::term_matcher::TermMatcher;
 use crate::config::Config;
 use crate::content::{DateSource, FrontMatter, Source, TitleSource};
 use crate::error::{Error, Result};
@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 /// once on first use (a run with every seed up to date needs none).
 pub struct Context<'a> {
     pub config: &'a Config,
-    vocabulary: OnceLock<Vocabulary>,
+    term_matcher: OnceLock<TermMatcher>,
     chrome: OnceLock<ChromeRules>,
     /// Chrome lines learned from the whole corpus (`learned`).
     learned_chrome: HashSet<String>,
@@ -37,14 +37,15 @@ impl<'a> Context<'a> {
     pub fn with_learned_chrome(config: &'a Config, learned: HashSet<String>) -> Context<'a> {
         Context {
             config,
-            vocabulary: OnceLock::new(),
+            term_matcher: OnceLock::new(),
             chrome: OnceLock::new(),
             learned_chrome: learned,
         }
     }
 
-    fn vocabulary(&self) -> &Vocabulary {
-        self.vocabulary.get_or_init(|| Vocabulary::new(self.config))
+    fn term_matcher(&self) -> &TermMatcher {
+        self.term_matcher
+            .get_or_init(|| TermMatcher::new(self.config))
     }
 
     fn chrome(&self) -> &ChromeRules {
@@ -117,7 +118,7 @@ pub fn ingest_text(
         true => (stem(seed), TitleSource::MadeUp),
         false => (title, title_source),
     };
-    let annotations = annotate(&title, &doc, ctx.config, ctx.vocabulary());
+    let annotations = annotate(&title, &doc, ctx.config, ctx.term_matcher());
     let (date, date_source) = match (overrides.date, doc.dateline) {
         (Some(d), _) => (
             Some(d),

@@ -16,7 +16,7 @@
 
 use super::dates;
 use crate::content::PartialDate;
-use crate::words::{is_cjk, word_count};
+use crate::text::words::{is_cjk, word_count};
 
 /// The most non-blank lines above the first paragraph that are read.
 const WINDOW: usize = 14;

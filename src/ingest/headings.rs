@@ -2,7 +2,7 @@
 //! `1.1`, `(1)`, `I.`, `A.`, `Article 3`, `Section 2`, a short line ending in
 //! `:`, a bare title-case line) and the heading level each style gets.
 
-use crate::words::{is_cjk, word_count};
+use crate::text::words::{is_cjk, word_count};
 
 /// How a heading is numbered. Levels follow the order in which styles first
 /// appear in a document: the first style is `##`, the next `###`, and so on.

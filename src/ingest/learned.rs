@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::chrome::key;
 use super::head::names_a_document;
-use crate::words::word_count;
+use crate::text::words::word_count;
 
 /// How many seeds a line must open or close to be learned as chrome.
 const MIN_SEEDS: usize = 3;

@@ -31,7 +31,7 @@ mod series_names;
 mod source;
 mod structure;
 mod summary;
-mod vocabulary;
+mod term_matcher;
 mod write;
 
 use std::collections::{BTreeSet, HashSet};

@@ -5,7 +5,7 @@
 //! section rather than the last points of the last numbered section.
 
 use super::structure::{Block, Ids};
-use crate::words::word_count;
+use crate::text::words::word_count;
 
 /// Title of the section made for closing organisation descriptions.
 pub const SIGNATORIES: &str = "About the signatories";

@@ -9,7 +9,7 @@ use super::cues::{self, Cue, Voice};
 use super::outline::is_about_heading;
 use super::sentences;
 use super::structure::{Block, Document};
-use super::vocabulary::{Category, Hit};
+use super::term_matcher::{Category, Hit};
 use crate::config::Config;
 use crate::content::{Recommendation, RecommendationKind};
 

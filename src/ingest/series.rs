@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use super::vocabulary::{Category, Hit};
+use super::term_matcher::{Category, Hit};
 use crate::config::Config;
 
 /// A set of parties, one bit each.
@@ -229,10 +229,10 @@ fn mention_parties(text: &str, hit: &Hit) -> Parties {
 /// Whether a mention is of a full name, enough on its own.
 fn is_full_name(text: &str, hit: &Hit, parties: Parties) -> bool {
     let name = &text[hit.start..hit.end];
-    parties.count() >= 2 || crate::words::word_count(name) >= 4
+    parties.count() >= 2 || crate::text::words::word_count(name) >= 4
 }
 
-/// The dialogues `title` and `body` (with their vocabulary hits) belong to,
+/// The dialogues `title` and `body` (with their taxonomy hits) belong to,
 /// best first; `own` is each dialogue's parties ([`dialogue_parties`]).
 pub fn dialogues(
     config: &Config,
@@ -334,7 +334,7 @@ fn uses(text: &str, alias: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::vocabulary::Vocabulary;
+    use crate::ingest::term_matcher::TermMatcher;
 
     #[test]
     fn paired_pieces_are_the_words_that_hold_a_dash_or_nichi() {
@@ -366,7 +366,7 @@ mod tests {
 
     fn filed(title: &str, body: &str) -> Vec<String> {
         let config = config();
-        let v = Vocabulary::new(&config);
+        let v = TermMatcher::new(&config);
         let own = &v.dialogue_parties;
         dialogues(&config, own, (title, &v.hits(title)), (body, &v.hits(body)))
     }

@@ -178,7 +178,7 @@ fn depth_for(indents: &mut Vec<usize>, indent: usize) -> usize {
 /// Heading ids: the slug of the title without its numbering, made unique.
 #[derive(Default)]
 pub(super) struct Ids {
-    used: crate::util::FxHashSet<String>,
+    used: rustc_hash::FxHashSet<String>,
 }
 
 impl Ids {

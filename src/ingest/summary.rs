@@ -6,7 +6,7 @@
 use super::glossary::Acronym;
 use super::sentences;
 use super::structure::Block;
-use crate::words::word_count;
+use crate::text::words::word_count;
 
 /// The longest summary a card shows well.
 pub const MAX_CHARS: usize = 300;

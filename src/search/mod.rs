@@ -6,16 +6,15 @@
 //! handed out a bucket of documents at a time ([`passages`]).
 //! [`SearchIndex::manifest`] and [`shards`] serialise it as scripts the
 //! search page loads with `<script src>`, so search works offline and from
-//! `file://`, where `fetch()` is blocked. Terms come from [`tokenize`], which `search.js`
-//! mirrors for queries.
+//! `file://`, where `fetch()` is blocked. Terms come from
+//! [`crate::text::tokenize`], which `search.js` mirrors for queries.
 
 pub mod passages;
 pub mod script;
 pub mod shards;
+mod term_ids;
 mod terms;
 pub mod text;
-pub mod tokenize;
-mod vocabulary;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -23,12 +22,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::site::{Document, Site};
+use crate::text::tokenize::tokenize;
 pub use passages::Passages;
+use term_ids::{TermId, TermIds};
 use terms::Extracted;
 pub use terms::{DocumentTerms, SectionTerms};
 use text::Bodies;
-pub use tokenize::tokenize;
-use vocabulary::{TermId, Vocabulary};
 
 /// Documents whose terms are extracted in parallel before being merged.
 const PARALLEL_CHUNK: usize = 64;
@@ -64,7 +63,7 @@ pub struct SearchIndex {
     /// (slug, name) of every theme, in config order.
     pub themes: Vec<(String, String)>,
     pub dialogues: Vec<(String, String)>,
-    vocabulary: Vocabulary,
+    term_ids: TermIds,
     /// In site order; their `terms` are empty unless `keeps_terms`.
     documents: Vec<DocumentTerms>,
     keeps_terms: bool,
@@ -182,7 +181,7 @@ impl SearchIndex {
                 .map(|(i, doc)| extract(first + i, doc))
                 .collect();
             for extracted in read {
-                let mut doc = extracted.intern(&mut self.vocabulary);
+                let mut doc = extracted.intern(&mut self.term_ids);
                 if !self.keeps_terms {
                     self.encoded.add(&doc);
                     doc.terms = Vec::new();
@@ -190,7 +189,7 @@ impl SearchIndex {
                 out.push(doc);
             }
         }
-        self.vocabulary.sort();
+        self.term_ids.sort();
         out
     }
 
@@ -214,13 +213,13 @@ impl SearchIndex {
             }
             false => &self.encoded,
         };
-        shards::write(&self.vocabulary, encoded, shard_bytes, write)
+        shards::write(&self.term_ids, encoded, shard_bytes, write)
     }
 
     /// The inverted index: every term's (entry, frequency) postings, entries
     /// numbered through the documents in order.
     pub fn postings(&self) -> Postings {
-        let mut starts = vec![0u32; self.vocabulary.len() + 1];
+        let mut starts = vec![0u32; self.term_ids.len() + 1];
         for doc in &self.documents {
             for &(term, _) in &doc.terms {
                 starts[term as usize + 1] += 1;
@@ -246,7 +245,7 @@ impl SearchIndex {
     /// `query`, in index order: what the browser ranks.
     pub fn matching(&self, query: &str) -> Vec<(&str, &str)> {
         let terms: Option<Vec<TermId>> = (tokenize(query).iter())
-            .map(|t| self.vocabulary.id(t))
+            .map(|t| self.term_ids.id(t))
             .collect();
         let Some(terms) = terms.filter(|t| !t.is_empty()) else {
             return Vec::new();

@@ -25,8 +25,8 @@
 //!   document, in the order of its entries
 
 use super::passages::bucket_count;
-use super::tokenize::STOP_WORDS;
 use super::SearchIndex;
+use crate::text::stop_words::search_stop_words;
 
 pub(super) const BOM: &str = "\u{feff}";
 pub const FORMAT_VERSION: u8 = 3;
@@ -47,7 +47,7 @@ impl SearchIndex {
         json.raw("window.BRIEFING_SEARCH={\"v\":");
         json.int(FORMAT_VERSION);
         json.raw(",\"stop\":");
-        json.list(STOP_WORDS, |j, w| j.str(w));
+        json.list(search_stop_words(), |j, w| j.str(w));
         json.raw(",\"themes\":");
         json.list(&self.themes, Json::pair);
         json.raw(",\"dialogues\":");

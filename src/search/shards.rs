@@ -12,8 +12,8 @@
 //! more than once.
 
 use super::script::{Json, BOM};
+use super::term_ids::{TermId, TermIds};
 use super::terms::DocumentTerms;
-use super::vocabulary::{TermId, Vocabulary};
 
 /// The folder of term scripts, relative to the site root.
 pub const TERMS_DIR: &str = "search-terms";
@@ -99,7 +99,7 @@ fn number(out: &mut Vec<u8>, n: u32) {
 /// `shard_bytes` (a single term's postings may make one bigger), handing
 /// each to `write` as (number, bytes). Returns each script's first term.
 pub fn write<E>(
-    vocabulary: &Vocabulary,
+    term_ids: &TermIds,
     encoded: &Encoded,
     shard_bytes: usize,
     mut write: impl FnMut(usize, &[u8]) -> Result<(), E>,
@@ -107,12 +107,12 @@ pub fn write<E>(
     let mut firsts: Vec<String> = Vec::new();
     let mut shard = Json(Vec::new());
     let mut terms = 0;
-    for &term in vocabulary.sorted() {
+    for &term in term_ids.sorted() {
         let postings = encoded.of_term(term);
         if postings.is_empty() {
             continue;
         }
-        let text = vocabulary.term(term);
+        let text = term_ids.term(term);
         if terms > 0 && shard.0.len() + text.len() + postings.len() > shard_bytes {
             close(&mut shard, firsts.len() - 1, &mut write)?;
             terms = 0;
@@ -161,7 +161,7 @@ pub fn file_name(number: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::vocabulary::term_hash;
+    use crate::text::word_hash;
 
     fn encoded(postings: &[(u32, u32)]) -> String {
         let mut list = Encoded::default();
@@ -179,18 +179,18 @@ mod tests {
 
     #[test]
     fn shards_split_by_term_range_and_stay_bounded() {
-        let mut vocabulary = Vocabulary::default();
+        let mut term_ids = TermIds::default();
         let mut encoded = Encoded::default();
         for (i, word) in ["delta", "alpha", "charlie", "bravo", "echo"]
             .iter()
             .enumerate()
         {
-            let id = vocabulary.intern(word, term_hash(word));
+            let id = term_ids.intern(word, word_hash(word));
             encoded.push(id, i as u32, 1);
         }
-        vocabulary.sort();
+        term_ids.sort();
         let mut scripts = Vec::new();
-        let firsts = write(&vocabulary, &encoded, 60, |n, bytes| {
+        let firsts = write(&term_ids, &encoded, 60, |n, bytes| {
             scripts.push((n, String::from_utf8(bytes.to_vec()).unwrap()));
             Ok::<(), ()>(())
         })

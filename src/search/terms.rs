@@ -3,15 +3,15 @@
 //! browser, and for its whole-document entry and each section the title,
 //! length and term frequencies. Terms are counted as they are read, each
 //! distinct one stored once per document; ids are the document's own until
-//! [`Extracted::intern`] maps them into the index's vocabulary.
+//! [`Extracted::intern`] maps them to the index's ([`super::term_ids`]).
 
 use hashbrown::HashTable;
 
+use super::term_ids::{TermId, TermIds};
 use super::text::Bodies;
-use super::tokenize::for_each_hashed_term;
-use super::vocabulary::{TermId, Vocabulary};
 use super::DocEntry;
 use crate::site::{display_date, Document, Site};
+use crate::text::tokenize::for_each_hashed_term;
 
 /// A document title counts this many times among its entry's terms, a section
 /// title this many times among its section's: a word in a title says more.
@@ -80,11 +80,11 @@ impl Extracted {
         counter.finish(doc_entry(doc, themes, dialogues))
     }
 
-    /// The document with its terms as ids of `vocabulary` (new ones added).
-    pub fn intern(self, vocabulary: &mut Vocabulary) -> DocumentTerms {
+    /// The document with its terms as ids of `term_ids` (new ones added).
+    pub fn intern(self, term_ids: &mut TermIds) -> DocumentTerms {
         let local = &self.local;
         let ids: Vec<TermId> = (0..local.hashes.len())
-            .map(|id| vocabulary.intern(local.term(id as TermId), local.hashes[id]))
+            .map(|id| term_ids.intern(local.term(id as TermId), local.hashes[id]))
             .collect();
         let mut doc = self.terms;
         for (term, _) in &mut doc.terms {
@@ -179,7 +179,7 @@ fn whole_document_terms(counter: &mut Counter, site: &Site, doc: &Document, intr
 /// Counts one document's terms entry by entry, ids local to the document.
 #[derive(Default)]
 struct Counter {
-    /// Local ids, found by the [`super::vocabulary::term_hash`] of their term.
+    /// Local ids, found by the [`crate::text::word_hash`] of their term.
     ids: HashTable<TermId>,
     local: LocalTerms,
     /// By local id: the count in the open entry.
@@ -211,7 +211,7 @@ impl Counter {
         for_each_hashed_term(text, |term, hash| self.count(term, hash, weight));
     }
 
-    /// Counts `term`, whose [`super::vocabulary::term_hash`] is `hash`.
+    /// Counts `term`, whose [`crate::text::word_hash`] is `hash`.
     fn count(&mut self, term: &str, hash: u64, weight: u32) {
         let local = &self.local;
         let id = match self.ids.find(hash, |&id| local.is(id, term)) {
@@ -262,7 +262,7 @@ impl Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::tokenize::tokenize;
+    use crate::text::tokenize::tokenize;
 
     /// Each entry's (term, frequency) pairs, as text.
     fn counted(entries: &[(&str, u32)]) -> Vec<Vec<(String, u32)>> {

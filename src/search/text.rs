@@ -4,8 +4,9 @@
 //! tables) without a second markdown pass. Headings and the theme chips
 //! under them are left out: the index takes titles and themes from the model.
 
-use crate::util::FxHashMap;
 use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 /// One section's text; `id` is `""` for text before the first heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,7 +128,7 @@ fn push_text(out: &mut [SectionText], raw: &str) {
 }
 
 /// The words of `text` with one space between each. Split first at ASCII
-/// whitespace, found 64 bytes at a time ([`crate::words::for_each_non_space`]);
+/// whitespace, found 64 bytes at a time ([`crate::text::words::for_each_non_space`]);
 /// pieces one `' '` apart join into one span, copied whole when it is ASCII
 /// (a paragraph is one span); a span that is not ASCII is split again at
 /// the rest of `char::is_whitespace`'s (no-break and other spaces): nearly
@@ -148,7 +149,7 @@ fn collapse_whitespace(text: &str) -> String {
         }
     };
     let mut span: Option<(usize, usize)> = None;
-    crate::words::for_each_non_space(text.as_bytes(), |start, end| {
+    crate::text::words::for_each_non_space(text.as_bytes(), |start, end| {
         span = match span {
             Some((from, to)) if start == to + 1 && text.as_bytes()[to] == b' ' => Some((from, end)),
             Some((from, to)) => {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
 use super::markdown::{self, Glossary};
-use super::{vocabulary, ContentText, Document, SourceFile};
+use super::{validate, ContentText, Document, SourceFile};
 use crate::config::Config;
 use crate::content::{ContentFile, FrontMatter};
 use crate::error::{Error, Result};
@@ -29,7 +29,7 @@ pub fn parse(text: &ContentText, config: &Config) -> Result<Parsed> {
         None => ContentFile::parse(&text.path, &text.text)?,
     };
     let errors =
-        vocabulary::validate_front_matter(&text.path, &text.text, &file.front_matter, config);
+        validate::validate_front_matter(&text.path, &text.text, &file.front_matter, config);
     if !errors.is_empty() {
         return Err(Error::many(errors));
     }

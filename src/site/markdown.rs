@@ -7,11 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::highlight::highlight;
 use super::sanitize;
 use super::Section;
-use crate::util::{slugify, FxHashMap, FxHashSet};
+use crate::util::slugify;
 
 /// Every acronym the site knows, with a matcher to find them in text.
 #[derive(Debug)]

@@ -1,5 +1,5 @@
 //! Stage 2, content → site model: reads `content/*.md`, checks their front
-//! matter against the vocabulary of `briefing.yaml`, parses each markdown body
+//! matter against the taxonomy of `briefing.yaml`, parses each markdown body
 //! once, and derives every index the pages show (themes, dialogues, years,
 //! glossary, the theme × year matrix, related documents, recurring pledges).
 //! The model knows nothing of templates or output paths.
@@ -13,7 +13,7 @@ mod related;
 mod sanitize;
 mod similar_pairs;
 mod update;
-mod vocabulary;
+mod validate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -32,7 +32,7 @@ pub use indexes::shade;
 pub use markdown::{escape_html, glossary_anchor, truncate_words};
 pub use pledges::{Occurrence, Pledge};
 pub use update::Update;
-pub use vocabulary::validate_front_matter;
+pub use validate::validate_front_matter;
 
 /// Index of a document in [`Site::documents`].
 pub type DocId = usize;

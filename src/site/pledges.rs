@@ -9,9 +9,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::similar_pairs::{self, word_key};
+use super::similar_pairs;
 use super::{DocId, Document};
 use crate::content::{Recommendation, RecommendationKind};
+use crate::text::tokenize::for_each_content_word;
+use crate::text::word_hash;
 
 /// Two sentences whose content-word sets overlap this much are one pledge.
 const SAME_PLEDGE: f64 = 0.6;
@@ -75,7 +77,7 @@ pub fn group(documents: &[Document]) -> Vec<Pledge> {
             (doc.front.recommendations.iter())
                 .map(|rec| {
                     let mut keys = Vec::new();
-                    for_each_content_word(&rec.text, |w| keys.push(word_key(w)));
+                    for_each_content_word(&rec.text, |w| keys.push(word_hash(w)));
                     keys
                 })
                 .collect()
@@ -157,59 +159,6 @@ fn similar(a: &[String], b: &[String]) -> bool {
     shared / union >= SAME_PLEDGE
 }
 
-/// Whether the word says nothing of what a pledge is about. Asked of every
-/// word of every recommendation, so a `match`: the compiler compares each
-/// word only with the stop words of its length, as integers. (A binary
-/// search through a list called `memcmp` six times a word: a third of the
-/// pledges' grouping at 10,000 documents.)
-#[rustfmt::skip] // a list of words, not one a line
-fn is_stop_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "all" | "also" | "an" | "and" | "are" | "as" | "at" | "be" | "both" | "by"
-            | "call" | "calls" | "for" | "from" | "in" | "into" | "is" | "it" | "its" | "of"
-            | "on" | "or" | "our" | "shall" | "should" | "that" | "the" | "their" | "these"
-            | "this" | "to" | "urge" | "urges" | "we" | "will" | "with" | "would"
-    )
-}
-
-/// Lower-case words without function words or a plural `s`: "Both governments
-/// will promote the Forum" and "We call on both governments to promote the
-/// Forum" share their content words. Repeats are kept: the interner makes
-/// the set.
-#[cfg(test)]
-fn content_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    for_each_content_word(text, |w| words.push(w.to_string()));
-    words
-}
-
-/// Hands each of [`content_words`] to `visit` in turn, folded in one
-/// buffer: millions of words at 10,000 documents, none of them allocated.
-fn for_each_content_word(text: &str, mut visit: impl FnMut(&str)) {
-    let mut folded = String::new();
-    let words = text.split(|c: char| !c.is_alphanumeric());
-    for word in words.filter(|w| !w.is_empty()) {
-        folded.clear();
-        // By bytes when ASCII (almost every word); `to_lowercase` knows
-        // a word-final sigma.
-        match word.is_ascii() {
-            true => {
-                folded.push_str(word);
-                folded.make_ascii_lowercase();
-            }
-            false => folded.push_str(&word.to_lowercase()),
-        }
-        if is_stop_word(&folded) {
-            continue;
-        }
-        match folded.strip_suffix('s') {
-            Some(stem) if stem.len() > 3 && !stem.ends_with('s') => visit(stem),
-            _ => visit(&folded),
-        }
-    }
-}
-
 struct UnionFind(Vec<usize>);
 
 impl UnionFind {
@@ -236,17 +185,10 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenize::content_words;
 
     fn same(a: &str, b: &str) -> bool {
         similar(&content_words(a), &content_words(b))
-    }
-
-    #[test]
-    fn content_words_are_folded_without_stop_words_or_plural_s() {
-        assert_eq!(
-            content_words("We URGE the Parties to share Data, and Été data"),
-            ["partie", "share", "data", "été", "data"]
-        );
     }
 
     #[test]

@@ -9,26 +9,19 @@
 //! `|x| − ⌈t·|x|⌉ + 1` (rarest) words must meet. Only sets that meet in those
 //! prefixes are compared, and the rare words keep the lists short.
 
-use crate::util::{FxHashMap, FxHasher};
-
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// A set of words as sorted, distinct word numbers (see [`Interner`]).
 pub type WordSet = Vec<u32>;
 
-/// A word as a number: its Fx hash, worked out where the words are split
+/// Numbers words by their [`crate::text::word_hash`], so sets of them
+/// compare as integers. The hash is worked out where the words are split
 /// (in parallel), so that numbering the words, in order on one thread,
 /// neither hashes nor compares text, and the words of every recommendation
 /// are held as 8 bytes each rather than as strings (some 2 GB at 100,000
-/// documents). Two words of up to eight bytes (nearly all) never share a
-/// number, as the hash of one chunk is a bijection; a pair with a longer
-/// word shares one with a chance of about one in 2^64.
-pub fn word_key(word: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<FxHasher>::default().hash_one(word)
-}
-
-/// Numbers words (by [`word_key`]), so sets of them compare as integers.
+/// documents). Two words share a hash with a chance of about one in 2^64,
+/// and then only make two sentences look a word more alike.
 #[derive(Default)]
 pub struct Interner(FxHashMap<u64, u32>);
 
@@ -159,29 +152,11 @@ fn jaccard_at_least(a: &[u32], b: &[u32], threshold: f64) -> bool {
 mod tests {
     use super::*;
 
-    /// Words of up to eight bytes never share a key: every word of one to
-    /// three letters, and eight-byte words differing in one letter.
-    #[test]
-    fn short_words_get_keys_of_their_own() {
-        let letters = || 'a'..='z';
-        let mut words: Vec<String> = letters().map(|l| format!("semicon{l}")).collect();
-        for a in letters() {
-            words.push(a.into());
-            for b in letters() {
-                words.push(format!("{a}{b}"));
-                words.extend(letters().map(|c| format!("{a}{b}{c}")));
-            }
-        }
-        let keys: std::collections::HashSet<u64> = words.iter().map(|w| word_key(w)).collect();
-        assert_eq!(keys.len(), words.len());
-        assert!(words.len() > 18_000, "{}", words.len());
-    }
-
     fn sets(texts: &[&str]) -> Vec<WordSet> {
         let mut interner = Interner::default();
         texts
             .iter()
-            .map(|t| interner.set(t.split_whitespace().map(word_key)))
+            .map(|t| interner.set(t.split_whitespace().map(crate::text::word_hash)))
             .collect()
     }
 

@@ -13,8 +13,9 @@ use std::process::Command;
 use briefing::build::{build, BuildOptions, BuildReport};
 use briefing::search::passages::{bucket_count, bucket_of, fnv1a};
 use briefing::search::script::text_script_name;
-use briefing::search::{tokenize, SearchIndex};
+use briefing::search::SearchIndex;
 use briefing::site::Site;
+use briefing::text::tokenize::tokenize;
 use briefing::Config;
 
 use crate::support::copy_dir;

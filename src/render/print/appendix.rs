@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::links::{doc_anchor, scoped_id};
@@ -11,7 +12,6 @@ use super::InBook;
 use crate::site::{
     display_date, escape_html, kind_label, shade, DocId, GlossaryEntry, Pledge, Site,
 };
-use crate::util::FxHashMap;
 
 pub const MATRIX_ID: &str = "appendix-matrix";
 pub const GLOSSARY_ID: &str = "appendix-glossary";

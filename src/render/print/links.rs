@@ -35,7 +35,7 @@ fn doc_key(slug: &str) -> String {
         return slug.to_string();
     }
     thread_local! {
-        static KEYS: std::cell::RefCell<crate::util::FxHashMap<String, String>> =
+        static KEYS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
             Default::default();
     }
     KEYS.with(|keys| {

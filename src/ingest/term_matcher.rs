@@ -3,13 +3,11 @@
 //! the verbs that mark recommendations. Matching is whole-word; an all-caps
 //! term (AI, 5G, BRT) matches case-sensitively, any other ignores case.
 
-use std::hash::Hasher;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use hashbrown::HashTable;
 
 use crate::config::Config;
-use crate::util::FxHasher;
+use crate::text::folded_word_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
@@ -97,7 +95,7 @@ const COMMITMENT_CUES: &[&str] = &[
 /// every document a load from outside the core's cache, a sixth of the
 /// ingest. A word is about seven bytes, half of them are told apart by a
 /// table of 11 KB, and the scan went to an eighth of the ingest.
-pub struct Vocabulary {
+pub struct TermMatcher {
     terms: Vec<Term>,
     /// Each dialogue's parties, from its name and aliases (`series`).
     pub dialogue_parties: Vec<super::series::Parties>,
@@ -106,7 +104,7 @@ pub struct Vocabulary {
     pub dialogue_series: Vec<(super::series::Parties, String, usize)>,
     /// Terms that start with an ASCII letter or digit, by their first
     /// word (its ASCII letters and digits, lower-cased), in term order;
-    /// found by [`folded_hash`], so a word of the text is looked up as it
+    /// found by [`folded_word_hash`], so a word of the text is looked up as it
     /// is, without a lower-cased copy.
     by_first_word: HashTable<(Box<[u8]>, Vec<usize>)>,
     /// For each pair of first two characters ([`pair`]), bit `n` (63: 63
@@ -164,8 +162,8 @@ struct Term {
     exact: bool,
 }
 
-impl Vocabulary {
-    pub fn new(config: &Config) -> Vocabulary {
+impl TermMatcher {
+    pub fn new(config: &Config) -> TermMatcher {
         let mut terms: Vec<(String, Category, usize)> = Vec::new();
         let mut add = |words: &[String], category, entry| {
             terms.extend(
@@ -217,8 +215,9 @@ impl Vocabulary {
             };
             let word = word.to_ascii_lowercase();
             first_words[pair(&word)] |= length_bit(word.len());
-            let hash = folded_hash(&word);
-            let entry = by_first_word.entry(hash, |(w, _)| **w == *word, |(w, _)| folded_hash(w));
+            let hash = folded_word_hash(&word);
+            let entry =
+                by_first_word.entry(hash, |(w, _)| **w == *word, |(w, _)| folded_word_hash(w));
             entry
                 .or_insert_with(|| (word.into(), Vec::new()))
                 .get_mut()
@@ -226,7 +225,7 @@ impl Vocabulary {
                 .push(i);
         }
         let others = (!others.is_empty()).then(|| OtherTerms::new(&terms, others));
-        Vocabulary {
+        TermMatcher {
             dialogue_parties: super::series::dialogue_parties(config),
             dialogue_series: super::series_names::dialogue_series(config),
             terms,
@@ -284,13 +283,13 @@ impl Vocabulary {
     /// at the start of a word there.
     fn find_by_first_word(&self, text: &str, found: &mut impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        crate::words::for_each_ascii_word(bytes, |start, end| {
+        crate::text::words::for_each_ascii_word(bytes, |start, end| {
             let word = &bytes[start..end];
             if self.first_words[pair(word)] & length_bit(word.len()) == 0 {
                 return;
             }
             let same = |(first, _): &(Box<[u8]>, Vec<usize>)| first.eq_ignore_ascii_case(word);
-            let Some((_, terms)) = self.by_first_word.find(folded_hash(word), same) else {
+            let Some((_, terms)) = self.by_first_word.find(folded_word_hash(word), same) else {
                 return;
             };
             for &term in terms {
@@ -363,16 +362,6 @@ fn first_word(term: &[u8]) -> Option<&[u8]> {
     (len > 0).then(|| &term[..len])
 }
 
-/// A hash of a word of ASCII letters and digits that ignores their case:
-/// the project's Fx hash of its bytes, each `| 0x20`, which lower-cases a
-/// letter and leaves a digit as it is.
-fn folded_hash(word: &[u8]) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write_usize(word.len());
-    word.iter().for_each(|&b| hasher.write_u8(b | 0x20));
-    hasher.finish()
-}
-
 fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
 }
@@ -397,7 +386,7 @@ pub fn is_all_caps(term: &str) -> bool {
 /// border a term as a space would ("日EU" holds "EU").
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
-    let letter = |c: char| c.is_alphanumeric() && !crate::words::is_cjk(c);
+    let letter = |c: char| c.is_alphanumeric() && !crate::text::words::is_cjk(c);
     let before = match start.checked_sub(1).map(|i| bytes[i]) {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -415,17 +404,17 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn vocabulary() -> (Config, Vocabulary) {
+    fn matcher() -> (Config, TermMatcher) {
         let config = Config::parse(
             "title: t\nthemes:\n  - {slug: ai, name: AI, keywords: [AI, Hiroshima AI Process, artificial intelligence]}\n  - {slug: trade, name: T, keywords: [digital trade]}\ndialogues:\n  - {slug: brt, name: Business Round Table, aliases: [BRT]}\n",
             std::path::Path::new("b.yaml"),
         )
         .unwrap();
-        let v = Vocabulary::new(&config);
+        let v = TermMatcher::new(&config);
         (config, v)
     }
 
-    fn themes(v: &Vocabulary, text: &str) -> Vec<usize> {
+    fn themes(v: &TermMatcher, text: &str) -> Vec<usize> {
         v.hits(text)
             .iter()
             .filter(|h| h.category == Category::Theme)
@@ -435,7 +424,7 @@ mod tests {
 
     #[test]
     fn matching_rules() {
-        let (_, v) = vocabulary();
+        let (_, v) = matcher();
         let cases: [(&str, &[usize]); 6] = [
             ("AI and Artificial Intelligence", &[0, 0]),
             ("the Hiroshima AI Process", &[0]),
@@ -462,7 +451,7 @@ mod tests {
             std::path::Path::new("b.yaml"),
         )
         .unwrap();
-        let v = Vocabulary::new(&config);
+        let v = TermMatcher::new(&config);
         let found = |text: &str| -> Vec<String> {
             v.hits(text)
                 .iter()
@@ -486,7 +475,7 @@ mod tests {
 
     #[test]
     fn cue_verbs_are_found() {
-        let (_, v) = vocabulary();
+        let (_, v) = matcher();
         let cats: Vec<Category> = v
             .hits("We urge them and reaffirm it; we remain hopeful.")
             .iter()

@@ -1,4 +1,4 @@
-//! Front matter values checked against the vocabulary of `briefing.yaml`:
+//! Front matter values checked against the taxonomy of `briefing.yaml`:
 //! every theme, dialogue and kind slug must be one the config defines. serde
 //! checks the keys; this checks the values, and points at the line that holds
 //! the bad one.
