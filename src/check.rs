@@ -4,6 +4,10 @@
 //! in the site (never a folder, never root-relative, never outside), every
 //! `#fragment` names an id in its target, no page repeats an id. Warnings:
 //! dialogue aliases that documents of different parties use.
+//!
+//! The site is checked by reading the files written, as an outside link
+//! checker would, not the model they were rendered from: what is on disk is
+//! what is published, templates' links included.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};

@@ -14,7 +14,6 @@ pub mod script;
 pub mod shards;
 mod term_ids;
 mod terms;
-pub mod text;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -27,17 +26,9 @@ pub use passages::Passages;
 use term_ids::{TermId, TermIds};
 use terms::Extracted;
 pub use terms::{DocumentTerms, SectionTerms};
-use text::Bodies;
 
 /// Documents whose terms are extracted in parallel before being merged.
 const PARALLEL_CHUNK: usize = 64;
-
-/// Up to this much body HTML in all (some 20,000 documents of 25 KB), a
-/// build reads each document's section texts once for both its terms and
-/// its passages and holds them meanwhile (a little less than the HTML);
-/// beyond, it reads them twice and holds none. Reading them was a twelfth
-/// of a cold build of 1,000 documents.
-const HELD_TEXTS_BUDGET: usize = 512 << 20;
 
 /// What the browser needs about one document.
 #[derive(Debug, Clone, Serialize)]
@@ -74,7 +65,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// The index of `site`, terms kept, passages not read.
     pub fn build(site: &Site) -> SearchIndex {
-        Self::of_terms(site, true, None)
+        Self::of_terms(site, true)
     }
 
     /// Hands every bucket of passages to `passages`, then builds the index;
@@ -83,37 +74,20 @@ impl SearchIndex {
     /// documents: buckets mix documents from all over the site while the
     /// terms are merged in site order, so reading both at once would hold
     /// every document's terms (not only their encoded postings) until the
-    /// end, some 8 bytes a posting (a gigabyte at 100,000 documents). The
-    /// section texts both are read from are read once and held while they
-    /// fit [`HELD_TEXTS_BUDGET`], and read in each pass beyond.
+    /// end, some 8 bytes a posting (a gigabyte at 100,000 documents). Both
+    /// read the section texts the site's markdown pass gathered.
     pub fn build_with<E: Send>(
         site: &Site,
         keep_terms: bool,
         passages: &Passages<E>,
     ) -> Result<SearchIndex, E> {
-        Self::build_holding(site, keep_terms, passages, HELD_TEXTS_BUDGET)
-    }
-
-    /// [`SearchIndex::build_with`] with the budget given.
-    fn build_holding<E: Send>(
-        site: &Site,
-        keep_terms: bool,
-        passages: &Passages<E>,
-        budget: usize,
-    ) -> Result<SearchIndex, E> {
-        let html: usize = site.documents.iter().map(|d| d.html.len()).sum();
-        let held: Option<Vec<Bodies>> = (html <= budget).then(|| {
-            (site.documents.par_iter())
-                .map(|d| Bodies::of(&d.html))
-                .collect()
-        });
-        passages::write(&site.documents, held.as_deref(), None, passages)?;
-        Ok(Self::of_terms(site, keep_terms, held.as_deref()))
+        passages::write(&site.documents, None, passages)?;
+        Ok(Self::of_terms(site, keep_terms))
     }
 
     /// Reads the documents' terms in parallel and merges them in site
     /// order, so the index is the same whatever the thread count.
-    fn of_terms(site: &Site, keep_terms: bool, held: Option<&[Bodies]>) -> SearchIndex {
+    fn of_terms(site: &Site, keep_terms: bool) -> SearchIndex {
         let mut index = SearchIndex {
             themes: pairs(site.config.themes.iter().map(|t| (&t.slug, &t.name))),
             dialogues: pairs(site.config.dialogues.iter().map(|d| (&d.slug, &d.name))),
@@ -121,7 +95,7 @@ impl SearchIndex {
             ..SearchIndex::default()
         };
         let documents: Vec<&Document> = site.documents.iter().collect();
-        index.documents = index.read(site, &documents, held);
+        index.documents = index.read(site, &documents);
         index
     }
 
@@ -140,7 +114,7 @@ impl SearchIndex {
     ) -> Result<(), E> {
         let (before, after) = (self.documents.len(), site.documents.len());
         let stale = passages::stale_buckets(before, after, changed);
-        passages::write(&site.documents, None, stale.as_ref(), passages)?;
+        passages::write(&site.documents, stale.as_ref(), passages)?;
         // An index that kept no terms reads every document again.
         let keeps_terms = std::mem::replace(&mut self.keeps_terms, true);
         self.encoded = shards::Encoded::default();
@@ -152,7 +126,7 @@ impl SearchIndex {
         let missing: Vec<&Document> = (site.documents.iter())
             .filter(|d| !kept.contains_key(&d.slug))
             .collect();
-        let mut fresh = self.read(site, &missing, None).into_iter();
+        let mut fresh = self.read(site, &missing).into_iter();
         self.documents = (site.documents.iter())
             .filter_map(|d| kept.remove(&d.slug).or_else(|| fresh.next()))
             .collect();
@@ -160,25 +134,13 @@ impl SearchIndex {
     }
 
     /// Reads `documents` a chunk at a time in parallel (so the terms not
-    /// yet interned stay few), interning their terms in order. `held`, when
-    /// given, has their section texts already read, in the same order.
-    fn read(
-        &mut self,
-        site: &Site,
-        documents: &[&Document],
-        held: Option<&[Bodies]>,
-    ) -> Vec<DocumentTerms> {
+    /// yet interned stay few), interning their terms in order.
+    fn read(&mut self, site: &Site, documents: &[&Document]) -> Vec<DocumentTerms> {
         let mut out = Vec::with_capacity(documents.len());
         let (themes, dialogues) = (&self.themes, &self.dialogues);
-        let extract = |i: usize, doc: &Document| {
-            Bodies::with(held, i, &doc.html, |b| {
-                Extracted::of(site, doc, b, themes, dialogues)
-            })
-        };
-        for (n, chunk) in documents.chunks(PARALLEL_CHUNK).enumerate() {
-            let first = n * PARALLEL_CHUNK;
-            let read: Vec<Extracted> = (chunk.par_iter().enumerate())
-                .map(|(i, doc)| extract(first + i, doc))
+        for chunk in documents.chunks(PARALLEL_CHUNK) {
+            let read: Vec<Extracted> = (chunk.par_iter())
+                .map(|doc| Extracted::of(site, doc, themes, dialogues))
                 .collect();
             for extracted in read {
                 let mut doc = extracted.intern(&mut self.term_ids);
@@ -291,51 +253,4 @@ impl Postings {
 
 fn pairs<'a>(items: impl Iterator<Item = (&'a String, &'a String)>) -> Vec<(String, String)> {
     items.map(|(a, b)| (a.clone(), b.clone())).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use std::collections::BTreeMap;
-    use std::path::Path;
-    use std::sync::Mutex;
-
-    use super::*;
-    use crate::config::Config;
-
-    /// Each bucket's passages as handed over, and each term script.
-    type Written = (BTreeMap<usize, Vec<(String, Vec<String>)>>, Vec<Vec<u8>>);
-
-    fn build_within(site: &Site, budget: usize) -> Written {
-        let buckets = Mutex::new(BTreeMap::new());
-        let passages = |n, docs: &[(&str, Vec<String>)]| {
-            let docs = docs.iter().map(|(s, t)| (s.to_string(), t.clone()));
-            buckets.lock().unwrap().insert(n, docs.collect());
-            Ok::<(), ()>(())
-        };
-        let index = SearchIndex::build_holding(site, false, &passages, budget).unwrap();
-        let mut shards = Vec::new();
-        (index.write_shards(400, |_, bytes| {
-            shards.push(bytes.to_vec());
-            Ok::<(), ()>(())
-        }))
-        .expect("collecting never fails");
-        (buckets.into_inner().unwrap(), shards)
-    }
-
-    #[test]
-    fn holding_the_section_texts_or_reading_them_twice_writes_the_same_index() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-basic");
-        let config = Config::load(&root).expect("fixture config");
-        let site = Site::load(&root, &config).expect("fixture site");
-        let (held_passages, held_shards) = build_within(&site, usize::MAX);
-        let (read_passages, read_shards) = build_within(&site, 0);
-        assert_eq!(held_passages, read_passages);
-        assert_eq!(held_shards, read_shards);
-        let texts = held_passages.values().flatten().flat_map(|(_, t)| t);
-        assert!(
-            texts.map(String::len).sum::<usize>() > 1000,
-            "passages hold the bodies"
-        );
-        assert!(held_shards.len() > 1, "terms were indexed");
-    }
 }

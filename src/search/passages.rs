@@ -19,7 +19,6 @@ use std::collections::{BTreeSet, HashSet};
 
 use rayon::prelude::*;
 
-use super::text::Bodies;
 use crate::site::Document;
 
 /// Documents a bucket holds at most on average; between half this and
@@ -73,11 +72,9 @@ pub fn stale_buckets(
 
 /// Reads the passages of `documents` (a site's, in site order) bucket by
 /// bucket in parallel, handing each bucket to `passages`: every bucket
-/// that holds a document, or of those only the ones in `only`. `held`, when
-/// given, has each document's section texts already read, in the same order.
+/// that holds a document, or of those only the ones in `only`.
 pub fn write<E: Send>(
     documents: &[Document],
-    held: Option<&[Bodies]>,
     only: Option<&HashSet<usize>>,
     passages: &Passages<E>,
 ) -> Result<(), E> {
@@ -89,8 +86,7 @@ pub fn write<E: Send>(
             let read: Vec<(&str, Vec<String>)> = (docs.iter())
                 .map(|&i| {
                     let doc = &documents[i];
-                    let texts = Bodies::with(held, i, &doc.html, |b| texts(doc, b));
-                    (doc.slug.as_str(), texts)
+                    (doc.slug.as_str(), texts(doc))
                 })
                 .collect();
             passages(n, &read)
@@ -107,10 +103,11 @@ fn by_bucket(documents: &[Document]) -> Vec<Vec<usize>> {
     buckets
 }
 
-/// The plain text of each entry of `doc`, whose section texts are
-/// `bodies`, in section order: the whole document's (its summary, then
-/// the text before the first heading), then each section's.
-pub fn texts(doc: &Document, bodies: &Bodies) -> Vec<String> {
+/// The plain text of each entry of `doc`, in section order: the whole
+/// document's (its summary, then the text before the first heading), then
+/// each section's.
+pub fn texts(doc: &Document) -> Vec<String> {
+    let bodies = &doc.texts;
     let lead = [doc.front.summary.as_str(), bodies.intro()];
     let lead: Vec<&str> = lead.into_iter().filter(|t| !t.is_empty()).collect();
     let sections = doc

@@ -8,7 +8,6 @@
 use hashbrown::HashTable;
 
 use super::term_ids::{TermId, TermIds};
-use super::text::Bodies;
 use super::DocEntry;
 use crate::site::{display_date, Document, Site};
 use crate::text::tokenize::for_each_hashed_term;
@@ -58,14 +57,14 @@ pub struct Extracted {
 }
 
 impl Extracted {
-    /// Reads `doc`, whose section texts are `bodies`.
+    /// Reads `doc`.
     pub fn of(
         site: &Site,
         doc: &Document,
-        bodies: &Bodies,
         themes: &[(String, String)],
         dialogues: &[(String, String)],
     ) -> Extracted {
+        let bodies = &doc.texts;
         let mut counter = Counter::with_capacity(doc.html.len() / 16);
         whole_document_terms(&mut counter, site, doc, bodies.intro());
         counter.close(String::new(), &doc.front.title);

@@ -161,6 +161,7 @@ pub fn build(parsed: Parsed, project: &Project) -> (Document, Vec<String>) {
         path: path.clone(),
         front: file.front_matter,
         html: rendered.html,
+        texts: rendered.texts,
         sections: rendered.sections,
         acronyms: rendered.acronyms.into_iter().collect(),
         has_code: rendered.has_code,

@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::highlight::highlight;
 use super::sanitize;
+use super::section_text::{self, SectionTexts, CHIPS_OPEN};
 use super::Section;
 use crate::util::slugify;
 
@@ -87,6 +88,8 @@ pub struct Context<'a> {
 
 pub struct Rendered {
     pub html: String,
+    /// The plain text of each section, for search.
+    pub texts: SectionTexts,
     pub sections: Vec<Section>,
     pub acronyms: BTreeSet<String>,
     pub has_code: bool,
@@ -174,12 +177,14 @@ pub fn render(body: &str, cx: &Context) -> Rendered {
             other => out.push(state.escape_raw(other, cx)),
         }
     }
+    let texts = section_text::collect(&out);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     // Kept for the whole build, every document's: no room to spare.
     html.shrink_to_fit();
     Rendered {
         html,
+        texts,
         sections: state.sections,
         acronyms: state.acronyms,
         has_code: state.has_code,
@@ -317,7 +322,7 @@ fn abbr_link(abbr: &str, expansion: &str) -> String {
 }
 
 fn chips(themes: &[String], cx: &Context) -> String {
-    let mut html = String::from("<ul class=\"chips\" aria-label=\"Themes of this section\">");
+    let mut html = format!("{CHIPS_OPEN} aria-label=\"Themes of this section\">");
     for slug in themes {
         html.push_str(&format!(
             "<li><a class=\"chip\" href=\"../themes/{slug}.html\">{}</a></li>",
@@ -399,6 +404,20 @@ mod tests {
             allow_raw_html,
         };
         render(body, &cx)
+    }
+
+    #[test]
+    fn section_texts_are_what_readers_see_without_headings_chips_or_alt_text() {
+        let body = "Intro &amp; *more*.\n\n## (1) Summary {#summary .ai}\n\n\
+            The DFFT met.[^1]\n\n![a chart](c.png)\n\n\
+            ### Outcomes\n\n- One\n- Two\n\n```rust\nlet a = 1 < 2;\n```\n\n\
+            ## Summary {#summary}\n\nLater.\n\n[^1]: A note.\n";
+        let r = render_with(body, false);
+        assert_eq!(r.texts.intro(), "Intro & more.");
+        assert_eq!(r.texts.section("summary"), "The DFFT met.");
+        assert_eq!(r.texts.section("outcomes"), "One Two let a = 1 < 2;");
+        assert_eq!(r.texts.section("summary-2"), "Later. A note.");
+        assert_eq!(r.texts.section("missing"), "");
     }
 
     #[test]

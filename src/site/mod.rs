@@ -11,6 +11,7 @@ mod markdown;
 mod pledges;
 mod related;
 mod sanitize;
+mod section_text;
 mod similar_pairs;
 mod update;
 mod validate;
@@ -31,6 +32,7 @@ pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
 pub use indexes::shade;
 pub use markdown::{escape_html, glossary_anchor, truncate_words};
 pub use pledges::{Occurrence, Pledge};
+pub use section_text::SectionTexts;
 pub use update::Update;
 pub use validate::validate_front_matter;
 
@@ -74,6 +76,9 @@ pub struct Document {
     pub front: FrontMatter,
     /// The body as HTML, ready to embed.
     pub html: String,
+    /// The body's plain text by section, for search.
+    #[serde(skip)]
+    pub texts: SectionTexts,
     pub sections: Vec<Section>,
     /// Acronyms of the site glossary that occur in the body.
     pub acronyms: Vec<String>,

@@ -147,6 +147,7 @@ mod tests {
             path: std::path::PathBuf::from(format!("{slug}.md")),
             front,
             html: String::new(),
+            texts: Default::default(),
             sections: Vec::new(),
             acronyms: Vec::new(),
             has_code: false,

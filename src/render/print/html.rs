@@ -3,6 +3,12 @@
 //! document's body is moved into the print page. Text, comments and end tags
 //! other than headings pass through untouched; attribute values stay as they
 //! were written (entity-escaped), whatever quoting the author used.
+//!
+//! It reads the HTML rather than taking tags from the markdown pass: a
+//! trusted body's raw HTML carries ids and links that only a scan of the
+//! HTML sees, and the site model stays free of how print scopes ids. Each
+//! body is scanned once a render, whatever the number of books that hold it
+//! ([`super::bodies`]).
 
 /// One start tag: its name (lower-case) and attributes in source order.
 #[derive(Debug, Clone, PartialEq, Eq)]
