@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use super::markdown::{self, Glossary};
+use super::glossary::Glossary;
+use super::markdown;
 use super::{validate, ContentText, Document, SourceFile};
 use crate::config::Config;
 use crate::content::{ContentFile, FrontMatter};

@@ -233,7 +233,7 @@ fn glossary(documents: &[Document]) -> Vec<GlossaryEntry> {
                 .entry(abbr.clone())
                 .or_insert_with(|| GlossaryEntry {
                     abbr: abbr.clone(),
-                    anchor: markdown::glossary_anchor(abbr),
+                    anchor: super::glossary_anchor(abbr),
                     expansion: expansion.clone(),
                     documents: Vec::new(),
                 });

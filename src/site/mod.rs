@@ -5,6 +5,7 @@
 //! The model knows nothing of templates or output paths.
 
 mod document;
+mod glossary;
 mod highlight;
 mod indexes;
 mod markdown;
@@ -28,9 +29,10 @@ pub use crate::content::ContentText;
 use crate::content::{FrontMatter, PartialDate, RecommendationKind};
 use crate::error::{Error, Result};
 
+pub use glossary::glossary_anchor;
 pub use highlight::{stylesheet as highlight_stylesheet, syntaxes_loaded};
 pub use indexes::shade;
-pub use markdown::{escape_html, glossary_anchor, truncate_words};
+pub use markdown::{escape_html, truncate_words};
 pub use pledges::{Occurrence, Pledge};
 pub use section_text::SectionTexts;
 pub use update::Update;
@@ -64,7 +66,7 @@ pub struct Site {
     pub warnings: Vec<String>,
     /// The glossary the bodies were rendered with (acronyms marked up): an
     /// edit that leaves it as it was renders with it again.
-    pub(crate) body_glossary: std::sync::Arc<markdown::Glossary>,
+    pub(crate) body_glossary: std::sync::Arc<glossary::Glossary>,
 }
 
 #[derive(Debug, Serialize)]
