@@ -268,6 +268,9 @@ fn without_weekday(line: &str) -> &str {
     }
 }
 
+/// The most words (or CJK characters) a title line has.
+const MAX_TITLE_WORDS: usize = 40;
+
 /// The text a line offers as a title: the line, the rest of a line that
 /// opens with its date, or the last item of a breadcrumb run into one line.
 /// `None` for what is never a title.
@@ -283,16 +286,29 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
     }
     let text = last_crumb(text).unwrap_or(text);
     let text = without_site_suffix(text);
+    let text = title_before_subtitle(text).unwrap_or(text);
     if mostly_digits(text) {
         return None;
     }
     let words = word_count(text);
     let sentence = words >= 8 && text.ends_with(['.', '。']);
     let lead_in = text.ends_with(':') || text.ends_with('：');
-    if words == 0 || words > 40 || text.len() > 300 || sentence || lead_in {
+    if words == 0 || words > MAX_TITLE_WORDS || text.len() > 300 || sentence || lead_in {
         return None;
     }
     Some(text.to_string())
+}
+
+/// "日英のテクノロジー提携を強化する新計画 英国と日本は、…を発表": a
+/// Japanese title and its subtitle captured as one line too long for a
+/// title, the title being the clause before the first space.
+fn title_before_subtitle(text: &str) -> Option<&str> {
+    if !text.chars().any(is_cjk) || word_count(text) <= MAX_TITLE_WORDS {
+        return None;
+    }
+    let (title, _) = text.split_once(char::is_whitespace)?;
+    let clause = !title.contains(['、', '。', ',']);
+    (clause && (6..=MAX_TITLE_WORDS).contains(&word_count(title))).then_some(title)
 }
 
 /// A line that is never a title, whatever else it has: an item of a list
@@ -623,13 +639,23 @@ fn remove_head(
         let above_title = title_line.is_some_and(|t| i < t) && Some(i) != dateline.map(|d| d.line);
         let repeats_title = title.is_some_and(|t| same_text(&lines[i], t));
         let dated = date_lines.iter().any(|d| d.line == i && d.rest.is_empty());
-        if above_title || repeats_title || Some(i) == title_line || dated {
+        if Some(i) == title_line {
+            lines[i] = subtitle(&lines[i], title).unwrap_or_default();
+        } else if above_title || repeats_title || dated {
             lines[i].clear();
         }
     }
     if let Some(d) = dateline.filter(|d| !d.rest.is_empty() && Some(d.line) != title_line) {
         lines[d.line].clone_from(&d.rest);
     }
+}
+
+/// What follows the title on its line when the title is the clause before
+/// a subtitle ([`title_before_subtitle`]): the subtitle stays in the body.
+fn subtitle(line: &str, title: Option<&str>) -> Option<String> {
+    let line = line.trim();
+    let title = title_before_subtitle(line).filter(|t| Some(*t) == title)?;
+    Some(line[title.len()..].trim().to_string())
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -648,6 +674,21 @@ mod tests {
     }
 
     const BODY: &str = "The two governments met in Tokyo and agreed to deepen their cooperation on data flows and secure networks.";
+
+    #[test]
+    fn a_japanese_title_run_into_its_subtitle_is_cut_and_the_subtitle_kept() {
+        let subtitle = "英国と日本は、サプライチェーンのレジリエンス、サイバーセキュリティ、データなど、共有するデジタル関連の優先課題において協力することを発表";
+        let text = format!("日英のテクノロジー提携を強化する新計画 {subtitle}\n日英両国は2022年12月7日、新たなデジタルパートナーシップの詳細を発表しました。\n");
+        let (head, left) = read(&text);
+        assert_eq!(
+            head.title.as_deref(),
+            Some("日英のテクノロジー提携を強化する新計画")
+        );
+        assert_eq!(left[0], subtitle);
+        // A short line with a space is a title whole.
+        let (head, _) = read(&format!("日英デジタル 会合の開催\n\n{BODY}\n"));
+        assert_eq!(head.title.as_deref(), Some("日英デジタル 会合の開催"));
+    }
 
     #[test]
     fn a_masthead_and_a_section_label_are_not_the_title() {
