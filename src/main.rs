@@ -26,6 +26,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The heading the options every command takes are listed under.
+const GLOBAL: &str = "Global options";
+
 /// Turn raw policy documents into a cross-linked briefing website, a live
 /// preview and a print-ready briefing book.
 #[derive(Parser)]
@@ -33,13 +36,13 @@ use clap::{Parser, Subcommand};
 struct Cli {
     /// The project folder, holding briefing.yaml, seeds/ and content/
     /// [default: the current folder].
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
     root: Option<PathBuf>,
     /// Print errors only: no report, no warnings.
-    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    #[arg(long, short, global = true, conflicts_with = "verbose", help_heading = GLOBAL)]
     quiet: bool,
     /// Print more: each stage's time, and a line per file.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, help_heading = GLOBAL)]
     verbose: bool,
     #[command(subcommand)]
     command: Command,

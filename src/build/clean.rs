@@ -33,6 +33,8 @@ pub fn clean(root: &Path, site: Option<&Path>) -> Result<Cleaned> {
     if !parent.is_dir() {
         return Ok(cleaned);
     }
+    let lock_file = lock::lock_path(&site);
+    let had_lock_file = lock_file.exists();
     let held = BuildLock::acquire(&site)?;
     let name = site.file_name().map_or_else(
         || DEFAULT_OUTPUT.to_string(),
@@ -43,17 +45,25 @@ pub fn clean(root: &Path, site: Option<&Path>) -> Result<Cleaned> {
         std::fs::remove_dir_all(&site).map_err(|e| Error::io(&site, e))?;
         cleaned.removed.push(site.clone());
     }
-    for file in [manifest::manifest_path(&site), lock::lock_path(&site)] {
-        match std::fs::remove_file(&file) {
-            Ok(()) => cleaned.removed.push(file),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&file, e)),
-        }
+    remove_file(&manifest::manifest_path(&site), &mut cleaned)?;
+    remove_file(&lock_file, &mut cleaned)?;
+    if !had_lock_file {
+        // Made just now by taking the lock: nothing a build left.
+        cleaned.removed.retain(|p| p != &lock_file);
     }
     // Removed while held, so no build took it in between; a build that
     // starts now makes a new one.
     drop(held);
     Ok(cleaned)
+}
+
+fn remove_file(file: &Path, cleaned: &mut Cleaned) -> Result<()> {
+    match std::fs::remove_file(file) {
+        Ok(()) => cleaned.removed.push(file.to_path_buf()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(file, e)),
+    }
+    Ok(())
 }
 
 fn refused(site: &Path) -> Error {

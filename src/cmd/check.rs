@@ -34,6 +34,10 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let config = Config::load(root)?;
     let content = check_content(root, &config)?;
     let mut problems = content.problems;
+    if args.json {
+        let shown = |p| super::problem_in_project(root, p);
+        problems = problems.into_iter().map(shown).collect();
+    }
     let site = args.site.unwrap_or_else(|| root.join(DEFAULT_OUTPUT));
     let report = check_site(&site)?;
     problems.extend(report.problems);

@@ -180,7 +180,10 @@ impl<'a> JsonReport<'a> {
             new_series: new_series.collect(),
             skipped: skipped.collect(),
             warnings: &report.warnings,
-            errors: report.errors.iter().flat_map(Problem::of_error).collect(),
+            errors: (report.errors.iter())
+                .flat_map(Problem::of_error)
+                .map(|p| super::problem_in_project(root, p))
+                .collect(),
             backup: report.backup.as_deref().map(|b| shown(root, b)),
         }
     }

@@ -13,6 +13,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use briefing::check::Problem;
+
 /// How much a command prints, from `-q` and `-v`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verbosity {
@@ -67,6 +69,14 @@ pub fn detail(line: impl Display) {
 pub fn in_project(root: &std::path::Path, path: &std::path::Path) -> String {
     let inside = path.strip_prefix(root).unwrap_or(path);
     inside.to_string_lossy().replace('\\', "/")
+}
+
+/// `problem` with its file named as inside the project at `root`.
+pub fn problem_in_project(root: &std::path::Path, mut problem: Problem) -> Problem {
+    if let Some(file) = &problem.file {
+        problem.file = Some(in_project(root, std::path::Path::new(file)));
+    }
+    problem
 }
 
 /// `value` as one JSON document on stdout (`--json`).
