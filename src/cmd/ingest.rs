@@ -77,7 +77,7 @@ fn print_report(root: &Path, report: &IngestReport) {
         ));
     }
     for skipped in &report.skipped {
-        warn(format_args!("skipped {skipped}"));
+        super::note(format_args!("skipped {skipped}"));
     }
     for warning in &report.warnings {
         warn(warning);

@@ -77,9 +77,12 @@ pub fn execute(root: Option<&Path>, args: Args) -> anyhow::Result<()> {
             kept.join(", ")
         ));
     }
+    let cd = match dir.as_os_str() == "." {
+        true => String::new(),
+        false => format!("cd {} && ", dir.display()),
+    };
     say(format_args!(
-        "next: cd {} && briefing build (or briefing serve --open)",
-        dir.display()
+        "next: {cd}briefing build (or briefing serve --open)"
     ));
     Ok(())
 }

@@ -58,6 +58,13 @@ pub fn warn(line: impl Display) {
     }
 }
 
+/// A line on stderr beside the report (what was left out); `-q` silences it.
+pub fn note(line: impl Display) {
+    if verbosity() > Verbosity::Quiet {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+}
+
 /// A detail only `-v` asks for, on stderr (stdout stays the report).
 pub fn detail(line: impl Display) {
     if verbosity() == Verbosity::Verbose {
