@@ -6,11 +6,14 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub mod affected;
+mod clean;
 mod lock;
 pub mod manifest;
 pub mod output;
+pub mod redirects;
 mod swap;
 
+pub use clean::{clean, Cleaned};
 pub use lock::{lock_path, BuildLock};
 
 use crate::config::Config;
@@ -21,6 +24,7 @@ use crate::search::SearchIndex;
 use crate::site::Site;
 use affected::Snapshot;
 use manifest::Manifest;
+use redirects::Addresses;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -36,6 +40,24 @@ pub struct BuildOptions {
     /// The caller holds the output folder's [`BuildLock`] already (`serve`
     /// holds it for as long as it runs).
     pub lock_held: bool,
+    /// Publish the documents marked `draft: true` too.
+    pub drafts: bool,
+    /// The `base_url` of this build instead of `briefing.yaml`'s (a deploy
+    /// preview lives at another address than the site).
+    pub base_url: Option<String>,
+}
+
+impl BuildOptions {
+    /// `briefing.yaml` as this build reads it: with the drafts and the
+    /// address the command line asked for.
+    pub fn config(&self, root: &Path) -> Result<Config> {
+        let mut config = Config::load(root)?;
+        config.drafts = self.drafts;
+        if let Some(url) = &self.base_url {
+            config.base_url = url.clone();
+        }
+        Ok(config)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -58,6 +80,8 @@ pub struct BuildReport {
     pub search_text_bytes: u64,
     pub elapsed: Duration,
     pub warnings: Vec<String>,
+    /// Old addresses of documents that moved, each now a redirect page.
+    pub redirects: usize,
 }
 
 /// The folder a build writes when no output is given.
@@ -103,7 +127,7 @@ pub fn build_loaded(root: &Path, options: &BuildOptions) -> Result<Built> {
 /// an edit needs.
 fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result<Built> {
     let started = Instant::now();
-    let config = Config::load(root)?;
+    let config = options.config(root)?;
     let output = options
         .output
         .clone()
@@ -128,10 +152,11 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     let pages = render::plan(&site);
     let snapshot = Snapshot::of(&site, &pages);
     let inputs = manifest::inputs(&site)?;
+    let last = manifest::read(&output);
+    let addresses = Addresses::of(&site, last.as_ref().map(Manifest::addresses));
     let previous = match options.force {
         true => None,
-        false => manifest::read(&output)
-            .and_then(|m| m.reusable(&site, &pages, &snapshot, &inputs, &output)),
+        false => last.and_then(|m| m.reusable(&site, &pages, &snapshot, &inputs, &output)),
     };
     let bar = progress_bar(pages.len(), options.progress);
     let tick = || {
@@ -146,7 +171,9 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
         updatable,
     };
     let written = render_atomically(&output, |fresh| {
-        render::render_site_with(&site, &renderer, fresh, &how)
+        let mut written = render::render_site_with(&site, &renderer, fresh, &how)?;
+        written.files += addresses.write(&site, fresh)?;
+        Ok(written)
     })?;
     crate::util::trace_stage("the swap");
     if let Some(bar) = bar {
@@ -154,10 +181,11 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     }
     let mut warnings = ingest.as_ref().map(ingest_warnings).unwrap_or_default();
     warnings.extend(site.warnings.iter().cloned());
-    let manifest = Manifest::of(inputs, snapshot, written.search, &output);
+    let manifest = Manifest::of(inputs, snapshot, written.search, addresses, &output);
     if let Err(err) = manifest.write(&output) {
         warnings.push(format!("{err}; the next build renders every page again"));
     }
+    let redirects = manifest.addresses().redirects().count();
     let snapshot = manifest.into_snapshot();
     let report = BuildReport {
         ingest,
@@ -172,6 +200,7 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
         search_text_bytes: written.search.text_bytes,
         elapsed: started.elapsed(),
         warnings,
+        redirects,
     };
     Ok(Built {
         report,

@@ -18,11 +18,14 @@ use crate::error::{Error, Result};
 use crate::ingest::{ambiguous_aliases, AmbiguousAlias};
 use crate::site::{content_files, validate_front_matter};
 
+mod problem;
+pub use problem::Problem;
+
 /// What `check` finds in `root/content/`: problems (the site is wrong) and
 /// warnings (`briefing.yaml` could be better).
 #[derive(Debug, Default)]
 pub struct ContentCheck {
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     pub warnings: Vec<String>,
 }
 
@@ -38,14 +41,14 @@ pub fn check_content(root: &Path, config: &Config) -> Result<ContentCheck> {
         let parsed = match ContentFile::parse(&file.path, &file.text) {
             Ok(parsed) => parsed,
             Err(e) => {
-                problems.push(e.to_string());
+                problems.extend(Problem::of_error(&e));
                 continue;
             }
         };
         problems.extend(
             validate_front_matter(&file.path, &file.text, &parsed.front_matter, config)
                 .iter()
-                .map(Error::to_string),
+                .flat_map(Problem::of_error),
         );
         let shown = file
             .path
@@ -64,11 +67,11 @@ pub fn check_content(root: &Path, config: &Config) -> Result<ContentCheck> {
     }
     problems.extend(by_seed.into_iter().filter(|(_, files)| files.len() > 1).map(
         |(seed, files)| {
-            format!(
+            Problem::general(format!(
                 "{} all come from {seed}, so the site shows one document {} times: delete the ones you do not want",
                 files.join(", "),
                 files.len()
-            )
+            ))
         },
     ));
     let warnings = ambiguous_aliases(config, &documents)
@@ -112,7 +115,7 @@ fn first_few(names: &[String]) -> String {
 pub struct SiteCheck {
     pub pages: usize,
     pub links: usize,
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
 }
 
 /// Checks every internal link and anchor of the HTML pages under `site`.
@@ -142,7 +145,7 @@ pub fn check_site(site: &Path) -> Result<SiteCheck> {
         for id in &scan.duplicate_ids {
             report
                 .problems
-                .push(format!("{shown}: id {id:?} is used twice"));
+                .push(Problem::in_file(&shown, format!("id {id:?} is used twice")));
         }
         for link in &scan.links {
             if is_external(link) {
@@ -152,14 +155,14 @@ pub fn check_site(site: &Path) -> Result<SiteCheck> {
             if let Some(problem) = check_link(site, page, link, &pages) {
                 report
                     .problems
-                    .push(format!("{shown}: link {link:?} {problem}"));
+                    .push(Problem::in_file(&shown, format!("link {link:?} {problem}")));
             }
         }
     }
     if pages.is_empty() {
         report
             .problems
-            .push(format!("{}: no HTML pages", site.display()));
+            .push(Problem::in_file(site.display(), "no HTML pages"));
     }
     Ok(report)
 }
@@ -450,7 +453,8 @@ mod tests {
         let report = check_site(site).unwrap();
         assert_eq!(report.pages, 2);
         assert_eq!(report.links, 7);
-        let problems = report.problems.join("\n");
+        let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        let problems = problems.join("\n");
         assert_eq!(report.problems.len(), 5, "{problems}");
         for needle in [
             "no id \"nope\"",

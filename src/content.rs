@@ -22,6 +22,13 @@ pub struct FrontMatter {
     /// Written only when the title is not a line of the document.
     #[serde(default, skip_serializing_if = "TitleSource::is_stated")]
     pub title_source: TitleSource,
+    /// The page's name, instead of the content file's: an address that
+    /// stays when the title (and so the file name ingest gives) changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// A draft is left out of the site unless the build is asked for drafts.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
     /// `None` when no date could be found (`date_source: unknown`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
@@ -46,6 +53,10 @@ pub struct FrontMatter {
     pub source: Option<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generated: Option<Generated>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 fn default_kind() -> String {

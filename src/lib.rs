@@ -19,6 +19,7 @@ pub mod error;
 pub mod ingest;
 pub mod pdf;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;

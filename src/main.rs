@@ -26,14 +26,24 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The heading the options every command takes are listed under.
+const GLOBAL: &str = "Global options";
+
 /// Turn raw policy documents into a cross-linked briefing website, a live
 /// preview and a print-ready briefing book.
 #[derive(Parser)]
 #[command(name = "briefing", version, about, long_about = None)]
 struct Cli {
-    /// The project folder (holds briefing.yaml, seeds/, content/).
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
-    root: PathBuf,
+    /// The project folder, holding briefing.yaml, seeds/ and content/
+    /// [default: the current folder].
+    #[arg(long, global = true, value_name = "DIR", help_heading = GLOBAL)]
+    root: Option<PathBuf>,
+    /// Print errors only: no report, no warnings.
+    #[arg(long, short, global = true, conflicts_with = "verbose", help_heading = GLOBAL)]
+    quiet: bool,
+    /// Print more: each stage's time, and a line per file.
+    #[arg(long, short, global = true, help_heading = GLOBAL)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -50,8 +60,10 @@ enum Command {
     Check(cmd::check::Args),
     /// Print the briefing book (public/print.html) to PDF with Chromium.
     Pdf(cmd::pdf::Args),
-    /// Scaffold a new briefing project from the built-in defaults.
+    /// Start a new briefing project: a commented briefing.yaml and an example document.
     Init(cmd::init::Args),
+    /// Delete the built site and the build's own files; never seeds/ or content/.
+    Clean(cmd::clean::Args),
 }
 
 /// No transparent huge pages: mimalloc asks for them on its whole arena
@@ -74,13 +86,20 @@ fn main() -> ExitCode {
     if !matches!(cli.command, Command::Serve(_)) {
         keep_freed_memory();
     }
+    cmd::set_verbosity(match (cli.quiet, cli.verbose) {
+        (true, _) => cmd::Verbosity::Quiet,
+        (_, true) => cmd::Verbosity::Verbose,
+        _ => cmd::Verbosity::Normal,
+    });
+    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     let result = match cli.command {
-        Command::Build(args) => cmd::build::execute(&cli.root, args),
-        Command::Ingest(args) => cmd::ingest::execute(&cli.root, args),
-        Command::Serve(args) => cmd::serve::execute(&cli.root, args),
-        Command::Check(args) => cmd::check::execute(&cli.root, args),
-        Command::Pdf(args) => cmd::pdf::execute(&cli.root, args),
-        Command::Init(args) => cmd::init::execute(&cli.root, args),
+        Command::Build(args) => cmd::build::execute(&root, args),
+        Command::Ingest(args) => cmd::ingest::execute(&root, args),
+        Command::Serve(args) => cmd::serve::execute(&root, args),
+        Command::Check(args) => cmd::check::execute(&root, args),
+        Command::Pdf(args) => cmd::pdf::execute(&root, args),
+        Command::Init(args) => cmd::init::execute(cli.root.as_deref(), args),
+        Command::Clean(args) => cmd::clean::execute(&root, args),
     };
     cmd::report(result)
 }

@@ -1,6 +1,7 @@
 //! The briefing book as a PDF: the built print page printed by a locally
 //! installed Chromium or Chrome, headless and offline, with a document
-//! outline (bookmarks) made from the page's headings. No browser is bundled:
+//! outline (bookmarks) made from the page's headings, and the page each
+//! document starts on in its contents ([`pages`]). No browser is bundled:
 //! where none is found the error says which package to install.
 
 use std::ffi::OsStr;
@@ -12,6 +13,8 @@ use crate::build::{build, BuildOptions, BuildReport, DEFAULT_OUTPUT};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::render::print::BOOK_PATH;
+
+mod pages;
 
 /// Executable names tried on `PATH`, in order.
 pub const BROWSER_NAMES: [&str; 5] = [
@@ -80,7 +83,7 @@ pub fn book_pdf(root: &Path, options: &PdfOptions) -> Result<PdfReport> {
         .clone()
         .unwrap_or_else(|| root.join(&config.print.output));
     let timeout = options.timeout.unwrap_or(DEFAULT_TIMEOUT);
-    print_to_pdf(&browser, &page, &output, timeout)?;
+    print_numbered(&browser, &page, &output, timeout)?;
     let bytes = std::fs::metadata(&output).map_or(0, |m| m.len());
     Ok(PdfReport {
         output,
@@ -135,6 +138,41 @@ fn is_executable(path: &Path) -> bool {
     {
         path.is_file()
     }
+}
+
+/// The most times the book is printed to settle its page numbers: once to
+/// learn them, once with them, and once more in the rare case that
+/// writing them in moved a document to another page.
+const MAX_PRINTS: usize = 3;
+
+/// Prints the book `page` to `output` with the page each document starts
+/// on written into its contents. Each print is of a copy beside `page` (so
+/// its styles and links resolve), which is removed after; the site's
+/// `print.html` is left as it was.
+fn print_numbered(browser: &Path, page: &Path, output: &Path, timeout: Duration) -> Result<()> {
+    let html = std::fs::read_to_string(page).map_err(|e| Error::io(page, e))?;
+    if !pages::has_slots(&html) {
+        return print_to_pdf(browser, page, output, timeout);
+    }
+    let folder = page.parent().unwrap_or(Path::new("."));
+    let mut numbers = None;
+    for _ in 0..MAX_PRINTS {
+        let copy = tempfile::Builder::new()
+            .prefix(".print-numbered-")
+            .suffix(".html")
+            .tempfile_in(folder)
+            .map_err(|e| Error::io(folder, e))?;
+        let text = pages::fill(&html, numbers.as_ref());
+        std::fs::write(copy.path(), text).map_err(|e| Error::io(copy.path(), e))?;
+        print_to_pdf(browser, copy.path(), output, timeout)?;
+        let pdf = std::fs::read(output).map_err(|e| Error::io(output, e))?;
+        let found = pages::anchor_pages(&pdf);
+        if found.is_none() || found == numbers {
+            break;
+        }
+        numbers = found;
+    }
+    Ok(())
 }
 
 /// Prints `page` (an HTML file) to `output` with `browser`. The PDF is

@@ -10,6 +10,21 @@ use crate::error::{Error, Result};
 /// Long enough for a distinctive title, short enough for a readable URL.
 pub const MAX_SLUG_LEN: usize = 64;
 
+/// Whether `slug` is a page name as [`slugify`] makes them: a `slug:` set
+/// by hand must be one, or the page would be written under another name.
+pub fn is_page_name(slug: &str) -> bool {
+    slugify(slug) == slug
+}
+
+/// What to do about a `slug:` that is not a page name.
+pub fn bad_page_name(slug: &str) -> String {
+    format!(
+        "slug {slug:?} is not a page name: use lower-case letters, digits and '-' only, \
+         at most {MAX_SLUG_LEN} characters (such as {:?})",
+        slugify(slug)
+    )
+}
+
 /// A file-name-safe slug: ASCII lower-case letters, digits and single dashes,
 /// at most [`MAX_SLUG_LEN`] bytes, cut at a word boundary. Never empty,
 /// never `.`/`..`, never a path.
@@ -133,11 +148,13 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<bool> {
     Ok(true)
 }
 
-/// With `BRIEFING_TRACE` set, prints the time since the process started and
+/// With `-v` or `BRIEFING_TRACE` set, prints the time since the process started and
 /// its resident memory after a build stage (memory on Linux only): how the
 /// figures per stage in docs/performance.md are measured.
 pub fn trace_stage(stage: &str) {
-    if std::env::var_os("BRIEFING_TRACE").is_none() {
+    if !TRACE.load(std::sync::atomic::Ordering::Relaxed)
+        && std::env::var_os("BRIEFING_TRACE").is_none()
+    {
         return;
     }
     let resident = std::fs::read_to_string("/proc/self/statm")
@@ -164,6 +181,14 @@ fn cpu_ticks(stat: &str) -> Option<(u64, u64)> {
 /// When the process started, as near as `trace_stage` can tell: set by
 /// [`start_trace_clock`] from `main`.
 static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Whether [`trace_stage`] prints without `BRIEFING_TRACE` (`-v`).
+static TRACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes [`trace_stage`] print each stage's time, as `-v` asks.
+pub fn trace_stages() {
+    TRACE.store(true, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// Starts the clock [`trace_stage`] measures from.
 pub fn start_trace_clock() {

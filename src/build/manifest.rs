@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::affected::{affected, Snapshot};
+use super::redirects::Addresses;
 use crate::error::{Error, Result};
 use crate::render::{self, search::IndexFiles, Page, Previous, SOURCES_DIR};
 use crate::site::Site;
@@ -41,6 +42,9 @@ pub struct Manifest {
     search: IndexFiles,
     /// Every file of the site, by path inside it, as the build left it.
     files: BTreeMap<String, Stamp>,
+    /// Each document's page and the addresses that moved, for redirects.
+    #[serde(default)]
+    addresses: Addresses,
 }
 
 /// What tells a file apart from the one the manifest recorded.
@@ -119,6 +123,7 @@ fn shared_inputs(site: &Site) -> Result<String> {
     add("binary", binary_stamp().as_bytes());
     let config = site.root.join(crate::config::CONFIG_FILE);
     add("config", &std::fs::read(&config).unwrap_or_default());
+    add("base_url", site.config.base_url.as_bytes());
     for (name, text) in render::assets::templates(&site.root)? {
         add(&name, text.as_bytes());
     }
@@ -153,7 +158,13 @@ fn document_digests(site: &Site) -> BTreeMap<String, String> {
 
 impl Manifest {
     /// The manifest of the site just written to `output`.
-    pub fn of(inputs: Inputs, snapshot: Snapshot, search: IndexFiles, output: &Path) -> Manifest {
+    pub fn of(
+        inputs: Inputs,
+        snapshot: Snapshot,
+        search: IndexFiles,
+        addresses: Addresses,
+        output: &Path,
+    ) -> Manifest {
         let files: Vec<String> = walkdir::WalkDir::new(output)
             .into_iter()
             .flatten()
@@ -172,7 +183,13 @@ impl Manifest {
             snapshot,
             search,
             files,
+            addresses,
         }
+    }
+
+    /// The documents' addresses when the site in the folder was built.
+    pub fn addresses(&self) -> &Addresses {
+        &self.addresses
     }
 
     /// The snapshot it holds, back for `serve`.

@@ -64,7 +64,7 @@ fn project_clash(root: &Path, target: &Path) -> Option<String> {
 
 /// An absent or empty folder, or one a build wrote (its marker, or the
 /// manifest an earlier build left beside it).
-fn may_replace(output: &Path) -> Result<bool> {
+pub fn may_replace(output: &Path) -> Result<bool> {
     let metadata = match std::fs::symlink_metadata(output) {
         Ok(metadata) => metadata,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(true),

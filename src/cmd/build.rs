@@ -3,6 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use briefing::build::{build_then_exit, BuildOptions, BuildReport};
+use briefing::ingest::IngestReport;
+
+use super::{count, detail, in_project, say, warn};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,21 +21,67 @@ pub struct Args {
     /// content/, templates/ and static/ are refused even so.
     #[arg(long)]
     force_output: bool,
+    #[command(flatten)]
+    site: SiteArgs,
+}
+
+/// What `build` and `serve` (and `pdf`) may change for one build.
+#[derive(clap::Args)]
+pub struct SiteArgs {
+    /// Also publish the documents marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// The address the site will live at, for this build only (a deploy
+    /// preview): replaces base_url of briefing.yaml.
+    #[arg(long, value_name = "URL", value_parser = parse_base_url)]
+    pub base_url: Option<String>,
+}
+
+impl SiteArgs {
+    pub fn apply(self, options: &mut BuildOptions) {
+        options.drafts = self.drafts;
+        options.base_url = self.base_url;
+    }
+}
+
+/// An absolute `http(s)://` address: feeds and canonical links need one.
+fn parse_base_url(url: &str) -> Result<String, String> {
+    let (scheme, rest) = url.split_once("://").unwrap_or_default();
+    match matches!(scheme, "http" | "https") && !rest.is_empty() && !url.contains(char::is_whitespace) {
+        true => Ok(url.to_string()),
+        false => Err(format!(
+            "{url:?} is not an absolute address: give one such as https://preview.example.org/briefing/"
+        )),
+    }
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
-    let options = BuildOptions {
+    let mut options = BuildOptions {
         output: args.output,
-        progress: true,
+        progress: super::verbosity() > super::Verbosity::Quiet,
         force: args.force,
         force_output: args.force_output,
-        lock_held: false,
+        ..BuildOptions::default()
     };
+    args.site.apply(&mut options);
     let report = build_then_exit(root, &options)?;
+    report_build(root, &report);
+    let failed = report
+        .ingest
+        .as_ref()
+        .map_or(&[][..], |i| i.errors.as_slice());
+    super::fail_on_seed_errors(failed, "the site holds every other document")
+}
+
+/// The build's warnings, a line per seed with `-v`, and the summary.
+pub fn report_build(root: &Path, report: &BuildReport) {
     for warning in &report.warnings {
-        eprintln!("warning: {warning}");
+        warn(warning);
     }
-    println!(
+    if let Some(ingest) = &report.ingest {
+        ingest_details(root, ingest);
+    }
+    say(format_args!(
         "built {} pages ({} files{}) in {} ms{}",
         report.pages,
         report.files,
@@ -43,15 +92,29 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
         report.elapsed.as_millis(),
         match report.warnings.len() {
             0 => String::new(),
-            n => format!(", {}", super::count(n, "warning")),
+            n => format!(", {}", count(n, "warning")),
         }
-    );
-    println!("{}", search_summary(&report));
-    let failed = report
-        .ingest
-        .as_ref()
-        .map_or(&[][..], |i| i.errors.as_slice());
-    super::fail_on_seed_errors(failed, "the site holds every other document")
+    ));
+    match report.redirects {
+        0 => {}
+        1 => say("1 old address of a document that moved leads to its new page"),
+        n => say(format_args!(
+            "{n} old addresses of documents that moved lead to their new pages"
+        )),
+    }
+    say(search_summary(report));
+}
+
+/// With `-v`: each seed, the content file it became, and what ingest did.
+fn ingest_details(root: &Path, ingest: &IngestReport) {
+    for doc in &ingest.documents {
+        detail(format_args!(
+            "{} -> {} ({})",
+            in_project(root, &doc.seed),
+            in_project(root, &doc.content),
+            super::ingest::outcome_text(doc.outcome)
+        ));
+    }
 }
 
 /// "search index 412.3 KB + 12 term scripts 3.1 MB (largest 260.1 KB) + passages 1.9 MB".

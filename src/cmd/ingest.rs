@@ -1,12 +1,17 @@
 //! `briefing ingest`: seeds → content, then a table of what was inferred
-//! per document and every warning and error.
+//! per document and every warning and error (or, with `--json`, all of it
+//! as one JSON document).
 
 use std::path::{Path, PathBuf};
 
+use briefing::check::Problem;
 use briefing::ingest::{
     ingest_project, named_seeds, Force, IngestOptions, IngestReport, NewSeries, Outcome,
 };
 use briefing::Config;
+use serde::Serialize;
+
+use super::{detail, in_project as shown, say, warn};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,6 +23,10 @@ pub struct Args {
     /// The seeds `--force` applies to: `seeds/a.txt`, `a.txt` or `a`.
     #[arg(value_name = "SEED", requires = "force")]
     pub seeds: Vec<PathBuf>,
+    /// Print the report as one JSON document on stdout instead of the
+    /// table (see docs/guide.md for its fields).
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
@@ -35,27 +44,149 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
             ..IngestOptions::default()
         },
     )?;
-    print!("{}", table(&report));
-    print!("{}", new_series(&report.new_series));
-    for skipped in &report.skipped {
-        eprintln!("skipped {skipped}");
+    if args.json {
+        super::print_json(&JsonReport::of(root, &report))?;
+        if report.failed() {
+            anyhow::bail!(
+                "{} could not be ingested (listed under \"errors\")",
+                super::count(report.errors.len(), "seed")
+            );
+        }
+        return Ok(());
     }
-    for warning in &report.warnings {
-        eprintln!("warning: {warning}");
-    }
-    if let Some(backup) = &report.backup {
-        let shown = backup.strip_prefix(root).unwrap_or(backup);
-        println!(
-            "hand-edited files that --force replaced are kept in {}",
-            shown.display()
-        );
-    }
+    print_report(root, &report);
     let others = report.documents.len();
     let rest = format!(
         "the other {others} {}",
         if others == 1 { "was" } else { "were" }
     );
     super::fail_on_seed_errors(&report.errors, &rest)
+}
+
+fn print_report(root: &Path, report: &IngestReport) {
+    say(table(report).trim_end());
+    let series = new_series(&report.new_series);
+    if !series.is_empty() {
+        say(series.trim_end());
+    }
+    for doc in &report.documents {
+        detail(format_args!(
+            "{} -> {}",
+            shown(root, &doc.seed),
+            shown(root, &doc.content)
+        ));
+    }
+    for skipped in &report.skipped {
+        super::note(format_args!("skipped {skipped}"));
+    }
+    for warning in &report.warnings {
+        warn(warning);
+    }
+    if let Some(backup) = &report.backup {
+        say(format_args!(
+            "hand-edited files that --force replaced are kept in {}",
+            shown(root, backup)
+        ));
+    }
+}
+
+/// What the table's last column says of a document.
+pub fn outcome_text(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Written => "written",
+        Outcome::Unchanged => "unchanged",
+        Outcome::KeptHandEdit => "edited by hand (kept)",
+        Outcome::KeptHandEditSeedChanged => "edited by hand (kept; seed changed since)",
+        Outcome::ReplacedHandEdit => "written (hand edit replaced, copy kept)",
+    }
+}
+
+/// `outcome` as `--json` names it.
+fn outcome_key(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Written => "written",
+        Outcome::Unchanged => "unchanged",
+        Outcome::KeptHandEdit => "kept-hand-edit",
+        Outcome::KeptHandEditSeedChanged => "kept-hand-edit-seed-changed",
+        Outcome::ReplacedHandEdit => "replaced-hand-edit",
+    }
+}
+
+/// `briefing ingest --json`: the table's rows, and every proposal,
+/// skipped file, warning and error.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    documents: Vec<JsonDocument<'a>>,
+    new_series: Vec<JsonSeries<'a>>,
+    skipped: Vec<Problem>,
+    warnings: &'a [String],
+    errors: Vec<Problem>,
+    /// Where copies of the hand edits `--force` replaced are.
+    backup: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    seed: String,
+    content: String,
+    format: &'static str,
+    title: &'a str,
+    date: Option<&'a str>,
+    date_source: &'a str,
+    dialogues: &'a [String],
+    themes: &'a [String],
+    /// The keys ingest guessed or left empty (the table's `check` column).
+    check: &'a [&'static str],
+    outcome: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonSeries<'a> {
+    slug: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+    seeds: &'a [String],
+}
+
+impl<'a> JsonReport<'a> {
+    fn of(root: &Path, report: &'a IngestReport) -> JsonReport<'a> {
+        let documents = report.documents.iter().map(|d| JsonDocument {
+            seed: shown(root, &d.seed),
+            content: shown(root, &d.content),
+            format: d.format.name(),
+            title: &d.title,
+            date: (!d.date.is_empty()).then_some(d.date.as_str()),
+            date_source: &d.date_source,
+            dialogues: &d.dialogues,
+            themes: &d.top_themes,
+            check: &d.unsure,
+            outcome: outcome_key(d.outcome),
+        });
+        let new_series = report.new_series.iter().map(|s| JsonSeries {
+            slug: &s.slug,
+            name: &s.name,
+            aliases: &s.aliases,
+            seeds: &s.seeds,
+        });
+        let skipped = report.skipped.iter().map(|s| {
+            let message = s.to_string();
+            let message = message
+                .strip_prefix(&format!("{}: ", s.file))
+                .unwrap_or(&message);
+            Problem::in_file(&s.file, message)
+        });
+        JsonReport {
+            documents: documents.collect(),
+            new_series: new_series.collect(),
+            skipped: skipped.collect(),
+            warnings: &report.warnings,
+            errors: (report.errors.iter())
+                .flat_map(Problem::of_error)
+                .map(|p| super::problem_in_project(root, p))
+                .collect(),
+            backup: report.backup.as_deref().map(|b| shown(root, b)),
+        }
+    }
 }
 
 fn table(report: &IngestReport) -> String {
@@ -66,13 +197,7 @@ fn table(report: &IngestReport) -> String {
     let header_len = header.len();
     let mut rows = vec![header];
     for d in &report.documents {
-        let outcome = match d.outcome {
-            Outcome::Written => "written",
-            Outcome::Unchanged => "unchanged",
-            Outcome::KeptHandEdit => "edited by hand (kept)",
-            Outcome::KeptHandEditSeedChanged => "edited by hand (kept; seed changed since)",
-            Outcome::ReplacedHandEdit => "written (hand edit replaced, copy kept)",
-        };
+        let outcome = outcome_text(d.outcome);
         rows.push([
             d.seed
                 .file_name()

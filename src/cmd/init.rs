@@ -1,82 +1,131 @@
-//! `briefing init DIR`: a new project from the built-in defaults.
+//! `briefing init [DIR]`: a new project, from the starter files or
+//! (`--example`) the bundled corpus. A folder that holds anything is filled
+//! only with `--force`, and no file in it is ever overwritten.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use briefing::config::{CONFIG_FILE, DEFAULT_CONFIG};
 use briefing::render::assets::{STATIC_DIR, STATIC_FILES, TEMPLATES, TEMPLATE_DIR};
+use briefing::scaffold;
+
+use super::{detail, say};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The folder to create (or fill, if it holds no briefing.yaml yet).
-    dir: PathBuf,
+    /// The folder to make the project in [default: --root, or the current folder].
+    dir: Option<PathBuf>,
+    /// Copy the bundled example corpus (its seeds and its briefing.yaml)
+    /// instead of the starter files.
+    #[arg(long)]
+    example: bool,
     /// Also write the default templates/ and static/ files, to edit them.
     #[arg(long)]
     templates: bool,
+    /// Add the project's files to a folder that is not empty; a file that
+    /// is already there is kept, never overwritten.
+    #[arg(long)]
+    force: bool,
 }
 
-/// A first content file, so `briefing build` shows a page at once.
-const EXAMPLE: &str = r#"---
-title: Welcome to your briefing
-date: 2025-01-15
-date_source: override
-dialogues: [us-japan-digital-economy]
-kind: other
-themes: [{slug: ai, weight: 0.6}, {slug: data-flows, weight: 0.4}]
-summary: An example document. Put raw documents in seeds/ and run `briefing build`, or write content files like this one by hand.
-glossary: {DFFT: Data Free Flow with Trust}
----
-
-## How it works {#how-it-works .data-flows}
-
-Put captured documents (plain text) in `seeds/`. `briefing build` turns each into an annotated file in `content/` and renders the site into `public/`. DFFT, like every acronym in a document's glossary, links to the glossary page.
-
-## Themes {#themes .ai}
-
-Themes, dialogues and document kinds are defined in `briefing.yaml`; edit it for your corpus.
-"#;
-
-pub fn execute(_root: &Path, args: Args) -> anyhow::Result<()> {
-    let dir = &args.dir;
-    if dir.join(CONFIG_FILE).exists() {
-        bail!(
-            "{} already holds a {CONFIG_FILE}: not overwriting an existing project",
-            dir.display()
-        );
+pub fn execute(root: Option<&Path>, args: Args) -> anyhow::Result<()> {
+    let dir = match (args.dir.as_deref(), root) {
+        (Some(_), Some(_)) => {
+            bail!("name the new project's folder once: as DIR or with --root, not both")
+        }
+        (Some(dir), None) | (None, Some(dir)) => dir.to_path_buf(),
+        (None, None) => PathBuf::from("."),
+    };
+    refuse_unless_empty(&dir, args.force)?;
+    let mut files: Vec<(PathBuf, &[u8])> = match args.example {
+        true => scaffold::example(),
+        false => scaffold::starter(),
     }
-    write(&dir.join(CONFIG_FILE), DEFAULT_CONFIG.as_bytes())?;
+    .into_iter()
+    .map(|(path, bytes)| (PathBuf::from(path), bytes))
+    .collect();
+    if args.templates {
+        let templates = TEMPLATES
+            .iter()
+            .map(|(n, t)| (Path::new(TEMPLATE_DIR).join(n), t.as_bytes()));
+        let statics = STATIC_FILES
+            .iter()
+            .map(|(n, b)| (Path::new(STATIC_DIR).join(n), *b));
+        files.extend(templates.chain(statics));
+    }
     for sub in ["seeds", "content"] {
         let path = dir.join(sub);
         std::fs::create_dir_all(&path).with_context(|| format!("creating {}", path.display()))?;
     }
-    write(&dir.join("content/welcome.md"), EXAMPLE.as_bytes())?;
-    write(
-        &dir.join(".gitignore"),
-        b"/public\n/public.*\n/.public.lock\n/.public.build.json\n",
-    )?;
-    if args.templates {
-        for (name, text) in TEMPLATES {
-            write(&dir.join(TEMPLATE_DIR).join(name), text.as_bytes())?;
-        }
-        for (name, bytes) in STATIC_FILES {
-            write(&dir.join(STATIC_DIR).join(name), bytes)?;
+    let mut kept = Vec::new();
+    for (path, bytes) in &files {
+        match write_new(&dir.join(path), bytes)? {
+            true => detail(format_args!("wrote {}", path.display())),
+            false => kept.push(path.display().to_string()),
         }
     }
-    println!(
-        "created a briefing project in {}; next: briefing --root {} build",
+    say(format_args!(
+        "created a briefing project in {}{}",
         dir.display(),
-        dir.display()
-    );
+        match args.example {
+            true => " from the bundled example corpus",
+            false => "",
+        }
+    ));
+    if !kept.is_empty() {
+        say(format_args!(
+            "kept the files already there (not overwritten): {}",
+            kept.join(", ")
+        ));
+    }
+    let cd = match dir.as_os_str() == "." {
+        true => String::new(),
+        false => format!("cd {} && ", dir.display()),
+    };
+    say(format_args!(
+        "next: {cd}briefing build (or briefing serve --open)"
+    ));
     Ok(())
 }
 
-fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if path.exists() {
-        bail!("{} exists: not overwriting it", path.display());
+/// A folder with anything in it is filled only when the user says so.
+fn refuse_unless_empty(dir: &Path, force: bool) -> anyhow::Result<()> {
+    let mut entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            bail!("{} is a file, not a folder", dir.display())
+        }
+        Err(e) => return Err(e).with_context(|| format!("reading {}", dir.display())),
+    };
+    match entries.next() {
+        Some(entry) if !force => bail!(
+            "{} is not empty (it holds {}, among others): pass --force to add a project's \
+             files to it (no file already there is overwritten)",
+            dir.display(),
+            entry?.file_name().to_string_lossy()
+        ),
+        _ => Ok(()),
     }
+}
+
+/// Writes `bytes` at `path` unless a file is there; `false` when one was (kept).
+fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("creating {}", parent.display()))?;
     }
-    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    match file {
+        Ok(mut file) => {
+            use std::io::Write;
+            file.write_all(bytes)
+                .with_context(|| format!("writing {}", path.display()))?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e).with_context(|| format!("writing {}", path.display())),
+    }
 }

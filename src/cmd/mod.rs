@@ -2,12 +2,97 @@
 
 pub mod build;
 pub mod check;
+pub mod clean;
 pub mod ingest;
 pub mod init;
 pub mod pdf;
 pub mod serve;
 
+use std::fmt::Display;
+use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use briefing::check::Problem;
+
+/// How much a command prints, from `-q` and `-v`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    /// Errors only.
+    Quiet = 0,
+    Normal = 1,
+    /// Also each stage's time and a line per file.
+    Verbose = 2,
+}
+
+static VERBOSITY: AtomicU8 = AtomicU8::new(Verbosity::Normal as u8);
+
+/// Sets how much every command prints, once, before it runs.
+pub fn set_verbosity(verbosity: Verbosity) {
+    VERBOSITY.store(verbosity as u8, Ordering::Relaxed);
+    if verbosity == Verbosity::Verbose {
+        briefing::util::trace_stages();
+    }
+}
+
+pub fn verbosity() -> Verbosity {
+    match VERBOSITY.load(Ordering::Relaxed) {
+        0 => Verbosity::Quiet,
+        1 => Verbosity::Normal,
+        _ => Verbosity::Verbose,
+    }
+}
+
+/// A line of a command's report, on stdout; `-q` silences it. Output
+/// piped into `head` that stops reading is no reason to fail (or panic).
+pub fn say(line: impl Display) {
+    if verbosity() > Verbosity::Quiet {
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
+    }
+}
+
+/// A warning on stderr; `-q` silences it.
+pub fn warn(line: impl Display) {
+    if verbosity() > Verbosity::Quiet {
+        let _ = writeln!(std::io::stderr().lock(), "warning: {line}");
+    }
+}
+
+/// A line on stderr beside the report (what was left out); `-q` silences it.
+pub fn note(line: impl Display) {
+    if verbosity() > Verbosity::Quiet {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+}
+
+/// A detail only `-v` asks for, on stderr (stdout stays the report).
+pub fn detail(line: impl Display) {
+    if verbosity() == Verbosity::Verbose {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    }
+}
+
+/// `path` inside the project at `root`, as the user names it (`seeds/a.txt`).
+pub fn in_project(root: &std::path::Path, path: &std::path::Path) -> String {
+    let inside = path.strip_prefix(root).unwrap_or(path);
+    inside.to_string_lossy().replace('\\', "/")
+}
+
+/// `problem` with its file named as inside the project at `root`.
+pub fn problem_in_project(root: &std::path::Path, mut problem: Problem) -> Problem {
+    if let Some(file) = &problem.file {
+        problem.file = Some(in_project(root, std::path::Path::new(file)));
+    }
+    problem
+}
+
+/// `value` as one JSON document on stdout (`--json`).
+pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
 
 /// Prints an error with its cause chain and maps the outcome to an exit code.
 /// A broken pipe (output piped into `head`) is not an error.

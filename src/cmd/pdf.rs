@@ -32,14 +32,14 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let report = book_pdf(root, &options)?;
     if let Some(build) = &report.build {
         for warning in &build.warnings {
-            eprintln!("warning: {warning}");
+            super::warn(warning);
         }
     }
-    println!(
+    super::say(format_args!(
         "wrote {} ({} KB) with {}",
         report.output.display(),
         report.bytes.div_ceil(1024),
         report.browser.display()
-    );
+    ));
     Ok(())
 }

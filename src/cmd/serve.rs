@@ -3,7 +3,10 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
+use briefing::build::BuildOptions;
 use briefing::serve::{self, ServeOptions, Server};
+
+use super::{say, warn, Verbosity};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -17,6 +20,8 @@ pub struct Args {
     /// Open the site in the default browser once it is served.
     #[arg(long)]
     open: bool,
+    #[command(flatten)]
+    site: super::build::SiteArgs,
 }
 
 pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
@@ -26,21 +31,30 @@ pub fn execute(root: &Path, args: Args) -> anyhow::Result<()> {
     let mut options = ServeOptions::new(root);
     options.port = args.port;
     options.bind = args.bind;
+    options.quiet = super::verbosity() == Verbosity::Quiet;
     if !args.bind.is_loopback() {
-        eprintln!(
-            "warning: listening on {}: the preview is reachable from other machines",
+        warn(format_args!(
+            "listening on {}: the preview is reachable from other machines",
             args.bind
-        );
+        ));
     }
-    let rebuild = serve::site_rebuild(root, &options.output)?;
+    let mut build = BuildOptions {
+        output: Some(options.output.clone()),
+        ..BuildOptions::default()
+    };
+    args.site.apply(&mut build);
+    let rebuild = serve::site_rebuild_with(root, build)?;
     let server = Server::start(options, rebuild)?;
     let url = server.url();
-    println!("Serving {} at {url} (Ctrl-C to stop)", root.display());
+    say(format_args!(
+        "Serving {} at {url} (Ctrl-C to stop)",
+        root.display()
+    ));
     if args.open {
         open_browser(&url);
     }
     server.run_until_interrupted();
-    println!("Stopped.");
+    say("Stopped.");
     Ok(())
 }
 
@@ -66,10 +80,14 @@ fn open_browser(url: &str) {
             let url = url.to_string();
             std::thread::spawn(move || {
                 if !child.wait().is_ok_and(|status| status.success()) {
-                    eprintln!("warning: could not open a browser; open {url} yourself");
+                    warn(format_args!(
+                        "could not open a browser; open {url} yourself"
+                    ));
                 }
             });
         }
-        Err(err) => eprintln!("warning: could not open a browser ({err}); open {url} yourself"),
+        Err(err) => warn(format_args!(
+            "could not open a browser ({err}); open {url} yourself"
+        )),
     }
 }

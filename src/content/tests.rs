@@ -111,6 +111,8 @@ fn written_by_serde_yaml_0_9() -> FrontMatter {
     FrontMatter {
         title: "A: title".into(),
         title_source: TitleSource::MadeUp,
+        slug: None,
+        draft: false,
         date: PartialDate::parse("2025"),
         date_source: DateSource::Override,
         dialogues: vec!["eu-japan".into()],

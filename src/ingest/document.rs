@@ -152,6 +152,8 @@ pub fn ingest_text(
     let front_matter = FrontMatter {
         title,
         title_source,
+        slug: o.slug,
+        draft: o.draft.unwrap_or(false),
         date,
         date_source,
         dialogues: o.dialogues.unwrap_or(annotations.dialogues),
@@ -238,6 +240,9 @@ pub fn check_override(config: &Config, path: &Path, o: &Override) -> Result<()> 
         if !themes.contains(&t.slug.as_str()) {
             return Err(unknown("theme", &t.slug, themes));
         }
+    }
+    if let Some(slug) = o.slug.as_deref().filter(|s| !crate::util::is_page_name(s)) {
+        return Err(Error::config(path, crate::util::bad_page_name(slug)));
     }
     if let Some(kind) = &o.kind {
         let kinds: Vec<&str> = config.kinds.iter().map(|k| k.slug.as_str()).collect();

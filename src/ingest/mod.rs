@@ -183,10 +183,11 @@ pub fn ingest_project(
         else {
             continue;
         };
-        let slug = unique_slug(
-            &content_slug(&ingested.front_matter.title, &source.path),
-            &mut reserved,
-        );
+        let base = match &ingested.front_matter.slug {
+            Some(slug) => slug.clone(),
+            None => content_slug(&ingested.front_matter.title, &source.path),
+        };
+        let slug = unique_slug(&base, &mut reserved);
         let name = seed_name(root, &source.path);
         named_series.extend(
             ingested

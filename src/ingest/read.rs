@@ -149,6 +149,8 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 #[serde(deny_unknown_fields)]
 pub struct Override {
     pub title: Option<String>,
+    pub slug: Option<String>,
+    pub draft: Option<bool>,
     pub date: Option<PartialDate>,
     pub date_source: Option<DateSource>,
     pub dialogues: Option<Vec<String>>,

@@ -28,6 +28,7 @@ use tera::Tera;
 use crate::error::{Error, Result};
 use crate::site::Site;
 pub use plan::{plan, List, Page, PageKind, Pledges, Reads};
+pub use views::absolute_url;
 
 /// Where static files go in the built site.
 pub const ASSETS_DIR: &str = "assets";

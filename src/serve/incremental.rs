@@ -67,14 +67,24 @@ impl Incremental {
     /// Takes the output folder's build lock and keeps it: no `build` or
     /// other `serve` writes the folder while this one may.
     pub fn new(root: &Path, output: &Path) -> Result<Incremental> {
-        let lock = BuildLock::acquire(output)?;
+        let options = BuildOptions {
+            output: Some(output.to_path_buf()),
+            ..BuildOptions::default()
+        };
+        Incremental::with_options(root, options)
+    }
+
+    /// [`Incremental::new`] building with `options` (drafts, another
+    /// `base_url`) into `options.output`, the project's `public/` if unset.
+    pub fn with_options(root: &Path, mut options: BuildOptions) -> Result<Incremental> {
+        let output = (options.output)
+            .get_or_insert_with(|| root.join(build::DEFAULT_OUTPUT))
+            .clone();
+        let lock = BuildLock::acquire(&output)?;
+        options.lock_held = true;
         Ok(Incremental {
             root: root.to_path_buf(),
-            options: BuildOptions {
-                output: Some(output.to_path_buf()),
-                lock_held: true,
-                ..BuildOptions::default()
-            },
+            options,
             _lock: lock,
             loaded: None,
             deferred: BTreeSet::new(),

@@ -29,7 +29,7 @@ use std::time::Duration;
 
 pub use server::{ServeOptions, Server};
 
-use crate::build::BuildReport;
+use crate::build::{BuildOptions, BuildReport};
 use crate::error::Result;
 use crate::ingest::Outcome;
 
@@ -110,6 +110,12 @@ where
 /// build lock until it is dropped.
 pub fn site_rebuild(root: &Path, output: &Path) -> Result<impl Rebuild> {
     incremental::Incremental::new(root, output)
+}
+
+/// [`site_rebuild`] with the build options the command line set (drafts,
+/// another `base_url`), into `options.output`.
+pub fn site_rebuild_with(root: &Path, options: BuildOptions) -> Result<impl Rebuild> {
+    incremental::Incremental::with_options(root, options)
 }
 
 impl BuildOutcome {

@@ -34,7 +34,8 @@ pub struct ServeOptions {
     pub port_attempts: u16,
     /// How long the sources must be still before a rebuild starts.
     pub debounce: Duration,
-    /// Print nothing (tests); otherwise each build is reported on the terminal.
+    /// Print only errors (`-q`, and tests); otherwise each build is
+    /// reported on the terminal.
     pub quiet: bool,
     /// How long a connection may take to send a request's headers before
     /// it is closed.
@@ -322,10 +323,9 @@ impl Log {
         }
     }
 
+    /// Errors are printed even when quiet (`-q` keeps errors).
     fn error(&self, line: &str) {
-        if !self.quiet {
-            eprintln!("error: {line}");
-        }
+        eprintln!("error: {line}");
     }
 
     /// Prints the warnings that are new since the last build, then names

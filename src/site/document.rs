@@ -21,6 +21,14 @@ pub struct Parsed {
     pub digest: String,
 }
 
+impl Parsed {
+    /// A draft is left out (before anything, its glossary included, is
+    /// taken from it) unless the build asked for drafts.
+    pub fn is_published(&self, config: &Config) -> bool {
+        config.drafts || !self.file.front_matter.draft
+    }
+}
+
 /// Parses and validates one file, reporting every problem in it.
 pub fn parse(text: &ContentText, config: &Config) -> Result<Parsed> {
     let file = match &text.front_matter {
@@ -153,10 +161,13 @@ pub fn build(parsed: Parsed, project: &Project) -> (Document, Vec<String>) {
             }
         }
     }
-    let slug = path
-        .file_stem()
-        .map(|s| slugify(&s.to_string_lossy()))
-        .unwrap_or_default();
+    let slug = match &file.front_matter.slug {
+        Some(slug) => slug.clone(),
+        None => path
+            .file_stem()
+            .map(|s| slugify(&s.to_string_lossy()))
+            .unwrap_or_default(),
+    };
     let doc = Document {
         slug,
         path: path.clone(),

@@ -278,6 +278,7 @@ impl Site {
         if !errors.is_empty() {
             return Err(Error::many(errors));
         }
+        ok.retain(|p| p.is_published(config));
         let glossary = document::site_glossary(&ok);
         let project = document::Project::new(root, config, &glossary);
         let built: Vec<(Document, Vec<String>)> = ok

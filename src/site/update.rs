@@ -38,6 +38,8 @@ impl Site {
             Some(text) => Some(document::parse(text, &self.config)?),
             None => None,
         };
+        // A document made a draft is gone from the site, as if deleted.
+        let parsed = parsed.filter(|p| p.is_published(&self.config));
         let others = || self.documents.iter().filter(|d| !d.is_from(path));
         let own_glossary = self
             .documents

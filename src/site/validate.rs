@@ -43,6 +43,13 @@ pub fn validate_front_matter(
             check("recommendations", "theme", theme, &themes);
         }
     }
+    if let Some(slug) = front.slug.as_deref() {
+        if !crate::util::is_page_name(slug) {
+            let (line, column) = locate(text, "slug", slug);
+            let message = crate::util::bad_page_name(slug);
+            errors.push(Error::at(path, text, line, column, message));
+        }
+    }
     errors
 }
 

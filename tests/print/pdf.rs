@@ -189,3 +189,66 @@ fn pdf_of_the_seed_book_has_every_title_and_a4_pages() {
         );
     }
 }
+
+/// The text of page `page` of `pdf`, as laid out.
+fn page_text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+#[test]
+fn pdf_contents_give_the_page_each_document_starts_on() {
+    if !tools_present() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let init = briefing(dir.path(), &["init", "--example"]);
+    assert!(init.status.success());
+    let out = briefing(dir.path(), &["pdf"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.path().join("briefing.pdf");
+    let contents = page_text(&pdf, 2) + &page_text(&pdf, 3);
+    let site = Site::load(dir.path(), &Config::load(dir.path()).unwrap()).unwrap();
+    let mut starts = Vec::new();
+    for doc in &site.documents {
+        let opening: String = doc.front.title.chars().take(28).collect();
+        let line = contents
+            .lines()
+            .find(|l| l.contains(&opening))
+            .unwrap_or_else(|| panic!("{opening:?} not in the contents:\n{contents}"));
+        let page: usize = line
+            .split_whitespace()
+            .last()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no page number in {line:?}"));
+        // Each page's running header is the title of the document on it.
+        let header = |page| {
+            let text = page_text(&pdf, page);
+            let first = text.lines().find(|l| !l.trim().is_empty());
+            first.unwrap_or_default().to_string()
+        };
+        assert!(
+            header(page).contains(&opening),
+            "{opening:?} not on page {page}"
+        );
+        assert!(
+            !header(page - 1).contains(&opening),
+            "{opening:?} starts before page {page}"
+        );
+        starts.push(page);
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    assert_eq!(starts.len(), site.documents.len(), "{starts:?}");
+    assert!(starts[0] >= 3 && *starts.last().unwrap() > 10, "{starts:?}");
+}

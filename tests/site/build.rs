@@ -66,7 +66,7 @@ fn check_passes_on_the_built_site() {
     let config = Config::load(project.path()).unwrap();
     assert_eq!(
         check_content(project.path(), &config).unwrap().problems,
-        Vec::<String>::new()
+        Vec::<briefing::check::Problem>::new()
     );
     let report = check_site(&project.path().join("public")).unwrap();
     assert!(report.problems.is_empty(), "{:#?}", report.problems);
