@@ -22,6 +22,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod suggest;
 pub mod text;
 pub mod util;
 

@@ -52,6 +52,8 @@ enum Command {
     Pdf(cmd::pdf::Args),
     /// Scaffold a new briefing project from the built-in defaults.
     Init(cmd::init::Args),
+    /// Propose themes, dialogues, organisations and chrome from the documents.
+    Suggest(cmd::suggest::Args),
 }
 
 /// No transparent huge pages: mimalloc asks for them on its whole arena
@@ -81,6 +83,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::execute(&cli.root, args),
         Command::Pdf(args) => cmd::pdf::execute(&cli.root, args),
         Command::Init(args) => cmd::init::execute(&cli.root, args),
+        Command::Suggest(args) => cmd::suggest::execute(&cli.root, args),
     };
     cmd::report(result)
 }

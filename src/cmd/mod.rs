@@ -6,6 +6,7 @@ pub mod ingest;
 pub mod init;
 pub mod pdf;
 pub mod serve;
+pub mod suggest;
 
 use std::process::ExitCode;
 
