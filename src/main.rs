@@ -62,6 +62,8 @@ enum Command {
     Pdf(cmd::pdf::Args),
     /// Start a new briefing project: a commented briefing.yaml and an example document.
     Init(cmd::init::Args),
+    /// Propose themes, dialogues, organisations and chrome from the documents.
+    Suggest(cmd::suggest::Args),
     /// Delete the built site and the build's own files; never seeds/ or content/.
     Clean(cmd::clean::Args),
 }
@@ -99,6 +101,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::execute(&root, args),
         Command::Pdf(args) => cmd::pdf::execute(&root, args),
         Command::Init(args) => cmd::init::execute(cli.root.as_deref(), args),
+        Command::Suggest(args) => cmd::suggest::execute(&root, args),
         Command::Clean(args) => cmd::clean::execute(&root, args),
     };
     cmd::report(result)

@@ -7,6 +7,7 @@ pub mod ingest;
 pub mod init;
 pub mod pdf;
 pub mod serve;
+pub mod suggest;
 
 use std::fmt::Display;
 use std::io::Write;

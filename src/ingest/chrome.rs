@@ -163,7 +163,7 @@ impl ChromeRules {
         }
     }
 
-    fn is_chrome_line(&self, line: &str) -> bool {
+    pub fn is_chrome_line(&self, line: &str) -> bool {
         // Chrome is short; a long line can only be a cookie notice or the
         // .gov banner's padlock line.
         let long = line.len() > 120 && line.chars().count() > 120;

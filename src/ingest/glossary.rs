@@ -47,10 +47,15 @@ pub struct Acronym {
 
 impl Acronym {
     pub fn is_organisation(&self) -> bool {
-        self.long
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ORGANISATION_WORDS.contains(&w))
+        names_an_organisation(&self.long)
     }
+}
+
+/// Whether `name` has a word that only an organisation's name has
+/// ("Ministry", "Commission", "Agency").
+pub fn names_an_organisation(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORGANISATION_WORDS.contains(&w))
 }
 
 /// Every acronym defined in `text`, in order of definition.

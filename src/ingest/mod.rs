@@ -23,6 +23,7 @@ mod learned;
 mod markdown;
 mod outline;
 mod read;
+pub mod reading;
 mod recommend;
 mod report;
 mod sentences;

@@ -51,6 +51,7 @@ const SERIES_NOUNS: &[&str] = &[
     "Summit",
     "Conference",
     "Initiative",
+    "Panel",
 ];
 
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,7 +175,8 @@ fn named(written: &str, start: usize, name: &str) -> Option<SeriesName> {
     (parties.count() == 2 && !name.is_empty()).then(|| SeriesName {
         written: one_spaced(written),
         parties,
-        name: one_spaced(name).to_lowercase(),
+        // "High-Level" and "High Level" are one name.
+        name: one_spaced(&name.replace('-', " ")).to_lowercase(),
         start,
         end: start + written.len(),
         in_title: false,
