@@ -77,6 +77,32 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?:{party})\s?[-–—/]\s?(?:{last_party})")).unwrap()
 });
 
+/// "the High Level Dialogue between China and the European Union": a
+/// series' name, then its parties after "between".
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = english_party_names().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let party = names
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    let nouns = SERIES_NOUNS
+        .iter()
+        .filter(|n| !EVENT_NOUNS.contains(n))
+        .copied()
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?-u:\b)((?:[A-Z][A-Za-z-]*\s+(?:(?:on|of|for|and|the|in)\s+)?){{0,8}}(?:{nouns}))\s+between\s+(?:the\s+)?(?:{party})\s+and\s+(?:the\s+)?(?:{party})(?-u:\b)"
+    ))
+    .unwrap()
+});
+
+/// Series nouns that name one event as often as a series: read only after
+/// a pair of parties written as one ("U.S.-Japan Summit").
+const EVENT_NOUNS: &[&str] = &["Summit", "Conference", "Talks"];
+
 static JAPANESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "(?:日(?:米|EU|英|印|豪|加|独|仏|韓|中)|(?:米|EU|英|印|豪|加|独|仏)日)\
@@ -103,6 +129,12 @@ pub fn series_named(text: &str) -> Vec<SeriesName> {
             false => pair_len,
         };
         named(written, m.start(), &written[pair_len..])
+    }));
+    found.extend(BETWEEN.captures_iter(text).filter_map(|c| {
+        let (whole, name) = (c.get(0)?, c.get(1)?);
+        let name = name.as_str();
+        let name = name.strip_prefix("The ").unwrap_or(name);
+        named(whole.as_str(), whole.start(), name)
     }));
     found.sort_by_key(|s| s.start);
     found
@@ -319,6 +351,17 @@ mod tests {
         );
         assert!(written("U.S.-Japan Relations and the Japan-EU EPA").is_empty());
         assert!(written("the Japan-EU Economic Partnership Agreement").is_empty());
+    }
+
+    #[test]
+    fn a_series_named_before_its_parties_with_between() {
+        let text = "China and the EU held the fourth High-level Environment and Climate \
+            Dialogue between China and the European Union in Beijing. The Summit between \
+            Japan and the EU was also held.";
+        let found = series_named(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].name, "high level environment and climate dialogue");
+        assert_eq!(found[0].parties, parties("China EU"));
     }
 
     #[test]
