@@ -284,12 +284,56 @@ pub fn latest_mentioned(text: &str) -> Option<PartialDate> {
     find_all(text).map(|f| f.date).max()
 }
 
+/// The date a value of markup states (a `<time datetime>`, a meta tag,
+/// JSON-LD's `datePublished`): ISO 8601 (`2020-06-07T09:53:00-04:00`, its
+/// day as written, whatever the zone), else the first full date in it.
+pub fn stated(value: &str) -> Option<PartialDate> {
+    let value = value.trim();
+    let iso = value
+        .get(..10)
+        .filter(|d| d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+        .and_then(PartialDate::parse)
+        .filter(|d| d.day.is_some());
+    let date = iso.or_else(|| find_all(value).map(|f| f.date).find(|d| d.day.is_some()))?;
+    plausible_year(date.year).then_some(date)
+}
+
+/// The day a page's address carries (`/2020/06/07/`, `/2020-06-07-…`,
+/// `/20200607/`), as news sites file their articles.
+pub fn in_url(url: &str) -> Option<PartialDate> {
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)[/_-](?P<y>(?:19|20)\d{2})(?:[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?:[/_.-]|$)",
+        )
+        .expect("URL date pattern is valid")
+    });
+    let c = DATED.captures(url)?;
+    let num = |a: &str, b: &str| {
+        c.name(a)
+            .or_else(|| c.name(b))
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+    };
+    let year: i32 = c.name("y")?.as_str().parse().ok()?;
+    PartialDate::ymd(year, num("m", "m2")?, num("d", "d2")?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn dates_in_markup_and_addresses() {
+        assert_eq!(stated("2015-07-10T09:53:00-04:00"), Some(d("2015-07-10")));
+        assert_eq!(stated("Fri, 10 Jul 2015 09:53:00 GMT"), Some(d("2015-07-10")));
+        assert_eq!(stated("2015"), None);
+        assert_eq!(in_url("https://a.org/news/2020/06/07/talks"), Some(d("2020-06-07")));
+        assert_eq!(in_url("https://a.org/2019-11-30-summit.html"), Some(d("2019-11-30")));
+        assert_eq!(in_url("https://a.org/p/20200607/x"), Some(d("2020-06-07")));
+        assert_eq!(in_url("https://a.org/id/12345678"), None);
     }
 
     #[test]

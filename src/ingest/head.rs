@@ -64,8 +64,11 @@ enum DateLabel {
 }
 
 /// Finds the title and dateline among the first lines, and removes them
-/// and the site header above the title from `lines`.
-pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
+/// and the site header above the title from `lines`. `named` are titles
+/// stated elsewhere (a breadcrumb's last item, a page's markup), most
+/// trusted first: a line that is one of them is likely the title, and
+/// with no line that reads as a title, the first of them is taken.
+pub fn take(lines: &mut [String], named: &[&str]) -> Head {
     let window = window(lines);
     let date_lines: Vec<DateLine> = window.iter().filter_map(|&i| date_line(lines, i)).collect();
     let below = text_below(lines, &window);
@@ -79,7 +82,7 @@ pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
                 window: &window,
                 date_lines: &date_lines,
                 below: &below,
-                breadcrumb_title,
+                named,
             };
             let score = score(&evidence, pos, &text);
             Some((score, i, text))
@@ -88,9 +91,9 @@ pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
             Some(b) if b.0 >= c.0 => best,
             _ => Some(c),
         });
-    let (title, title_line) = match (best, breadcrumb_title) {
+    let (title, title_line) = match (best, named.first()) {
         (Some((s, i, text)), _) if s >= MIN_SCORE => (Some(text), Some(i)),
-        (_, Some(crumb)) => (Some(crumb.to_string()), None),
+        (_, Some(named)) => (Some(named.to_string()), None),
         _ => (None, None),
     };
     let dateline = choose_date(&date_lines, &window, title_line);
@@ -277,7 +280,7 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
         Some(d) => d.rest.as_str(),
         None => line.trim(),
     };
-    let text = without_release_label(text);
+    let text = without_release_label(without_heading_mark(text));
     if text.matches(" | ").count() >= 2 || text.starts_with("http") || never_a_title(text) {
         return None;
     }
@@ -293,6 +296,14 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
         return None;
     }
     Some(text.to_string())
+}
+
+/// A heading of a structured source without its mark (`## Outcomes`).
+fn without_heading_mark(text: &str) -> &str {
+    match super::structure::atx_heading(text) {
+        Some((_, heading)) => heading,
+        None => text,
+    }
 }
 
 /// A line that is never a title, whatever else it has: an item of a list
@@ -329,7 +340,7 @@ fn last_crumb(text: &str) -> Option<&str> {
 /// A title with the site's name after it ("… Order - United States
 /// Department of State") without the name: a short, capitalised tail after
 /// a spaced dash or bar, behind a title of some length.
-fn without_site_suffix(text: &str) -> &str {
+pub(super) fn without_site_suffix(text: &str) -> &str {
     for separator in [" | ", " - ", " – ", " — "] {
         if let Some((head, tail)) = text.rsplit_once(separator) {
             let tail_words: Vec<&str> = tail.split_whitespace().collect();
@@ -432,7 +443,8 @@ struct Evidence<'a> {
     /// The text from the window's first line on, lower-cased, where a
     /// title may be repeated.
     below: &'a str,
-    breadcrumb_title: Option<&'a str>,
+    /// Titles stated elsewhere ([`take`]).
+    named: &'a [&'a str],
 }
 
 /// The lower-cased text of the window and [`BELOW_LINES`] lines after it.
@@ -452,7 +464,7 @@ fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
         window,
         date_lines,
         below,
-        breadcrumb_title,
+        named,
     } = *evidence;
     let i = window[pos];
     let words = word_count(text);
@@ -491,7 +503,7 @@ fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
     if pos == 0 {
         score += 0.5;
     }
-    if breadcrumb_title.is_some_and(|c| same_text(c, text)) {
+    if named.iter().any(|c| same_text(c, text)) {
         score += 4.0;
     } else if words >= 4 && below.matches(lower.as_str()).nth(1).is_some() {
         // Once is the line itself; a second time, a breadcrumb or the text
@@ -642,7 +654,7 @@ mod tests {
 
     fn read(text: &str) -> (Head, Vec<String>) {
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let head = take(&mut lines, None);
+        let head = take(&mut lines, &[]);
         let left = lines.into_iter().filter(|l| !l.is_empty()).collect();
         (head, left)
     }
