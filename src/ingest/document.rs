@@ -91,7 +91,10 @@ pub fn ingest_text(
     overrides: &Override,
 ) -> Result<Ingested> {
     let (read, overrides) = match &source.markdown {
-        None => (read_lines(ctx, seed, &source.text, &source.meta)?, overrides.clone()),
+        None => (
+            read_lines(ctx, seed, &source.text, &source.meta)?,
+            overrides.clone(),
+        ),
         Some(fields) => read_markdown(&source.text, fields, overrides),
     };
     let Read {

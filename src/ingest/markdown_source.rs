@@ -102,7 +102,12 @@ struct Blocks {
 }
 
 impl Blocks {
-    fn event(&mut self, event: Event<'_>, range: Range<usize>, title: &mut Option<(String, Range<usize>)>) {
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        range: Range<usize>,
+        title: &mut Option<(String, Range<usize>)>,
+    ) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 self.flush();

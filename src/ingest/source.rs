@@ -298,7 +298,10 @@ mod tests {
         let msg = named_seeds(dir.path(), &[PathBuf::from("b.docx")])
             .unwrap_err()
             .to_string();
-        assert!(msg.contains("name a .txt, .html, .htm, .md file in"), "{msg}");
+        assert!(
+            msg.contains("name a .txt, .html, .htm, .md file in"),
+            "{msg}"
+        );
         assert!(msg.contains("such as seeds/a.txt"), "{msg}");
     }
 }

@@ -143,7 +143,8 @@ fn classify(logical: &[Logical]) -> Vec<Block> {
             && logical
                 .get(i + 1)
                 .is_some_and(|n| n.blank_before > 0 || n.marker != Marker::None);
-        if let Some((level, text)) = atx_heading(&line.text).filter(|_| line.marker == Marker::None) {
+        if let Some((level, text)) = atx_heading(&line.text).filter(|_| line.marker == Marker::None)
+        {
             let id = ids.make(text, text);
             blocks.push(Block::Heading {
                 level,

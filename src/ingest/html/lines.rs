@@ -12,13 +12,48 @@ use super::main_text::Main;
 
 /// Elements that start a block of their own (a blank line around).
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "details", "div",
-    "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "hr", "html", "main",
-    "ol", "p", "pre", "section", "summary", "table", "ul", "h1", "h2", "h3", "h4", "h5", "h6",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
 ];
 
 /// Elements that start a line of their own.
 const LINES: &[&str] = &["br", "dd", "dt"];
+
+/// Elements whose content a reader never sees as text.
+const UNSEEN: &[&str] = &[
+    "head", "title", "script", "style", "noscript", "template", "svg", "canvas", "iframe",
+    "object", "embed", "video", "audio", "select", "textarea", "input", "button",
+];
 
 /// Inline elements a page lays out as separate items: a space where words
 /// meet at their edges (`<a>Home</a><a>News</a>` reads "Home News").
@@ -76,6 +111,7 @@ impl<'m> Writer<'m> {
         }
         match node.value() {
             Node::Text(text) => self.text(&text[..]),
+            Node::Element(e) if UNSEEN.contains(&e.name()) => {}
             Node::Element(e) => {
                 self.open(&e);
                 for child in node.children() {
@@ -192,7 +228,10 @@ impl<'m> Writer<'m> {
     /// Ends the block: a blank line before whatever comes next.
     fn block_break(&mut self) {
         self.line_break();
-        self.marker = self.marker.take().filter(|m| m.trim_start().starts_with('-'));
+        self.marker = self
+            .marker
+            .take()
+            .filter(|m| m.trim_start().starts_with('-'));
         if self.lines.last().is_some_and(|l| !l.is_empty()) {
             self.lines.push(String::new());
         }

@@ -28,16 +28,88 @@ const CHROME_TAGS: &[&str] = &[
 ];
 
 /// Parts of a class or id (split at `-`, `_`, a change of case) that mark
-/// chrome.
+/// chrome, whatever it holds.
 const CHROME_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "menubar", "footer", "sidebar", "breadcrumb",
-    "breadcrumbs", "share", "sharing", "social", "comment", "comments", "cookie", "cookies",
-    "consent", "banner", "related", "recommended", "advert", "advertisement", "ads", "ad",
-    "promo", "newsletter", "subscribe", "subscription", "signup", "widget", "skip", "masthead",
-    "toolbar", "pagination", "pager", "popup", "modal", "overlay", "login", "search", "tags",
-    "hidden", "sronly", "offscreen", "print", "dropdown", "disqus", "outbrain", "taboola",
-    "rss", "bio", "teaser", "teasers", "topbar", "utility", "jump", "feedback",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "footer",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "community",
+    "discussion",
+    "replies",
+    "respond",
+    "kommentar",
+    "kommentare",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "related",
+    "recommended",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "login",
+    "skip",
+    "masthead",
+    "topbar",
+    "pagination",
+    "pager",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "shoutbox",
+    "skyscraper",
+    "rss",
 ];
+
+/// Parts of a class or id that mark chrome when what they mark is short:
+/// a page may wrap its article in a `modal` or a `widget`.
+const SHORT_CHROME_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "banner",
+    "advert",
+    "advertisement",
+    "ads",
+    "ad",
+    "promo",
+    "sponsor",
+    "widget",
+    "toolbar",
+    "popup",
+    "modal",
+    "overlay",
+    "search",
+    "tags",
+    "hidden",
+    "sronly",
+    "offscreen",
+    "print",
+    "dropdown",
+    "bio",
+    "teaser",
+    "teasers",
+    "utility",
+    "jump",
+    "feedback",
+    "supplemental",
+    "meta",
+    "tools",
+];
+
+/// The most characters an element marked by [`SHORT_CHROME_WORDS`] may
+/// hold and still be chrome.
+const SHORT_CHROME: usize = 600;
 
 /// Parts of a class or id that mark main text: an element with one is
 /// never set aside by its class or id.
@@ -47,8 +119,15 @@ const CONTENT_WORDS: &[&str] = &[
 
 /// ARIA roles of chrome.
 const CHROME_ROLES: &[&str] = &[
-    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
-    "dialog", "alert",
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alert",
 ];
 
 /// Elements whose text is a paragraph of the page.
@@ -72,6 +151,8 @@ pub struct Main {
 struct Size {
     text: usize,
     links: usize,
+    /// Commas (and their CJK kin), which run in sentences, not in menus.
+    commas: usize,
 }
 
 impl Size {
@@ -108,6 +189,17 @@ pub fn find(page: &Html) -> Main {
     Main { roots, skip, title }
 }
 
+/// The whole of the page's body, for a page whose main text was not
+/// found: better all its text than none.
+pub fn whole(page: &Html) -> Main {
+    let root = page.tree.root();
+    let body = find_element(root, "body").unwrap_or(root);
+    Main {
+        roots: vec![body.id()],
+        ..Main::default()
+    }
+}
+
 /// Sizes every node and marks what is chrome; below chrome nothing counts.
 fn measure(
     node: NodeRef<'_, Node>,
@@ -115,53 +207,94 @@ fn measure(
     chrome: &mut FxHashSet<NodeId>,
     sizes: &mut FxHashMap<NodeId, Size>,
 ) -> Size {
-    let mut size = Size::default();
+    let none = Size::default();
     match node.value() {
         Node::Text(text) => {
             let n = text.trim().chars().count();
             return Size {
                 text: n,
                 links: if in_link { n } else { 0 },
+                commas: text.matches([',', '，', '、', '。']).count(),
             };
         }
-        Node::Element(e) if is_chrome(&e, node) => {
-            chrome.insert(node.id());
-            return size;
-        }
+        Node::Element(e) => match chrome_verdict(e, node) {
+            Verdict::Chrome => {
+                chrome.insert(node.id());
+                return none;
+            }
+            Verdict::ChromeIfShort => {
+                let inner = measure_children(node, in_link, chrome, sizes);
+                if inner.text < SHORT_CHROME {
+                    chrome.insert(node.id());
+                    return none;
+                }
+                sizes.insert(node.id(), inner);
+                return inner;
+            }
+            Verdict::Text => {}
+        },
         _ => {}
     }
-    let link = in_link || node.value().as_element().is_some_and(|e| e.name() == "a");
-    for child in node.children() {
-        let s = measure(child, link, chrome, sizes);
-        size.text += s.text;
-        size.links += s.links;
-    }
+    let size = measure_children(node, in_link, chrome, sizes);
     if node.value().is_element() {
         sizes.insert(node.id(), size);
     }
     size
 }
 
-fn is_chrome(e: &Element, node: NodeRef<'_, Node>) -> bool {
+fn measure_children(
+    node: NodeRef<'_, Node>,
+    in_link: bool,
+    chrome: &mut FxHashSet<NodeId>,
+    sizes: &mut FxHashMap<NodeId, Size>,
+) -> Size {
+    let mut size = Size::default();
+    let link = in_link || node.value().as_element().is_some_and(|e| e.name() == "a");
+    for child in node.children() {
+        let s = measure(child, link, chrome, sizes);
+        size.text += s.text;
+        size.links += s.links;
+        size.commas += s.commas;
+    }
+    size
+}
+
+/// Whether an element is chrome.
+enum Verdict {
+    Chrome,
+    /// Chrome if it holds little text ([`SHORT_CHROME_WORDS`]).
+    ChromeIfShort,
+    Text,
+}
+
+fn chrome_verdict(e: &Element, node: NodeRef<'_, Node>) -> Verdict {
     let name = e.name();
-    if CHROME_TAGS.contains(&name) || e.attr("hidden").is_some() {
-        return true;
-    }
-    if e.attr("aria-hidden") == Some("true") || hidden_by_style(e) {
-        return true;
-    }
-    if e.attr("role").is_some_and(|r| CHROME_ROLES.contains(&r.trim())) {
-        return true;
+    let hidden =
+        e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") || hidden_by_style(e);
+    let role = e
+        .attr("role")
+        .is_some_and(|r| CHROME_ROLES.contains(&r.trim()));
+    if CHROME_TAGS.contains(&name) || hidden || role {
+        return Verdict::Chrome;
     }
     if matches!(name, "html" | "body" | "main" | "article") {
-        return false;
+        return Verdict::Text;
     }
     if name == "header" && !has_descendant(node, "h1") && !inside(node, &["article", "main"]) {
-        return true;
+        return Verdict::Chrome;
     }
     let words = class_words(e);
-    !words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
-        && words.iter().any(|w| CHROME_WORDS.contains(&w.as_str()))
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    match (
+        has(CONTENT_WORDS),
+        has(CHROME_WORDS),
+        has(SHORT_CHROME_WORDS),
+    ) {
+        (true, _, _) => Verdict::Text,
+        (false, true, _) => Verdict::Chrome,
+        (false, false, true) => Verdict::ChromeIfShort,
+        _ => Verdict::Text,
+    }
 }
 
 fn hidden_by_style(e: &Element) -> bool {
@@ -209,8 +342,11 @@ fn has_descendant(node: NodeRef<'_, Node>, name: &str) -> bool {
 }
 
 fn inside(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
-    node.ancestors()
-        .any(|a| a.value().as_element().is_some_and(|e| names.contains(&e.name())))
+    node.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| names.contains(&e.name()))
+    })
 }
 
 fn find_element<'a>(root: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
@@ -235,15 +371,12 @@ fn score(
         let Some(e) = node.value().as_element() else {
             continue;
         };
-        let own = paragraph_text(node, e);
+        let size = sizes.get(&node.id()).copied().unwrap_or_default();
+        let own = paragraph_text(node, e, size);
         if own < MIN_PARAGRAPH {
             continue;
         }
-        let commas = node
-            .descendants()
-            .filter_map(|d| d.value().as_text())
-            .map(|t| t.matches([',', '，', '、', '。']).count())
-            .sum::<usize>();
+        let commas = size.commas;
         let points = 1.0 + commas.min(20) as f32 + (own as f32 / 100.0).min(3.0);
         for (level, ancestor) in node.ancestors().take(3).enumerate() {
             if !ancestor.value().is_element() {
@@ -264,13 +397,9 @@ fn score(
 
 /// The characters of a paragraph element (0 for other elements, and for
 /// a `div` only its own text, not that of the blocks inside it).
-fn paragraph_text(node: NodeRef<'_, Node>, e: &Element) -> usize {
+fn paragraph_text(node: NodeRef<'_, Node>, e: &Element, size: Size) -> usize {
     if PARAGRAPHS.contains(&e.name()) {
-        return node
-            .descendants()
-            .filter_map(|d| d.value().as_text())
-            .map(|t| t.trim().chars().count())
-            .sum();
+        return size.text;
     }
     if matches!(e.name(), "div" | "section" | "span" | "font") {
         return node
@@ -288,7 +417,12 @@ fn container_weight(e: &Element) -> f32 {
     match e.name() {
         _ if marked => 1.5,
         "article" | "main" => 1.3,
-        _ if class_words(e).iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) => 1.15,
+        _ if class_words(e)
+            .iter()
+            .any(|w| CONTENT_WORDS.contains(&w.as_str())) =>
+        {
+            1.15
+        }
         _ => 1.0,
     }
 }
@@ -312,10 +446,7 @@ fn with_siblings(
         .filter(|c| {
             let id = c.id();
             let size = sizes.get(&id).copied().unwrap_or_default();
-            let text_paragraph = c
-                .value()
-                .as_element()
-                .is_some_and(|e| e.name() == "p")
+            let text_paragraph = c.value().as_element().is_some_and(|e| e.name() == "p")
                 && size.text > 80
                 && size.link_density() < 0.25;
             id == best || scores.get(&id).is_some_and(|&s| s >= threshold) || text_paragraph
@@ -336,7 +467,10 @@ fn link_lists(
             continue;
         };
         let size = sizes.get(&child.id()).copied().unwrap_or_default();
-        let listy = matches!(e.name(), "ul" | "ol" | "div" | "section" | "table" | "p" | "dl");
+        let listy = matches!(
+            e.name(),
+            "ul" | "ol" | "div" | "section" | "table" | "p" | "dl"
+        );
         if listy && size.text > 0 && size.link_density() > 0.6 {
             skip.insert(child.id());
             continue;
@@ -371,8 +505,16 @@ mod tests {
             .tree
             .root()
             .descendants()
-            .find_map(|d| d.value().as_element().filter(|e| e.name() == "div").cloned())
+            .find_map(|d| {
+                d.value()
+                    .as_element()
+                    .filter(|e| e.name() == "div")
+                    .cloned()
+            })
             .unwrap();
-        assert_eq!(class_words(&div), ["main", "nav", "site", "footer", "top", "bar"]);
+        assert_eq!(
+            class_words(&div),
+            ["main", "nav", "site", "footer", "top", "bar"]
+        );
     }
 }

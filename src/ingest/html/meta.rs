@@ -28,10 +28,20 @@ static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| selector("script[type=\"application/ld+json\"]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-static ITEMPROP_DATE: LazyLock<Selector> =
-    LazyLock::new(|| selector("[itemprop=datePublished], [itemprop=dateCreated]"));
-static LINK_CANONICAL: LazyLock<Selector> =
-    LazyLock::new(|| selector("link[rel=canonical][href]"));
+static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| {
+    selector("[itemprop=datePublished], [itemprop=dateCreated], abbr.published[title]")
+});
+/// Elements whose class or id says they hold a date or the post's details.
+static DATED: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        "[class*=date], [id*=date], [class*=datum], [class*=publish], [class*=posted], \
+         [class*=created], [class*=byline], [class*=meta], [class*=time]",
+    )
+});
+/// Links to the page itself: the permalink of a post, its title's link.
+static SELF_LINKS: LazyLock<Selector> =
+    LazyLock::new(|| selector("a[rel=bookmark][href], h1 a[href], h2 a[href]"));
+static LINK_CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel=canonical][href]"));
 static AUTHOR_LINK: LazyLock<Selector> = LazyLock::new(|| selector("[rel=author]"));
 
 /// Meta tags (by `property`, `name` or `itemprop`, lower-cased) that state
@@ -97,7 +107,10 @@ impl Tags {
     }
 
     fn get(&self, key: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -250,16 +263,42 @@ fn date(page: &Html, tags: &Tags, ld: &[Value]) -> Option<PartialDate> {
             .select(&LINK_CANONICAL)
             .next()
             .and_then(|l| l.value().attr("href"));
-        canonical
-            .or_else(|| tags.get("og:url"))
-            .and_then(dates::in_url)
+        let own = canonical.or_else(|| tags.get("og:url"));
+        let links = page.select(&SELF_LINKS).take(3);
+        let links = links.filter_map(|a| a.value().attr("href"));
+        own.into_iter().chain(links).find_map(dates::in_url)
     };
     from_ld()
         .or_else(from_tags)
         .or_else(from_itemprop)
         .or_else(from_time)
+        .or_else(|| page.select(&DATED).find_map(marked_date))
         .or_else(from_url)
         .filter(not_in_the_future)
+}
+
+/// The date a short element marked as dated holds (in its `title`, or as
+/// its text), unless it marks an update or a copyright.
+fn marked_date(element: ElementRef<'_>) -> Option<PartialDate> {
+    let e = element.value();
+    let marks = format!(
+        "{} {}",
+        e.attr("class").unwrap_or_default(),
+        e.id().unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    if ["modif", "update", "copyright", "comment"]
+        .iter()
+        .any(|w| marks.contains(w))
+    {
+        return None;
+    }
+    if let Some(date) = e.attr("title").and_then(dates::stated) {
+        return Some(date);
+    }
+    let text: String = element.text().take(8).collect();
+    let text = text.trim();
+    (text.len() <= 120 && !text.contains('©')).then(|| dates::stated(text))?
 }
 
 fn element_date(element: ElementRef<'_>) -> Option<PartialDate> {
@@ -292,7 +331,9 @@ fn marked_updated(time: &ElementRef<'_>) -> bool {
         e.attr("itemprop").unwrap_or_default()
     )
     .to_ascii_lowercase();
-    ["modif", "update", "edit"].iter().any(|w| marks.contains(w))
+    ["modif", "update", "edit"]
+        .iter()
+        .any(|w| marks.contains(w))
 }
 
 fn not_in_the_future(date: &PartialDate) -> bool {
@@ -373,7 +414,10 @@ mod tests {
     #[test]
     fn a_site_name_leaves_the_title() {
         let site = Some("MOFA");
-        assert_eq!(without_site_name("MOFA: Talks Held in Tokyo", site), "Talks Held in Tokyo");
+        assert_eq!(
+            without_site_name("MOFA: Talks Held in Tokyo", site),
+            "Talks Held in Tokyo"
+        );
         assert_eq!(
             without_site_name("Talks Held in Tokyo on Data - MOFA", site),
             "Talks Held in Tokyo on Data"

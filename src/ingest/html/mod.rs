@@ -34,8 +34,10 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
     check_markup(path, &text)?;
     let page = Html::parse_document(&text);
     let meta = meta::read(&page);
-    let main = main_text::find(&page);
-    let text = lines::render(&page, &main);
+    let mut text = lines::render(&page, &main_text::find(&page));
+    if text.trim().is_empty() {
+        text = lines::render(&page, &main_text::whole(&page));
+    }
     if text.trim().is_empty() {
         return Err(Error::input(
             path,
@@ -73,7 +75,10 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>)> {
         return Err(read::empty(path));
     }
     if let Some(encoding) = declared_charset(bytes) {
-        return Ok((encoding.decode_without_bom_handling(bytes).0.into_owned(), None));
+        return Ok((
+            encoding.decode_without_bom_handling(bytes).0.into_owned(),
+            None,
+        ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), None));
@@ -146,8 +151,9 @@ mod tests {
         assert!(error(binary).contains("is a binary file"));
         assert!(error(b"Just some words.\n").contains("has no HTML markup"));
         assert!(error(b"  \n").contains("is empty"));
-        assert!(error(b"<html><body><script>x()</script></body></html>")
-            .contains("no visible text"));
+        assert!(
+            error(b"<html><body><script>x()</script></body></html>").contains("no visible text")
+        );
         assert!(error(cut).starts_with("seeds/a.html: "));
     }
 
