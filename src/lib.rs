@@ -24,6 +24,7 @@ pub mod serve;
 pub mod site;
 pub mod text;
 pub mod util;
+pub mod web_page;
 
 pub use config::Config;
 pub use error::{Error, Result};

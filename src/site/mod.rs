@@ -11,6 +11,7 @@ mod markdown;
 mod pledges;
 mod related;
 mod sanitize;
+pub mod saved_page;
 mod similar_pairs;
 mod update;
 mod validate;

@@ -1,8 +1,8 @@
 //! The main text of a page written as the lines the text stages read: a
 //! blank line between blocks, the title heading as a line of its own,
 //! `## `/`### `/`#### ` before the headings below it, `- ` before a list
-//! item (two spaces of indent a level), a table row's cells joined by
-//! ` | `, and words run together as a browser lays them out.
+//! item (two spaces of indent a level), a table row as `| a | b |`, and
+//! words run together as a browser lays them out.
 
 use ego_tree::NodeRef;
 use scraper::node::Element;
@@ -158,7 +158,15 @@ impl<'m> Writer<'m> {
         match name {
             "ul" | "ol" => self.lists = self.lists.saturating_sub(1),
             "pre" => self.pre = self.pre.saturating_sub(1),
-            "tr" => self.cells = 0,
+            "tr" => {
+                self.cells = 0;
+                let row = self.line.trim();
+                if !row.is_empty() {
+                    // Marked as a row, so that a header row is not read as
+                    // a heading.
+                    self.line = format!("| {row} |");
+                }
+            }
             _ => {}
         }
         let nested_list = matches!(name, "ul" | "ol") && self.lists > 0;
@@ -268,7 +276,7 @@ mod tests {
         assert_eq!(
             text,
             "Joint Statement\n\nThe ministers met, and agreed, on data flows, trust.\n\n## Outcomes\n\n\
-             - One, first\n  - One a\n- Two\n\nItem | Date\n\nTalks | 2024\n"
+             - One, first\n  - One a\n- Two\n\n| Item | Date |\n\n| Talks | 2024 |\n"
         );
     }
 }

@@ -8,8 +8,8 @@
 //! [`meta`] reads the title, date and issuers the markup states, [`main`]
 //! finds the main text, and [`lines`] writes it as lines in the form the
 //! text stages read: a blank line between blocks, `## ` before a heading,
-//! `- ` before a list item (indented by its depth), a table row's cells
-//! joined by ` | `. The title (the page's `<h1>`) opens the text when it
+//! `- ` before a list item (indented by its depth), a table row as
+//! `| a | b |`. The title (the page's `<h1>`) opens the text when it
 //! stands outside the main text, so the head stage weighs it as it weighs
 //! a capture's first lines.
 
@@ -53,58 +53,24 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
     })
 }
 
-/// The page as text, and the legacy encoding it was in (for a warning)
-/// when it declared none and was not UTF-8.
+/// The page as text ([`crate::web_page::decode`]), and the encoding it
+/// was guessed to be in (for a warning); binary data is an error.
 fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>)> {
-    if let Some(offset) = memchr::memchr(0, bytes) {
-        if encoding_rs::Encoding::for_bom(bytes).is_none() {
-            return Err(Error::input(
-                path,
-                format!(
-                    "is a binary file (NUL byte at byte offset {offset}), not a saved web page: \
-                     save the page again as HTML, or move the file out of seeds/"
-                ),
-            ));
-        }
-    }
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        return Ok((text.into_owned(), None));
+    let bom = encoding_rs::Encoding::for_bom(bytes).is_some();
+    if let Some(offset) = memchr::memchr(0, bytes).filter(|_| !bom) {
+        return Err(Error::input(
+            path,
+            format!(
+                "is a binary file (NUL byte at byte offset {offset}), not a saved web page: \
+                 save the page again as HTML, or move the file out of seeds/"
+            ),
+        ));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(read::empty(path));
     }
-    if let Some(encoding) = declared_charset(bytes) {
-        return Ok((
-            encoding.decode_without_bom_handling(bytes).0.into_owned(),
-            None,
-        ));
-    }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), None));
-    }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let text = encoding.decode_without_bom_handling(bytes).0.into_owned();
-    Ok((text, Some(encoding.name())))
-}
-
-/// The encoding a `<meta charset>` or `content="…; charset=…"` in the
-/// page's first bytes names, as a browser reads it.
-fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = &bytes[..bytes.len().min(2048)];
-    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let label: String = head[at..]
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-        .collect();
-    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
-    // A page declaring UTF-16 in its markup is in fact ASCII-compatible
-    // (the declaration could not be read otherwise): UTF-8, as browsers do.
-    Some(encoding.output_encoding())
+    let decoded = crate::web_page::decode(bytes);
+    Ok((decoded.text, decoded.guessed))
 }
 
 /// A file with no markup, or a page cut short before it closes its body
