@@ -200,10 +200,8 @@ fn read_lines(ctx: &Context<'_>, seed: &Path, text: &str, meta: &SourceMeta) -> 
         ));
     }
     let breadcrumb = stripped.breadcrumb.last().map(String::as_str);
-    let named: Vec<&str> = (meta.titles.iter().map(String::as_str))
-        .chain(breadcrumb)
-        .collect();
-    let mut doc = structure(stripped.lines, &named);
+    let markup: Vec<&str> = meta.titles.iter().map(String::as_str).collect();
+    let mut doc = structure(stripped.lines, breadcrumb, &markup);
     // The markup's date is the document's; the text's dateline yields to it.
     if meta.date.is_some() {
         doc.dateline = meta.date;

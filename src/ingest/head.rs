@@ -64,14 +64,23 @@ enum DateLabel {
 }
 
 /// Finds the title and dateline among the first lines, and removes them
-/// and the site header above the title from `lines`. `named` are titles
-/// stated elsewhere (a breadcrumb's last item, a page's markup), most
-/// trusted first: a line that is one of them is likely the title, and
-/// with no line that reads as a title, the first of them is taken.
-pub fn take(lines: &mut [String], named: &[&str]) -> Head {
+/// and the site header above the title from `lines`. A line that is the
+/// breadcrumb's last item or a title the source's markup states is likely
+/// the title. With no line that reads as a title, the breadcrumb's is
+/// taken; with no line that is one of the markup's titles, the markup's
+/// first (most trusted) is.
+pub fn take(lines: &mut [String], breadcrumb: Option<&str>, markup: &[&str]) -> Head {
+    let named: Vec<&str> = markup.iter().copied().chain(breadcrumb).collect();
+    let named = named.as_slice();
     let window = window(lines);
     let date_lines: Vec<DateLine> = window.iter().filter_map(|&i| date_line(lines, i)).collect();
     let below = text_below(lines, &window);
+    let stated = |text: &str| markup.iter().any(|m| same_text(m, text));
+    // A line that is one of the markup's titles beats any that is not.
+    let beats = |b: &(f32, usize, String), c: &(f32, usize, String)| {
+        let (sb, sc) = (stated(&b.2), stated(&c.2));
+        sb && !sc || (sb == sc && b.0 >= c.0)
+    };
     let best = window
         .iter()
         .enumerate()
@@ -88,12 +97,14 @@ pub fn take(lines: &mut [String], named: &[&str]) -> Head {
             Some((score, i, text))
         })
         .fold(None, |best: Option<(f32, usize, String)>, c| match &best {
-            Some(b) if b.0 >= c.0 => best,
+            Some(b) if beats(b, &c) => best,
             _ => Some(c),
         });
-    let (title, title_line) = match (best, named.first()) {
+    let (title, title_line) = match (best, breadcrumb) {
+        (Some((_, i, text)), _) if stated(&text) => (Some(text), Some(i)),
+        _ if !markup.is_empty() => (Some(markup[0].to_string()), None),
         (Some((s, i, text)), _) if s >= MIN_SCORE => (Some(text), Some(i)),
-        (_, Some(named)) => (Some(named.to_string()), None),
+        (_, Some(crumb)) => (Some(crumb.to_string()), None),
         _ => (None, None),
     };
     let dateline = choose_date(&date_lines, &window, title_line);
@@ -654,7 +665,7 @@ mod tests {
 
     fn read(text: &str) -> (Head, Vec<String>) {
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let head = take(&mut lines, &[]);
+        let head = take(&mut lines, None, &[]);
         let left = lines.into_iter().filter(|l| !l.is_empty()).collect();
         (head, left)
     }

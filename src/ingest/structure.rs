@@ -31,9 +31,10 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// `named`: titles stated elsewhere than in the lines ([`head::take`]).
-pub fn structure(mut lines: Vec<String>, named: &[&str]) -> Document {
-    let head = head::take(&mut lines, named);
+/// `breadcrumb` and `markup`: titles stated elsewhere than in the lines
+/// ([`head::take`]).
+pub fn structure(mut lines: Vec<String>, breadcrumb: Option<&str>, markup: &[&str]) -> Document {
+    let head = head::take(&mut lines, breadcrumb, markup);
     let logical = join_lines(&lines);
     Document {
         title: head.title,
@@ -233,7 +234,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        structure(text.lines().map(str::to_string).collect(), &[])
+        structure(text.lines().map(str::to_string).collect(), None, &[])
     }
 
     fn item(depth: usize, text: &str) -> Block {

@@ -170,7 +170,8 @@ fn ld_text(object: &Value, key: &str) -> Option<String> {
 
 /// Title candidates, most trusted first: the `<h1>` when the markup's
 /// titles agree with it, then `og:title`, JSON-LD's `headline`, `<title>`,
-/// each without the site's name, then the `<h1>`.
+/// each without the site's name; the `<h1>` only when the markup names no
+/// title (an `<h1>` the others disagree with is often the site's name).
 fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<String> {
     let title_tag = page
         .select(&TITLE)
@@ -195,7 +196,8 @@ fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<Str
         .collect();
     let agreed = h1s.iter().find(|h| stated.iter().any(|t| agree(h, t)));
     let mut titles: Vec<String> = Vec::new();
-    for title in agreed.into_iter().chain(&stated).chain(h1s.first()) {
+    let h1 = h1s.first().filter(|_| stated.is_empty());
+    for title in agreed.into_iter().chain(&stated).chain(h1) {
         if !titles.contains(title) {
             titles.push(title.clone());
         }
