@@ -25,6 +25,10 @@ fn selector(css: &str) -> Selector {
 static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static HEADINGS: LazyLock<Selector> = LazyLock::new(|| selector("h1, h2"));
+
+/// What parts a page's title from its site's name.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / "];
 static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| selector("script[type=\"application/ld+json\"]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
@@ -194,6 +198,15 @@ fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<Str
         .filter(|t| !t.is_empty())
         .take(3)
         .collect();
+    let headings: Vec<String> = page
+        .select(&HEADINGS)
+        .map(|h| plain(&h.text().collect::<String>()))
+        .take(12)
+        .collect();
+    let stated: Vec<String> = stated
+        .iter()
+        .map(|t| the_page_part(t, &headings))
+        .collect();
     let agreed = h1s.iter().find(|h| stated.iter().any(|t| agree(h, t)));
     let mut titles: Vec<String> = Vec::new();
     let h1 = h1s.first().filter(|_| stated.is_empty());
@@ -203,6 +216,38 @@ fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<Str
         }
     }
     titles
+}
+
+/// The part of a title that names the page, not the site: the part a
+/// heading of the page repeats, else the title without a short tail after
+/// a separator that starts like a name ("… | Bibliothek 2.0 und mehr",
+/// "… » ProNATs e.V."); a tail in lower case goes on with the title.
+fn the_page_part(title: &str, headings: &[String]) -> String {
+    for separator in TITLE_SEPARATORS {
+        if !title.contains(separator) {
+            continue;
+        }
+        let part = title
+            .split(separator)
+            .map(str::trim)
+            .find(|p| headings.iter().any(|h| h.eq_ignore_ascii_case(p)));
+        if let Some(part) = part {
+            return part.to_string();
+        }
+    }
+    let cut = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|at| (at, s.len())))
+        .max();
+    if let Some((at, len)) = cut {
+        let (head, tail) = (title[..at].trim(), title[at + len..].trim());
+        let name_like = tail.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let words = tail.split_whitespace().count();
+        if name_like && words <= 6 && head.split_whitespace().count() >= 2 {
+            return head.to_string();
+        }
+    }
+    title.to_string()
 }
 
 /// Two titles that are one, up to case and a site's name around it.
