@@ -440,19 +440,27 @@ fn with_siblings(
     let Some(parent) = node.parent().filter(|p| p.value().is_element()) else {
         return vec![best];
     };
-    let threshold = (top * 0.2).max(10.0);
+    let threshold = (top * 0.2).max(3.0);
+    let best_class = class(node).filter(|c| !c.trim().is_empty());
     parent
         .children()
         .filter(|c| {
             let id = c.id();
             let size = sizes.get(&id).copied().unwrap_or_default();
-            let text_paragraph = c.value().as_element().is_some_and(|e| e.name() == "p")
-                && size.text > 80
-                && size.link_density() < 0.25;
-            id == best || scores.get(&id).is_some_and(|&s| s >= threshold) || text_paragraph
+            let prose = size.link_density() < 0.25;
+            let text_paragraph =
+                c.value().as_element().is_some_and(|e| e.name() == "p") && size.text > 80;
+            // A sibling of the same class: the text goes on in a box like it.
+            let same_class = best_class.is_some() && class(*c) == best_class && size.text > 80;
+            let scored = scores.get(&id).is_some_and(|&s| s >= threshold);
+            id == best || (prose && (scored || text_paragraph || same_class))
         })
         .map(|c| c.id())
         .collect()
+}
+
+fn class<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {
+    node.value().as_element().and_then(|e| e.attr("class"))
 }
 
 /// Blocks inside the main text that are mostly links: a list of related
