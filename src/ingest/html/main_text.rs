@@ -176,7 +176,10 @@ pub fn find(page: &Html) -> Main {
         .map(|(id, s)| (*id, *s));
     let body = find_element(root, "body").unwrap_or(root);
     let roots = match best {
-        Some((id, score)) => with_siblings(page, id, score, &scores, &sizes),
+        Some((id, score)) => {
+            let id = widened(page, id, &sizes);
+            with_siblings(page, id, score, &scores, &sizes)
+        }
         None => vec![body.id()],
     };
     let mut skip = chrome;
@@ -425,6 +428,30 @@ fn container_weight(e: &Element) -> f32 {
         }
         _ => 1.0,
     }
+}
+
+/// The best container, or the ancestor that holds much more prose than it
+/// and few links: a page that spreads its text over several boxes (a
+/// landing page, a report in sections) keeps them all.
+fn widened(page: &Html, best: NodeId, sizes: &FxHashMap<NodeId, Size>) -> NodeId {
+    let prose = |id: &NodeId| {
+        let s = sizes.get(id).copied().unwrap_or_default();
+        (s.text.saturating_sub(s.links), s.link_density())
+    };
+    let mut node = page.tree.get(best).expect("the best node is in the tree");
+    while let Some(parent) = node.parent() {
+        let Some(e) = parent.value().as_element() else { break };
+        if matches!(e.name(), "body" | "html") {
+            break;
+        }
+        let (own, _) = prose(&node.id());
+        let (wider, density) = prose(&parent.id());
+        if wider < own + own / 3 || density > 0.3 {
+            break;
+        }
+        node = parent;
+    }
+    node.id()
 }
 
 /// The best container, or its parent when the text is spread over several
