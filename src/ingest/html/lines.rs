@@ -113,11 +113,11 @@ impl<'m> Writer<'m> {
             Node::Text(text) => self.text(&text[..]),
             Node::Element(e) if UNSEEN.contains(&e.name()) => {}
             Node::Element(e) => {
-                self.open(&e);
+                self.open(e);
                 for child in node.children() {
                     self.node(child);
                 }
-                self.close(&e);
+                self.close(e);
             }
             _ => node.children().for_each(|c| self.node(c)),
         }

@@ -28,7 +28,9 @@ static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static HEADINGS: LazyLock<Selector> = LazyLock::new(|| selector("h1, h2"));
 
 /// What parts a page's title from its site's name.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / ",
+];
 static JSON_LD: LazyLock<Selector> =
     LazyLock::new(|| selector("script[type=\"application/ld+json\"]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
@@ -203,10 +205,7 @@ fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<Str
         .map(|h| plain(&h.text().collect::<String>()))
         .take(12)
         .collect();
-    let stated: Vec<String> = stated
-        .iter()
-        .map(|t| the_page_part(t, &headings))
-        .collect();
+    let stated: Vec<String> = stated.iter().map(|t| the_page_part(t, &headings)).collect();
     let agreed = h1s.iter().find(|h| stated.iter().any(|t| agree(h, t)));
     let mut titles: Vec<String> = Vec::new();
     let h1 = h1s.first().filter(|_| stated.is_empty());

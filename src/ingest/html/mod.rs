@@ -13,6 +13,7 @@
 //! stands outside the main text, so the head stage weighs it as it weighs
 //! a capture's first lines.
 
+mod chrome;
 mod lines;
 mod main_text;
 mod meta;
@@ -35,7 +36,9 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
     let page = Html::parse_document(&text);
     let meta = meta::read(&page);
     let mut text = lines::render(&page, &main_text::find(&page));
-    if text.trim().is_empty() {
+    if !has_prose(&text) {
+        // No sentence in what was found: the page's text is elsewhere
+        // (a page of short items, or one the scoring missed).
         text = lines::render(&page, &main_text::whole(&page));
     }
     if text.trim().is_empty() {
@@ -71,6 +74,11 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>)> {
     }
     let decoded = crate::web_page::decode(bytes);
     Ok((decoded.text, decoded.guessed))
+}
+
+/// Whether some line of `text` reads as a sentence (six words or more).
+fn has_prose(text: &str) -> bool {
+    text.lines().any(|l| crate::text::words::word_count(l) >= 6)
 }
 
 /// A file with no markup, or a page cut short before it closes its body
