@@ -16,6 +16,12 @@
 //! - `BRIEFING_EXTERNAL_LIMIT=N`: only the first N pages of each set.
 //! - `BRIEFING_EXTERNAL_DUMP=<folder>`: write each capture and the content
 //!   file ingest made of it there (`<set>/<stem>.txt`, `<set>/<stem>.md`).
+//! - `BRIEFING_EXTERNAL_PATH=text|html`: only the text-capture path, or
+//!   only the saved-page path (each page ingested as `seeds/<stem>.html`,
+//!   markup and all); both by default.
+//! - `BRIEFING_EXTERNAL_HOLDOUT=1`: also score the held-out pages (every
+//!   third page of a set in sorted order), which are left out otherwise so
+//!   that nobody tunes ingest on them; their misses are never listed.
 
 use std::fmt::Write as _;
 use std::io::Read as _;
@@ -65,6 +71,9 @@ struct Titles {
 #[derive(Default)]
 struct Dates {
     scored: usize,
+    /// Pages whose HTML writes the gold day in a common form.
+    on_page: usize,
+    on_page_exact: usize,
     exact: usize,
     exact_stated: usize,
     same_year: usize,
@@ -96,6 +105,24 @@ struct Scores {
     render_time: Duration,
     ingest_time: Duration,
     misses: Vec<String>,
+}
+
+/// What ingest is given of a page.
+#[derive(Debug, Clone, Copy)]
+enum Input {
+    /// The page rendered to a plain-text capture, as `seeds/<stem>.txt`.
+    Capture,
+    /// The saved page itself, as `seeds/<stem>.html`.
+    Page,
+}
+
+impl Input {
+    fn name(self) -> &'static str {
+        match self {
+            Input::Capture => "text capture",
+            Input::Page => "saved page",
+        }
+    }
 }
 
 /// A set: its folder, a one-line description, its pages and the figures
@@ -151,13 +178,44 @@ fn main() {
     println!("(each HTML page rendered to a plain-text capture: all visible text,");
     println!(" menus and footers included, no <title>; bundled briefing.yaml)\n");
     let mut all_misses = Vec::new();
+    let holdout = std::env::var_os("BRIEFING_EXTERNAL_HOLDOUT").is_some();
+    let paths: Vec<Input> = match std::env::var("BRIEFING_EXTERNAL_PATH").as_deref() {
+        Ok("text") => vec![Input::Capture],
+        Ok("html") => vec![Input::Page],
+        _ => vec![Input::Capture, Input::Page],
+    };
     for mut set in [readability(&dir), htmldate(&dir), trafilatura(&dir)] {
-        if let Some(n) = limit {
-            set.cases.truncate(n);
+        let (mut tune, mut held) = (std::mem::take(&mut set.cases), Vec::new());
+        if !holdout || limit.is_some() {
+            tune = tune
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| i % 3 != 2)
+                .map(|(_, c)| c)
+                .collect();
+        } else {
+            let (t, h): (Vec<_>, Vec<_>) =
+                tune.into_iter().enumerate().partition(|(i, _)| i % 3 != 2);
+            tune = t.into_iter().map(|(_, c)| c).collect();
+            held = h.into_iter().map(|(_, c)| c).collect();
         }
-        let scores = run_set(&config, &set);
-        print!("{}", report(&set, &scores));
-        all_misses.extend(scores.misses.iter().map(|m| format!("{}/ {m}", set.name)));
+        if let Some(n) = limit {
+            tune.truncate(n);
+        }
+        for &input in &paths {
+            for (split, cases) in [("tuning pages", &tune), ("held-out pages", &held)] {
+                if cases.is_empty() {
+                    continue;
+                }
+                let scores = run_set(&config, set.name, cases, input);
+                let about = format!("{} [{}; {split}]", set.about, input.name());
+                print!("{}", report(&set, &about, &scores));
+                if split == "tuning pages" {
+                    let tag = format!("{}/{}", set.name, input.name());
+                    all_misses.extend(scores.misses.iter().map(|m| format!("{tag}/ {m}")));
+                }
+            }
+        }
     }
     if list {
         println!("== misses (set, file, field: gold, ours)");
@@ -594,26 +652,44 @@ impl Capture {
 // ------------------------------------------------------------- ingest
 
 /// Every page of a set rendered, ingested and scored.
-fn run_set(config: &Config, set: &Set) -> Scores {
-    let dump = std::env::var_os("BRIEFING_EXTERNAL_DUMP").map(|d| PathBuf::from(d).join(set.name));
+fn run_set(config: &Config, name: &str, cases: &[Case], input: Input) -> Scores {
+    let dump = std::env::var_os("BRIEFING_EXTERNAL_DUMP").map(|d| PathBuf::from(d).join(name));
     if let Some(dir) = &dump {
         std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
     }
     let mut scores = Scores::default();
-    for case in &set.cases {
+    for case in cases {
         let started = Instant::now();
         let bytes = read_gz(&case.path);
         let capture = render(&Html::parse_document(&decode_html(&bytes)));
         let rendered = Instant::now();
-        let seed = format!("seeds/{}.txt", case.stem);
-        let text = briefing::ingest::ingest_bytes(config, &seed, capture.as_bytes())
-            .map_err(|e| e.to_string());
+        let text = match input {
+            Input::Capture => {
+                let seed = format!("seeds/{}.txt", case.stem);
+                briefing::ingest::ingest_bytes(config, &seed, capture.as_bytes())
+            }
+            Input::Page => {
+                let seed = format!("seeds/{}.html", case.stem);
+                briefing::ingest::ingest_bytes(config, &seed, &bytes)
+            }
+        }
+        .map_err(|e| e.to_string());
         scores.ingest_time += rendered.elapsed();
         scores.render_time += rendered - started;
         if let Some(dir) = &dump {
             write_dump(dir, &case.stem, &capture, &text);
         }
-        score(&mut scores, case, &capture, text.and_then(|t| made(&t)));
+        let on_page = case
+            .date
+            .as_deref()
+            .is_some_and(|d| date_on_page(&decode_html(&bytes), d));
+        score(
+            &mut scores,
+            case,
+            &capture,
+            on_page,
+            text.and_then(|t| made(&t)),
+        );
     }
     scores
 }
@@ -639,10 +715,56 @@ fn made(text: &str) -> Result<Made, String> {
 
 // ------------------------------------------------------------- scoring
 
-fn score(scores: &mut Scores, case: &Case, capture: &str, made: Result<Made, String>) {
+/// Whether the page's HTML (markup and address included) writes `gold`
+/// (`YYYY-MM-DD`) in one of the usual forms.
+fn date_on_page(html: &str, gold: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<u32> = gold.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = parts[..] else { return false };
+    let month = MONTHS[(m as usize).saturating_sub(1).min(11)];
+    let short = &month[..3];
+    let forms = [
+        format!("{y}-{m:02}-{d:02}"),
+        format!("{d:02}.{m:02}.{y}"),
+        format!("{d}.{m}.{y}"),
+        format!("{y}/{m:02}/{d:02}"),
+        format!("{d:02}/{m:02}/{y}"),
+        format!("{m:02}/{d:02}/{y}"),
+        format!("{month} {d}, {y}"),
+        format!("{d} {month} {y}"),
+        format!("{short} {d}, {y}"),
+        format!("{d} {short} {y}"),
+        format!("{y}年{m}月{d}日"),
+    ];
+    forms.iter().any(|f| html.contains(f.as_str()))
+}
+
+fn score(
+    scores: &mut Scores,
+    case: &Case,
+    capture: &str,
+    date_on_page: bool,
+    made: Result<Made, String>,
+) {
     scores.pages += 1;
     let page_text = plain(capture);
     count_snippets(&mut scores.capture, case, &page_text);
+    if case.date.is_some() {
+        scores.dates.on_page += usize::from(date_on_page);
+    }
     let made = match made {
         Ok(made) => made,
         Err(error) => return reject(scores, case, &error),
@@ -663,7 +785,9 @@ fn score(scores: &mut Scores, case: &Case, capture: &str, made: Result<Made, Str
             .push(format!("{}  title is the file name", case.file));
     }
     if let Some(gold) = &case.date {
+        let before = scores.dates.exact;
         score_date(scores, case, gold, &made);
+        scores.dates.on_page_exact += usize::from(date_on_page && scores.dates.exact > before);
     }
     let body = plain(&markdown_text(&made.body));
     count_snippets(&mut scores.body, case, &body);
@@ -928,17 +1052,18 @@ fn prf_row(name: &str, [p, r, a, f]: [f64; 4]) -> String {
     format!("    {name:<36} {p:>8.3} {r:>7.3} {a:>9.3} {f:>6.3}\n")
 }
 
-fn report(set: &Set, s: &Scores) -> String {
+fn report(set: &Set, about: &str, s: &Scores) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "== {}/: {}", set.name, set.about);
+    let _ = writeln!(out, "== {}/: {about}", set.name);
     let _ = writeln!(
         out,
-        "  {} pages, {} rejected by ingest; {:.1} s (rendering {:.1} s, ingest {:.1} s)",
+        "  {} pages, {} rejected by ingest; {:.1} s (rendering {:.1} s, ingest {:.1} s, {:.2} ms a page)",
         s.pages,
         s.rejected,
         (s.render_time + s.ingest_time).as_secs_f64(),
         s.render_time.as_secs_f64(),
-        s.ingest_time.as_secs_f64()
+        s.ingest_time.as_secs_f64(),
+        s.ingest_time.as_secs_f64() * 1000.0 / s.pages.max(1) as f64
     );
     if !set.left_out.is_empty() {
         let _ = writeln!(out, "  {}", set.left_out);
@@ -1009,6 +1134,11 @@ fn date_rows(d: &Dates) -> String {
     }
     let _ = writeln!(out, "  dates ({} pages with a gold day)", d.scored);
     row(&mut out, "exact day", percent(d.exact, d.scored));
+    row(
+        &mut out,
+        "  where the page writes the gold day",
+        percent(d.on_page_exact, d.on_page),
+    );
     row(
         &mut out,
         "  of which from a dateline",

@@ -26,6 +26,7 @@ pub mod site;
 pub mod suggest;
 pub mod text;
 pub mod util;
+pub mod web_page;
 
 pub use config::Config;
 pub use error::{Error, Result};

@@ -412,7 +412,7 @@ mod tests {
 
     fn annotate_text(title: &str, body: &str) -> Annotations {
         let config = config();
-        let doc = structure(body.lines().map(String::from).collect(), None);
+        let doc = structure(body.lines().map(String::from).collect(), None, &[]);
         annotate(title, &doc, &config, &TermMatcher::new(&config))
     }
 

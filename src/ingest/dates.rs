@@ -32,7 +32,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<d2>\d{{1,2}})\.?{rest2}\s+(?P<m2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})   # 6 February 2024 / 14–15 May 2018 / 14. May 2018
           | (?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}})                    # 2023-04-30
           | (?P<y5>\d{{4}})[./](?P<mo5>\d{{1,2}})[./](?P<d5>\d{{1,2}})           # 2024.8.6
-          | (?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})            # 30/04/2023 (only when unambiguous)
+          | (?P<a4>\d{{1,2}})(?P<s4>[/.])(?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})     # 30/04/2023 (only when unambiguous), 12.01.2017
           | (?P<m6>{MONTH})\.?,?\s+(?P<y6>\d{{4}})                               # November 2023
         )(?-u:\b)"
     );
@@ -91,11 +91,14 @@ fn plausible_year(year: i32) -> bool {
 }
 
 /// `30/04/2023`: day first when the first number cannot be a month, month
-/// first when the second cannot be; both ≤ 12 is ambiguous and ignored.
-fn numeric_date(a: u32, b: u32, year: i32) -> Option<PartialDate> {
+/// first when the second cannot be; both ≤ 12 is ambiguous and ignored,
+/// unless the numbers are parted by dots (`12.01.2017`), which only the
+/// day-first convention writes.
+fn numeric_date(a: u32, b: u32, year: i32, dotted: bool) -> Option<PartialDate> {
     match (a > 12, b > 12) {
         (true, false) => PartialDate::ymd(year, b, a),
         (false, true) => PartialDate::ymd(year, a, b),
+        (false, false) if dotted => PartialDate::ymd(year, b, a),
         _ => None,
     }
 }
@@ -113,7 +116,8 @@ fn parse_captures(c: &regex::Captures<'_>) -> Option<PartialDate> {
     } else if c.name("y5").is_some() {
         PartialDate::ymd(year("y5")?, num("mo5")?, num("d5")?)
     } else if c.name("y4").is_some() {
-        numeric_date(num("a4")?, num("b4")?, year("y4")?)
+        let dotted = c.name("s4").is_some_and(|s| s.as_str() == ".");
+        numeric_date(num("a4")?, num("b4")?, year("y4")?, dotted)
     } else {
         Some(PartialDate {
             year: year("y6")?,
@@ -284,12 +288,65 @@ pub fn latest_mentioned(text: &str) -> Option<PartialDate> {
     find_all(text).map(|f| f.date).max()
 }
 
+/// The date a value of markup states (a `<time datetime>`, a meta tag,
+/// JSON-LD's `datePublished`): ISO 8601 (`2020-06-07T09:53:00-04:00`, its
+/// day as written, whatever the zone), else the first full date in it.
+pub fn stated(value: &str) -> Option<PartialDate> {
+    let value = value.trim();
+    let iso = value
+        .get(..10)
+        .filter(|d| d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-')
+        .and_then(PartialDate::parse)
+        .filter(|d| d.day.is_some());
+    let date = iso.or_else(|| find_all(value).map(|f| f.date).find(|d| d.day.is_some()))?;
+    plausible_year(date.year).then_some(date)
+}
+
+/// The day a page's address carries (`/2020/06/07/`, `/2020-06-07-…`,
+/// `/20200607/`), as news sites file their articles.
+pub fn in_url(url: &str) -> Option<PartialDate> {
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)[/_-](?P<y>(?:19|20)\d{2})(?:[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?:[/_.-]|$)",
+        )
+        .expect("URL date pattern is valid")
+    });
+    let c = DATED.captures(url)?;
+    let num = |a: &str, b: &str| {
+        c.name(a)
+            .or_else(|| c.name(b))
+            .and_then(|m| m.as_str().parse::<u32>().ok())
+    };
+    let year: i32 = c.name("y")?.as_str().parse().ok()?;
+    PartialDate::ymd(year, num("m", "m2")?, num("d", "d2")?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
+    }
+
+    #[test]
+    fn dates_in_markup_and_addresses() {
+        assert_eq!(stated("2015-07-10T09:53:00-04:00"), Some(d("2015-07-10")));
+        assert_eq!(
+            stated("Fri, 10 Jul 2015 09:53:00 GMT"),
+            Some(d("2015-07-10"))
+        );
+        assert_eq!(stated("2015"), None);
+        assert_eq!(
+            in_url("https://a.org/news/2020/06/07/talks"),
+            Some(d("2020-06-07"))
+        );
+        assert_eq!(
+            in_url("https://a.org/2019-11-30-summit.html"),
+            Some(d("2019-11-30"))
+        );
+        assert_eq!(in_url("https://a.org/p/20200607/x"), Some(d("2020-06-07")));
+        assert_eq!(in_url("https://a.org/id/12345678"), None);
     }
 
     #[test]

@@ -11,9 +11,9 @@ use super::chrome::{self, ChromeRules};
 use super::clean::clean_lines;
 use super::dates;
 use super::markdown;
-use super::read::Override;
+use super::read::{Override, SeedText, SourceMeta};
 use super::series_names::SeriesName;
-use super::structure::structure;
+use super::structure::{structure, Document};
 use super::term_matcher::TermMatcher;
 use crate::config::Config;
 use crate::content::{DateSource, FrontMatter, Source, TitleSource};
@@ -71,35 +71,43 @@ pub struct Ingested {
 /// The fewest words a line needs to count as document text, not chrome.
 const MIN_TEXT_WORDS: usize = 6;
 
+/// A source read into a document's structure, before annotation.
+struct Read {
+    doc: Document,
+    /// Whether the title is a breadcrumb's last item (to be tidied).
+    breadcrumb_title: bool,
+    /// The body to write as it is (a markdown source's); `None` to write
+    /// the blocks.
+    body: Option<String>,
+}
+
 /// `seed_name` is the seed's path relative to the root (`seeds/x.txt`).
 pub fn ingest_text(
     ctx: &Context<'_>,
     seed: &Path,
     seed_name: &str,
-    text: &str,
+    source: &SeedText,
     sha256: String,
     overrides: &Override,
 ) -> Result<Ingested> {
-    let stripped = chrome::strip(clean_lines(text), ctx.chrome());
-    let has_text = stripped
-        .lines
-        .iter()
-        .any(|l| word_count(l) >= MIN_TEXT_WORDS);
-    if !has_text {
-        return Err(Error::input(
-            seed,
-            "holds only site chrome (navigation, cookie notice, footer), no document text: \
-             capture the page again with its text, or delete the file",
-        ));
-    }
-    let breadcrumb_title = stripped.breadcrumb.last().map(String::as_str);
-    let doc = structure(stripped.lines, breadcrumb_title);
+    let (read, overrides) = match &source.markdown {
+        None => (
+            read_lines(ctx, seed, &source.text, &source.meta)?,
+            overrides.clone(),
+        ),
+        Some(fields) => read_markdown(&source.text, fields, overrides),
+    };
+    let Read {
+        doc,
+        breadcrumb_title,
+        body,
+    } = read;
     let mut warnings = Vec::new();
     let override_file = super::source::override_path(Path::new(seed_name));
     let override_name = override_file.display();
     let (title, title_source) = match (&overrides.title, &doc.title) {
         (Some(t), _) => (t.clone(), TitleSource::Override),
-        (None, Some(t)) if breadcrumb_title.is_some() => {
+        (None, Some(t)) if breadcrumb_title => {
             (tidy_breadcrumb_title(t, ctx.config), TitleSource::Stated)
         }
         (None, Some(t)) => (t.clone(), TitleSource::Stated),
@@ -138,8 +146,8 @@ pub fn ingest_text(
             }
         }
     };
-    let body = markdown::render(&doc.blocks, &annotations.section_themes);
-    let o = overrides.clone();
+    let body = body.unwrap_or_else(|| markdown::render(&doc.blocks, &annotations.section_themes));
+    let o = overrides;
     let unfiled = o.dialogues.is_none() && annotations.dialogues.is_empty();
     let new_series: Vec<SeriesName> = match o.dialogues {
         Some(_) => Vec::new(),
@@ -175,6 +183,57 @@ pub fn ingest_text(
         warnings,
         new_series,
     })
+}
+
+/// A source's lines through the text stages: clean, strip the chrome,
+/// recover the structure, weighing what its markup states (`meta`): its
+/// titles beside the lines that read as one, its issuers with the header.
+fn read_lines(ctx: &Context<'_>, seed: &Path, text: &str, meta: &SourceMeta) -> Result<Read> {
+    let stripped = chrome::strip(clean_lines(text), ctx.chrome());
+    let has_text = stripped
+        .lines
+        .iter()
+        .any(|l| word_count(l) >= MIN_TEXT_WORDS);
+    if !has_text {
+        return Err(Error::input(
+            seed,
+            "holds only site chrome (navigation, cookie notice, footer), no document text: \
+             capture the page again with its text, or delete the file",
+        ));
+    }
+    let breadcrumb = stripped.breadcrumb.last().map(String::as_str);
+    let markup: Vec<&str> = meta.titles.iter().map(String::as_str).collect();
+    let mut doc = structure(stripped.lines, breadcrumb, &markup);
+    // The markup's date is the document's; the text's dateline yields to it.
+    if meta.date.is_some() {
+        doc.dateline = meta.date;
+    }
+    doc.header.extend(meta.issuers.iter().cloned());
+    Ok(Read {
+        doc,
+        breadcrumb_title: breadcrumb.is_some(),
+        body: None,
+    })
+}
+
+/// A markdown source: its body's structure, and the fields of its front
+/// matter under those of `seeds/<stem>.yaml`. Its title and date are the
+/// document's own statements, not overrides.
+fn read_markdown(body: &str, fields: &Override, overrides: &Override) -> (Read, Override) {
+    let (mut doc, written) = super::markdown_source::document(body);
+    let mut fields = fields.clone();
+    if let Some(title) = fields.title.take() {
+        doc.title = Some(title);
+    }
+    if fields.date_source.is_none() {
+        doc.dateline = fields.date.take();
+    }
+    let read = Read {
+        doc,
+        breadcrumb_title: false,
+        body: Some(written),
+    };
+    (read, overrides.clone().or(fields))
 }
 
 pub fn stem(seed: &Path) -> String {

@@ -64,11 +64,23 @@ enum DateLabel {
 }
 
 /// Finds the title and dateline among the first lines, and removes them
-/// and the site header above the title from `lines`.
-pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
+/// and the site header above the title from `lines`. A line that is the
+/// breadcrumb's last item or a title the source's markup states is likely
+/// the title. With no line that reads as a title, the breadcrumb's is
+/// taken; with no line that is one of the markup's titles, the markup's
+/// first (most trusted) is.
+pub fn take(lines: &mut [String], breadcrumb: Option<&str>, markup: &[&str]) -> Head {
+    let named: Vec<&str> = markup.iter().copied().chain(breadcrumb).collect();
+    let named = named.as_slice();
     let window = window(lines);
     let date_lines: Vec<DateLine> = window.iter().filter_map(|&i| date_line(lines, i)).collect();
     let below = text_below(lines, &window);
+    let stated = |text: &str| markup.iter().any(|m| same_text(m, text));
+    // A line that is one of the markup's titles beats any that is not.
+    let beats = |b: &(f32, usize, String), c: &(f32, usize, String)| {
+        let (sb, sc) = (stated(&b.2), stated(&c.2));
+        sb && !sc || (sb == sc && b.0 >= c.0)
+    };
     let best = window
         .iter()
         .enumerate()
@@ -79,16 +91,18 @@ pub fn take(lines: &mut [String], breadcrumb_title: Option<&str>) -> Head {
                 window: &window,
                 date_lines: &date_lines,
                 below: &below,
-                breadcrumb_title,
+                named,
             };
             let score = score(&evidence, pos, &text);
             Some((score, i, text))
         })
         .fold(None, |best: Option<(f32, usize, String)>, c| match &best {
-            Some(b) if b.0 >= c.0 => best,
+            Some(b) if beats(b, &c) => best,
             _ => Some(c),
         });
-    let (title, title_line) = match (best, breadcrumb_title) {
+    let (title, title_line) = match (best, breadcrumb) {
+        (Some((_, i, text)), _) if stated(&text) => (Some(text), Some(i)),
+        _ if !markup.is_empty() => (Some(markup[0].to_string()), None),
         (Some((s, i, text)), _) if s >= MIN_SCORE => (Some(text), Some(i)),
         (_, Some(crumb)) => (Some(crumb.to_string()), None),
         _ => (None, None),
@@ -280,7 +294,7 @@ fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<Strin
         Some(d) => d.rest.as_str(),
         None => line.trim(),
     };
-    let text = without_release_label(text);
+    let text = without_release_label(without_heading_mark(text));
     if text.matches(" | ").count() >= 2 || text.starts_with("http") || never_a_title(text) {
         return None;
     }
@@ -309,6 +323,14 @@ fn title_before_subtitle(text: &str) -> Option<&str> {
     let (title, _) = text.split_once(char::is_whitespace)?;
     let clause = !title.contains(['、', '。', ',']);
     (clause && (6..=MAX_TITLE_WORDS).contains(&word_count(title))).then_some(title)
+}
+
+/// A heading of a structured source without its mark (`## Outcomes`).
+fn without_heading_mark(text: &str) -> &str {
+    match super::structure::atx_heading(text) {
+        Some((_, heading)) => heading,
+        None => text,
+    }
 }
 
 /// A line that is never a title, whatever else it has: an item of a list
@@ -345,7 +367,7 @@ fn last_crumb(text: &str) -> Option<&str> {
 /// A title with the site's name after it ("… Order - United States
 /// Department of State") without the name: a short, capitalised tail after
 /// a spaced dash or bar, behind a title of some length.
-fn without_site_suffix(text: &str) -> &str {
+pub(super) fn without_site_suffix(text: &str) -> &str {
     for separator in [" | ", " - ", " – ", " — "] {
         if let Some((head, tail)) = text.rsplit_once(separator) {
             let tail_words: Vec<&str> = tail.split_whitespace().collect();
@@ -448,7 +470,8 @@ struct Evidence<'a> {
     /// The text from the window's first line on, lower-cased, where a
     /// title may be repeated.
     below: &'a str,
-    breadcrumb_title: Option<&'a str>,
+    /// Titles stated elsewhere ([`take`]).
+    named: &'a [&'a str],
 }
 
 /// The lower-cased text of the window and [`BELOW_LINES`] lines after it.
@@ -468,7 +491,7 @@ fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
         window,
         date_lines,
         below,
-        breadcrumb_title,
+        named,
     } = *evidence;
     let i = window[pos];
     let words = word_count(text);
@@ -507,7 +530,7 @@ fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
     if pos == 0 {
         score += 0.5;
     }
-    if breadcrumb_title.is_some_and(|c| same_text(c, text)) {
+    if named.iter().any(|c| same_text(c, text)) {
         score += 4.0;
     } else if words >= 4 && below.matches(lower.as_str()).nth(1).is_some() {
         // Once is the line itself; a second time, a breadcrumb or the text
@@ -668,7 +691,7 @@ mod tests {
 
     fn read(text: &str) -> (Head, Vec<String>) {
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        let head = take(&mut lines, None);
+        let head = take(&mut lines, None, &[]);
         let left = lines.into_iter().filter(|l| !l.is_empty()).collect();
         (head, left)
     }

@@ -19,8 +19,10 @@ mod existing;
 mod glossary;
 mod head;
 mod headings;
+mod html;
 mod learned;
 mod markdown;
+mod markdown_source;
 mod outline;
 mod read;
 pub mod reading;
@@ -243,11 +245,11 @@ pub fn ingest_project(
 pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<String> {
     let path = Path::new(seed_name);
     let kind = SourceKind::of(path).ok_or_else(|| source::unsupported(path))?;
-    let text = kind.read(path, bytes)?.text;
+    let source = kind.read(path, bytes)?;
     let ctx = Context::new(config);
     let sha256 = sha256_hex(bytes);
     let ingested =
-        document::ingest_text(&ctx, path, seed_name, &text, sha256, &Default::default())?;
+        document::ingest_text(&ctx, path, seed_name, &source, sha256, &Default::default())?;
     Ok(write::render(ingested.front_matter, &ingested.body, ""))
 }
 
@@ -290,10 +292,7 @@ fn prepare(
             }
         }
     }
-    let read::SeedText {
-        text,
-        legacy_encoding,
-    } = source.read_text(&bytes)?;
+    let text = source.read_text(&bytes)?;
     let override_path = source::override_path(seed);
     let overrides = match &override_bytes {
         Some(b) => read::parse_override(&override_path, b)?,
@@ -306,7 +305,7 @@ fn prepare(
         }
     }
     let mut ingested = document::ingest_text(ctx, seed, name, &text, sha256, &overrides)?;
-    if let Some(encoding) = legacy_encoding {
+    if let Some(encoding) = text.legacy_encoding {
         ingested.warnings.push(format!(
             "{name}: not UTF-8; read as {encoding}. If its letters look wrong on the site, \
              re-save it as UTF-8"

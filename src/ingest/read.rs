@@ -45,9 +45,28 @@ pub fn read_seed_bytes(path: &Path, max_mb: u64) -> Result<Vec<u8>> {
 
 /// A seed's text, and the legacy encoding it was read from when it was
 /// not Unicode (for a warning: the user may want to re-save it).
+#[derive(Debug, Clone, Default)]
 pub struct SeedText {
     pub text: String,
     pub legacy_encoding: Option<&'static str>,
+    /// What the source's markup says beside its text (nothing, for text).
+    pub meta: SourceMeta,
+    /// A markdown source: its text is a markdown body, kept as written,
+    /// and these are the fields its own front matter states (they yield
+    /// to `seeds/<stem>.yaml` and win over what ingest infers).
+    pub markdown: Option<Override>,
+}
+
+/// What a structured source states about itself beside its text (markup,
+/// metadata): evidence the stages weigh with what the text says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMeta {
+    /// Title candidates, most trusted first.
+    pub titles: Vec<String>,
+    /// The publication date the source states (`YYYY-MM-DD`, or `YYYY-MM`, `YYYY`).
+    pub date: Option<PartialDate>,
+    /// Publishers and issuers the source names.
+    pub issuers: Vec<String>,
 }
 
 /// The checks on a seed's content, apart from reading it.
@@ -100,7 +119,7 @@ fn unicode(path: &Path, text: String) -> Result<SeedText> {
     }
     Ok(SeedText {
         text,
-        legacy_encoding: None,
+        ..SeedText::default()
     })
 }
 
@@ -119,10 +138,11 @@ fn legacy(bytes: &[u8]) -> Option<SeedText> {
     clean.then(|| SeedText {
         text: text.into_owned(),
         legacy_encoding: Some(encoding.name()),
+        ..SeedText::default()
     })
 }
 
-fn empty(path: &Path) -> Error {
+pub(super) fn empty(path: &Path) -> Error {
     Error::input(
         path,
         "is empty: paste the document's text into it, or delete it",
@@ -160,6 +180,26 @@ pub struct Override {
     pub summary: Option<String>,
     pub glossary: Option<BTreeMap<String, String>>,
     pub recommendations: Option<Vec<Recommendation>>,
+}
+
+impl Override {
+    /// Each field of `self`, else of `below`.
+    pub fn or(self, below: Override) -> Override {
+        Override {
+            title: self.title.or(below.title),
+            slug: self.slug.or(below.slug),
+            draft: self.draft.or(below.draft),
+            date: self.date.or(below.date),
+            date_source: self.date_source.or(below.date_source),
+            dialogues: self.dialogues.or(below.dialogues),
+            kind: self.kind.or(below.kind),
+            organisations: self.organisations.or(below.organisations),
+            themes: self.themes.or(below.themes),
+            summary: self.summary.or(below.summary),
+            glossary: self.glossary.or(below.glossary),
+            recommendations: self.recommendations.or(below.recommendations),
+        }
+    }
 }
 
 /// The raw bytes of the override for `seed`, or `None` when there is none.

@@ -49,8 +49,9 @@ pub fn read_seeds(root: &Path, config: &Config) -> Result<(Vec<SeedReading>, Vec
         .par_iter()
         .map(|seed| {
             let bytes = seed.read_bytes(max_mb)?;
-            let raw = seed.read_text(&bytes)?.text;
-            Ok(reading(seed_name(root, &seed.path), raw, &rules))
+            let read = seed.read_text(&bytes)?;
+            let name = seed_name(root, &seed.path);
+            Ok(reading(name, read.text, &read.meta.titles, &rules))
         })
         .collect();
     let mut read = Vec::new();
@@ -83,10 +84,12 @@ impl ChromeCheck {
     }
 }
 
-fn reading(name: String, raw: String, rules: &ChromeRules) -> SeedReading {
+/// `titles`: the titles the source's markup states, most trusted first.
+fn reading(name: String, raw: String, titles: &[String], rules: &ChromeRules) -> SeedReading {
     let stripped = super::chrome::strip(clean_lines(&raw), rules);
     let breadcrumb_title = stripped.breadcrumb.last().map(String::as_str);
-    let doc = structure(stripped.lines, breadcrumb_title);
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let doc = structure(stripped.lines, breadcrumb_title, &titles);
     let text: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
     SeedReading {
         name,

@@ -10,6 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::read::{self, SeedText};
+use super::{html, markdown_source};
 use crate::error::{Error, Result};
 
 /// The folder of a project that holds its sources.
@@ -23,16 +24,23 @@ const OVERRIDE_EXTENSION: &str = "yaml";
 pub enum SourceKind {
     /// Text captured from a web page, in any encoding `read` can tell.
     Text,
+    /// A saved web page: its main text and what its markup states.
+    Html,
+    /// Markdown, perhaps with front matter: a document written already.
+    Markdown,
 }
 
 impl SourceKind {
     /// Every kind, in the order the supported extensions are listed.
-    pub const ALL: [SourceKind; 1] = [SourceKind::Text];
+    pub const ALL: [SourceKind; 3] = [SourceKind::Text, SourceKind::Html, SourceKind::Markdown];
 
-    /// The file name extension of the kind, without the dot.
-    pub fn extension(self) -> &'static str {
+    /// The file name extensions of the kind, without the dot, the usual
+    /// one first.
+    pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            SourceKind::Text => "txt",
+            SourceKind::Text => &["txt"],
+            SourceKind::Html => &["html", "htm"],
+            SourceKind::Markdown => &["md"],
         }
     }
 
@@ -40,16 +48,20 @@ impl SourceKind {
     pub fn name(self) -> &'static str {
         match self {
             SourceKind::Text => "text",
+            SourceKind::Html => "html",
+            SourceKind::Markdown => "markdown",
         }
     }
 
-    /// The kind of the file at `path`, by its extension; `None` for a file
-    /// ingest does not read.
+    /// The kind of the file at `path`, by its extension (in any case);
+    /// `None` for a file ingest does not read.
     pub fn of(path: &Path) -> Option<SourceKind> {
-        let extension = path.extension()?;
-        SourceKind::ALL
-            .into_iter()
-            .find(|kind| extension == kind.extension())
+        let extension = path.extension()?.to_str()?;
+        SourceKind::ALL.into_iter().find(|kind| {
+            kind.extensions()
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(extension))
+        })
     }
 
     /// A source's bytes as the text the stages take; `path` names the file
@@ -57,15 +69,18 @@ impl SourceKind {
     pub fn read(self, path: &Path, bytes: &[u8]) -> Result<SeedText> {
         match self {
             SourceKind::Text => read::decode(path, bytes),
+            SourceKind::Html => html::read(path, bytes),
+            SourceKind::Markdown => markdown_source::read(path, bytes),
         }
     }
 }
 
-/// The extensions ingest reads, as a user would type them: `.txt`.
+/// The extensions ingest reads, as a user would type them: `.txt, .html …`.
 pub fn supported() -> String {
     let extensions: Vec<String> = SourceKind::ALL
         .iter()
-        .map(|kind| format!(".{}", kind.extension()))
+        .flat_map(|kind| kind.extensions())
+        .map(|x| format!(".{x}"))
         .collect();
     extensions.join(", ")
 }
@@ -193,7 +208,8 @@ pub fn named_seeds(root: &Path, names: &[PathBuf]) -> Result<BTreeSet<String>> {
         let in_seeds = root.join(SEEDS_DIR).join(name);
         let bare = SourceKind::ALL
             .iter()
-            .map(|kind| in_seeds.with_extension(kind.extension()));
+            .flat_map(|kind| kind.extensions())
+            .map(|x| in_seeds.with_extension(x));
         let seed = [name.clone(), root.join(name), in_seeds.clone()]
             .into_iter()
             .chain(bare)
@@ -232,10 +248,18 @@ mod tests {
             SourceKind::of(Path::new("seeds/a.txt")),
             Some(SourceKind::Text)
         );
+        assert_eq!(
+            SourceKind::of(Path::new("seeds/a.HTM")),
+            Some(SourceKind::Html)
+        );
+        assert_eq!(
+            SourceKind::of(Path::new("seeds/a.md")),
+            Some(SourceKind::Markdown)
+        );
         for other in ["seeds/a.docx", "seeds/a.pdf", "seeds/a.yaml", "seeds/txt"] {
             assert_eq!(SourceKind::of(Path::new(other)), None, "{other}");
         }
-        assert_eq!(supported(), ".txt");
+        assert_eq!(supported(), ".txt, .html, .htm, .md");
     }
 
     #[test]
@@ -253,8 +277,8 @@ mod tests {
         assert_eq!(
             skipped,
             [
-                "seeds/x.docx: not a supported source (supported: .txt)",
-                "seeds/y.pdf: not a supported source (supported: .txt)",
+                "seeds/x.docx: not a supported source (supported: .txt, .html, .htm, .md)",
+                "seeds/y.pdf: not a supported source (supported: .txt, .html, .htm, .md)",
             ]
         );
         assert!(has_sources(dir.path()));
@@ -274,7 +298,10 @@ mod tests {
         let msg = named_seeds(dir.path(), &[PathBuf::from("b.docx")])
             .unwrap_err()
             .to_string();
-        assert!(msg.contains("name a .txt file in"), "{msg}");
+        assert!(
+            msg.contains("name a .txt, .html, .htm, .md file in"),
+            "{msg}"
+        );
         assert!(msg.contains("such as seeds/a.txt"), "{msg}");
     }
 }

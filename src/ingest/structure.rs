@@ -31,8 +31,10 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-pub fn structure(mut lines: Vec<String>, breadcrumb_title: Option<&str>) -> Document {
-    let head = head::take(&mut lines, breadcrumb_title);
+/// `breadcrumb` and `markup`: titles stated elsewhere than in the lines
+/// ([`head::take`]).
+pub fn structure(mut lines: Vec<String>, breadcrumb: Option<&str>, markup: &[&str]) -> Document {
+    let head = head::take(&mut lines, breadcrumb, markup);
     let logical = join_lines(&lines);
     Document {
         title: head.title,
@@ -68,6 +70,15 @@ fn split_marker(line: &str) -> (usize, Marker, &str) {
         }
     }
     (indent, Marker::None, t)
+}
+
+/// `## Heading`: a heading a reader of a structured source (a web page)
+/// marked, with its level (2 to 6) and its text.
+pub fn atx_heading(text: &str) -> Option<(u8, &str)> {
+    let text = text.trim_start();
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    let rest = text[hashes..].strip_prefix(' ')?.trim();
+    ((2..=6).contains(&hashes) && !rest.is_empty()).then_some((hashes as u8, rest))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -109,6 +120,9 @@ fn join_lines(lines: &[String]) -> Vec<Logical> {
 /// Whether a line continues the previous logical line rather than starting
 /// a new block.
 fn continues(prev: &Logical, indent: usize, text: &str, blanks: usize) -> bool {
+    if atx_heading(&prev.text).is_some() || atx_heading(text).is_some() {
+        return false;
+    }
     let lower = text.chars().next().is_some_and(char::is_lowercase);
     if blanks > 0 {
         // A paragraph broken by a stray blank line: no full stop, then lower case.
@@ -130,6 +144,17 @@ fn classify(logical: &[Logical]) -> Vec<Block> {
             && logical
                 .get(i + 1)
                 .is_some_and(|n| n.blank_before > 0 || n.marker != Marker::None);
+        if let Some((level, text)) = atx_heading(&line.text).filter(|_| line.marker == Marker::None)
+        {
+            let id = ids.make(text, text);
+            blocks.push(Block::Heading {
+                level,
+                text: text.to_string(),
+                id,
+            });
+            indents.clear();
+            continue;
+        }
         if let Some(h) = heading_of(line, standalone) {
             let level = levels.level(h.style);
             let text = line.text.trim_end_matches(':').to_string();
@@ -209,7 +234,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        structure(text.lines().map(str::to_string).collect(), None)
+        structure(text.lines().map(str::to_string).collect(), None, &[])
     }
 
     fn item(depth: usize, text: &str) -> Block {

@@ -37,6 +37,8 @@ struct TocEntry<'a> {
 struct Source<'a> {
     href: String,
     file_name: &'a str,
+    /// What the link opens, for the link's `type`.
+    media_type: &'static str,
 }
 
 #[derive(Serialize)]
@@ -99,6 +101,7 @@ pub fn view<'a>(site: &'a Site, page: &Page, id: DocId) -> View<'a, DocumentPage
             source: doc.source.as_ref().map(|s| Source {
                 href: format!("{root}sources/{}", s.file_name),
                 file_name: &s.file_name,
+                media_type: media_type(&s.file_name),
             }),
             neighbours: doc
                 .neighbours
@@ -153,5 +156,18 @@ fn pledge_anchor(doc: &crate::site::Document, section: &str) -> String {
         format!("#{section}")
     } else {
         "#page-title".to_string()
+    }
+}
+
+/// The media type of a published source, by its name: a saved page is a
+/// page, markdown is markdown, anything else is text.
+fn media_type(file_name: &str) -> &'static str {
+    let path = std::path::Path::new(file_name);
+    if crate::site::saved_page::is_saved_page(path) {
+        return "text/html";
+    }
+    match path.extension().and_then(|x| x.to_str()) {
+        Some("md") => "text/markdown",
+        _ => "text/plain",
     }
 }

@@ -299,7 +299,9 @@ pub fn render_pages(
 }
 
 /// Copies every document's source into `dir`, in parallel: each copy is a
-/// new file, and making files is most of a cold build's system time.
+/// new file, and making files is most of a cold build's system time. A
+/// saved web page is published without what can run
+/// ([`crate::site::saved_page`]).
 /// Returns how many it copied.
 fn copy_sources(
     site: &Site,
@@ -322,7 +324,13 @@ fn copy_sources(
             reused.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
-        copy_file(&source.path, &out.join(path))
+        match crate::site::saved_page::is_saved_page(&source.path) {
+            true => {
+                let bytes = crate::site::saved_page::published_bytes(&source.path)?;
+                write_file(&out.join(path), &bytes)
+            }
+            false => copy_file(&source.path, &out.join(path)),
+        }
     })?;
     Ok(sources.len())
 }

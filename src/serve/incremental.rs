@@ -338,7 +338,7 @@ fn copy_sources(site: &Site, changed: &BTreeSet<String>, out: &Path) -> Result<(
         let Some(source) = &doc.source else { continue };
         let to = out.join(SOURCES_DIR).join(&source.file_name);
         if changed.contains(&doc.slug) {
-            let bytes = std::fs::read(&source.path).map_err(|e| Error::io(&source.path, e))?;
+            let bytes = crate::site::saved_page::published_bytes(&source.path)?;
             write_if_changed(&to, &bytes)?;
         }
         sources.insert(to);

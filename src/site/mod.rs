@@ -12,6 +12,7 @@ mod markdown;
 mod pledges;
 mod related;
 mod sanitize;
+pub mod saved_page;
 mod section_text;
 mod similar_pairs;
 mod update;

@@ -39,18 +39,6 @@ fn hand_edits_are_kept_until_forced() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), original);
 }
 
-fn by_seed_path(root: &Path, seed: &str) -> PathBuf {
-    content_files(root)
-        .into_iter()
-        .find(|p| {
-            parse(p)
-                .front_matter
-                .source
-                .is_some_and(|s| s.file.ends_with(seed))
-        })
-        .unwrap()
-}
-
 #[test]
 fn a_second_run_changes_nothing_and_only_changed_seeds_are_ingested() {
     let project = project_from(&repo());

@@ -11,6 +11,7 @@ use briefing::Config;
 mod bad_input;
 mod edits;
 mod layouts;
+mod pages;
 mod seeds;
 mod sources;
 
@@ -86,4 +87,16 @@ fn by_seed(root: &Path, seed: &str) -> ContentFile {
 
 fn themes(fm: &FrontMatter) -> Vec<&str> {
     fm.themes.iter().map(|t| t.slug.as_str()).collect()
+}
+
+fn by_seed_path(root: &Path, seed: &str) -> PathBuf {
+    content_files(root)
+        .into_iter()
+        .find(|p| {
+            parse(p)
+                .front_matter
+                .source
+                .is_some_and(|s| s.file.ends_with(seed))
+        })
+        .unwrap()
 }

@@ -5,8 +5,10 @@ use std::path::Path;
 
 use super::{briefing, content_files, ingest, project_from, repo};
 
-const SKIPPED_DOCX: &str = "skipped seeds/notes.docx: not a supported source (supported: .txt)";
-const SKIPPED_PDF: &str = "skipped seeds/report.pdf: not a supported source (supported: .txt)";
+const SKIPPED_DOCX: &str =
+    "skipped seeds/notes.docx: not a supported source (supported: .txt, .html, .htm, .md)";
+const SKIPPED_PDF: &str =
+    "skipped seeds/report.pdf: not a supported source (supported: .txt, .html, .htm, .md)";
 
 /// The PDF header and a binary stream, as a real PDF has.
 const PDF: &[u8] =

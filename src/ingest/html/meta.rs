@@ -1,0 +1,472 @@
+//! What a page's markup states about it, beside its text: title
+//! candidates (`og:title`, JSON-LD `headline`, `<title>` without the
+//! site's name, `<h1>`), the publication date and its publishers.
+//!
+//! The date follows htmldate's rules of thumb: markup before text, the
+//! original date before an updated one (a `dateModified` is never taken),
+//! JSON-LD and the meta tags of publishing tools first, then a
+//! `<time datetime>` marked as the publication's, then the first
+//! `<time datetime>`, then a dated address (`/2020/06/07/`); a copyright
+//! year is no date. What the markup does not state is left to the text.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::super::dates;
+use super::super::read::SourceMeta;
+use crate::content::PartialDate;
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("a valid selector")
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static HEADINGS: LazyLock<Selector> = LazyLock::new(|| selector("h1, h2"));
+
+/// What parts a page's title from its site's name.
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " » ", " « ", " :: ", " · ", " / ",
+];
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector("script[type=\"application/ld+json\"]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static ITEMPROP_DATE: LazyLock<Selector> = LazyLock::new(|| {
+    selector("[itemprop=datePublished], [itemprop=dateCreated], abbr.published[title]")
+});
+/// Elements whose class or id says they hold a date or the post's details.
+static DATED: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        "[class*=date], [id*=date], [class*=datum], [class*=publish], [class*=posted], \
+         [class*=created], [class*=byline], [class*=meta], [class*=time]",
+    )
+});
+/// Links to the page itself: the permalink of a post, its title's link.
+static SELF_LINKS: LazyLock<Selector> =
+    LazyLock::new(|| selector("a[rel=bookmark][href], h1 a[href], h2 a[href]"));
+static LINK_CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel=canonical][href]"));
+static AUTHOR_LINK: LazyLock<Selector> = LazyLock::new(|| selector("[rel=author]"));
+
+/// Meta tags (by `property`, `name` or `itemprop`, lower-cased) that state
+/// when a page was first published, most telling first.
+const PUBLISHED_TAGS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "published_time",
+    "published-date",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "date.created",
+    "created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+];
+
+/// Meta tags naming the site or its publisher.
+const PUBLISHER_TAGS: &[&str] = &[
+    "og:site_name",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "citation_publisher",
+    "application-name",
+];
+
+/// Meta tags naming the author.
+const AUTHOR_TAGS: &[&str] = &["author", "article:author", "dc.creator", "citation_author"];
+
+/// A page's meta tags: (key, content), keys lower-cased.
+struct Tags(Vec<(String, String)>);
+
+impl Tags {
+    fn of(page: &Html) -> Tags {
+        let tags = page.select(&META).filter_map(|m| {
+            let e = m.value();
+            let key = e
+                .attr("property")
+                .or_else(|| e.attr("name"))
+                .or_else(|| e.attr("itemprop"))?;
+            let content = e.attr("content")?.trim();
+            (!content.is_empty()).then(|| (key.trim().to_ascii_lowercase(), content.to_string()))
+        });
+        Tags(tags.collect())
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Everything the page's markup states about it.
+pub fn read(page: &Html) -> SourceMeta {
+    let tags = Tags::of(page);
+    let ld = json_ld(page);
+    let issuers = issuers(page, &tags, &ld);
+    SourceMeta {
+        titles: titles(page, &tags, &ld, issuers.first().map(String::as_str)),
+        date: date(page, &tags, &ld),
+        issuers,
+    }
+}
+
+/// The objects of the page's JSON-LD blocks, `@graph` members included.
+fn json_ld(page: &Html) -> Vec<Value> {
+    let mut objects = Vec::new();
+    for script in page.select(&JSON_LD) {
+        let text: String = script.text().collect();
+        let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
+            continue;
+        };
+        flatten(value, &mut objects);
+    }
+    objects
+}
+
+fn flatten(value: Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| flatten(v, out)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten(graph, out);
+            }
+            out.push(Value::Object(map));
+        }
+        _ => {}
+    }
+}
+
+/// A string field of a JSON-LD object, or the `name` of the object there.
+fn ld_text(object: &Value, key: &str) -> Option<String> {
+    let value = object.get(key)?;
+    let value = match value {
+        Value::Array(items) => items.first()?,
+        v => v,
+    };
+    let text = match value {
+        Value::String(s) => s.as_str(),
+        Value::Object(_) => value.get("name")?.as_str()?,
+        _ => return None,
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// Title candidates, most trusted first: the `<h1>` when the markup's
+/// titles agree with it, then `og:title`, JSON-LD's `headline`, `<title>`,
+/// each without the site's name; the `<h1>` only when the markup names no
+/// title (an `<h1>` the others disagree with is often the site's name).
+fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<String> {
+    let title_tag = page
+        .select(&TITLE)
+        .next()
+        .map(|t| plain(&t.text().collect::<String>()));
+    let stated: Vec<String> = [
+        tags.get("og:title").map(plain),
+        tags.get("twitter:title").map(plain),
+        ld.iter().find_map(|o| ld_text(o, "headline")),
+        title_tag,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| without_site_name(&t, site))
+    .filter(|t| !t.is_empty())
+    .collect();
+    let h1s: Vec<String> = page
+        .select(&H1)
+        .map(|h| plain(&h.text().collect::<String>()))
+        .filter(|t| !t.is_empty())
+        .take(3)
+        .collect();
+    let headings: Vec<String> = page
+        .select(&HEADINGS)
+        .map(|h| plain(&h.text().collect::<String>()))
+        .take(12)
+        .collect();
+    let stated: Vec<String> = stated.iter().map(|t| the_page_part(t, &headings)).collect();
+    let agreed = h1s.iter().find(|h| stated.iter().any(|t| agree(h, t)));
+    let mut titles: Vec<String> = Vec::new();
+    let h1 = h1s.first().filter(|_| stated.is_empty());
+    for title in agreed.into_iter().chain(&stated).chain(h1) {
+        if !titles.contains(title) {
+            titles.push(title.clone());
+        }
+    }
+    titles
+}
+
+/// The part of a title that names the page, not the site: the part a
+/// heading of the page repeats, else the title without a short tail after
+/// a separator that starts like a name ("… | Bibliothek 2.0 und mehr",
+/// "… » ProNATs e.V."); a tail in lower case goes on with the title.
+fn the_page_part(title: &str, headings: &[String]) -> String {
+    for separator in TITLE_SEPARATORS {
+        if !title.contains(separator) {
+            continue;
+        }
+        let part = title
+            .split(separator)
+            .map(str::trim)
+            .find(|p| headings.iter().any(|h| h.eq_ignore_ascii_case(p)));
+        if let Some(part) = part {
+            return part.to_string();
+        }
+    }
+    let cut = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|at| (at, s.len())))
+        .max();
+    if let Some((at, len)) = cut {
+        let (head, tail) = (title[..at].trim(), title[at + len..].trim());
+        let name_like = tail.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let words = tail.split_whitespace().count();
+        if name_like && words <= 6 && head.split_whitespace().count() >= 2 {
+            return head.to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// Two titles that are one, up to case and a site's name around it.
+fn agree(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    a == b || (a.len() >= 12 && b.contains(&a)) || (b.len() >= 12 && a.contains(&b))
+}
+
+/// A title without the site's name before or after it ("Talks Held |
+/// Ministry of Foreign Affairs", "MOFA: Talks Held").
+fn without_site_name(title: &str, site: Option<&str>) -> String {
+    let mut title = title.trim();
+    if let Some(site) = site.filter(|s| s.len() < title.len()) {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "] {
+            let suffix = format!("{separator}{site}");
+            let prefix = format!("{site}{separator}");
+            if let Some(head) = strip_suffix_ignore_case(title, &suffix) {
+                title = head.trim();
+            } else if let Some(tail) = strip_prefix_ignore_case(title, &prefix) {
+                title = tail.trim();
+            }
+        }
+    }
+    super::super::head::without_site_suffix(title).to_string()
+}
+
+fn strip_suffix_ignore_case<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = text.len().checked_sub(suffix.len())?;
+    let tail = text.get(at..)?;
+    tail.eq_ignore_ascii_case(suffix).then(|| &text[..at])
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// The publication date the markup states ([module docs](self)).
+fn date(page: &Html, tags: &Tags, ld: &[Value]) -> Option<PartialDate> {
+    let from_ld = || {
+        ["datePublished", "dateCreated", "uploadDate"]
+            .iter()
+            .find_map(|key| ld.iter().find_map(|o| dates::stated(&ld_text(o, key)?)))
+    };
+    let from_tags = || {
+        PUBLISHED_TAGS
+            .iter()
+            .find_map(|key| dates::stated(tags.get(key)?))
+    };
+    let from_itemprop = || page.select(&ITEMPROP_DATE).find_map(element_date);
+    let from_time = || {
+        let times: Vec<ElementRef> = page.select(&TIME).collect();
+        let published = times.iter().find(|t| marked_published(t)).copied();
+        let first = times.iter().find(|t| !marked_updated(t)).copied();
+        published.or(first).and_then(element_date)
+    };
+    let from_url = || {
+        let canonical = page
+            .select(&LINK_CANONICAL)
+            .next()
+            .and_then(|l| l.value().attr("href"));
+        let own = canonical.or_else(|| tags.get("og:url"));
+        let links = page.select(&SELF_LINKS).take(3);
+        let links = links.filter_map(|a| a.value().attr("href"));
+        own.into_iter().chain(links).find_map(dates::in_url)
+    };
+    from_ld()
+        .or_else(from_tags)
+        .or_else(from_itemprop)
+        .or_else(from_time)
+        .or_else(|| page.select(&DATED).find_map(marked_date))
+        .or_else(from_url)
+        .filter(not_in_the_future)
+}
+
+/// The date a short element marked as dated holds (in its `title`, or as
+/// its text), unless it marks an update or a copyright.
+fn marked_date(element: ElementRef<'_>) -> Option<PartialDate> {
+    let e = element.value();
+    let marks = format!(
+        "{} {}",
+        e.attr("class").unwrap_or_default(),
+        e.id().unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    if ["modif", "update", "copyright", "comment"]
+        .iter()
+        .any(|w| marks.contains(w))
+    {
+        return None;
+    }
+    if let Some(date) = e.attr("title").and_then(dates::stated) {
+        return Some(date);
+    }
+    let text: String = element.text().take(8).collect();
+    let text = text.trim();
+    (text.len() <= 120 && !text.contains('©')).then(|| dates::stated(text))?
+}
+
+fn element_date(element: ElementRef<'_>) -> Option<PartialDate> {
+    let e = element.value();
+    let value = e.attr("datetime").or_else(|| e.attr("content"));
+    match value {
+        Some(v) => dates::stated(v),
+        None => dates::stated(&element.text().collect::<String>()),
+    }
+}
+
+/// A `<time>` that says it is the publication's (`pubdate`, a class or
+/// `itemprop` of publishing).
+fn marked_published(time: &ElementRef<'_>) -> bool {
+    let e = time.value();
+    let marks = format!(
+        "{} {}",
+        e.attr("class").unwrap_or_default(),
+        e.attr("itemprop").unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    e.attr("pubdate").is_some() || marks.contains("publish") || marks.contains("posted")
+}
+
+fn marked_updated(time: &ElementRef<'_>) -> bool {
+    let e = time.value();
+    let marks = format!(
+        "{} {}",
+        e.attr("class").unwrap_or_default(),
+        e.attr("itemprop").unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    ["modif", "update", "edit"]
+        .iter()
+        .any(|w| marks.contains(w))
+}
+
+fn not_in_the_future(date: &PartialDate) -> bool {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    let today = PartialDate::ymd(today.year(), today.month(), today.day());
+    today.is_none_or(|t| *date <= t)
+}
+
+/// Publishers and authors the page names: the site's name, JSON-LD's
+/// `publisher` and `author`, the author's meta tags and link.
+fn issuers(page: &Html, tags: &Tags, ld: &[Value]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let publishers = PUBLISHER_TAGS.iter().filter_map(|k| tags.get(k));
+    let authors = AUTHOR_TAGS.iter().filter_map(|k| tags.get(k));
+    let ld_names = ["publisher", "sourceOrganization", "author"]
+        .iter()
+        .flat_map(|key| ld.iter().filter_map(move |o| ld_text(o, key)));
+    let author_links = page
+        .select(&AUTHOR_LINK)
+        .map(|a| plain(&a.text().collect::<String>()));
+    let candidates = publishers
+        .map(plain)
+        .chain(ld_names)
+        .chain(authors.map(plain))
+        .chain(author_links);
+    for name in candidates {
+        let is_name = !name.is_empty() && name.len() <= 120 && !name.contains("://");
+        if is_name && !found.iter().any(|f| f.eq_ignore_ascii_case(&name)) {
+            found.push(name);
+        }
+    }
+    found
+}
+
+/// Whitespace runs as one space, trimmed.
+fn plain(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head>
+        <title>Talks on Data Flows Held | Ministry of Example</title>
+        <meta property="og:site_name" content="Ministry of Example">
+        <meta property="og:title" content="Talks on Data Flows Held">
+        <meta property="article:modified_time" content="2024-05-02T10:00:00Z">
+        <link rel="canonical" href="https://example.org/news/2023/01/09/talks">
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+          {"@type":"NewsArticle","headline":"Talks on Data Flows Held","datePublished":"2024-04-30T09:00:00+09:00",
+           "dateModified":"2024-05-02","publisher":{"@type":"Organization","name":"Ministry of Example"},
+           "author":[{"@type":"Person","name":"Press Office"}]}]}</script>
+        </head><body><h1>Talks on Data Flows Held</h1><p>© 2025 Ministry of Example</p></body></html>"#;
+
+    #[test]
+    fn markup_states_title_date_and_issuers() {
+        let meta = read(&Html::parse_document(PAGE));
+        assert_eq!(meta.titles, ["Talks on Data Flows Held"]);
+        assert_eq!(meta.date.unwrap().to_string(), "2024-04-30");
+        assert_eq!(meta.issuers, ["Ministry of Example", "Press Office"]);
+    }
+
+    #[test]
+    fn the_original_date_wins_and_a_dated_address_is_the_last_resort() {
+        let page = r#"<html><head><meta name="last-modified" content="2024-05-02">
+            <link rel="canonical" href="https://example.org/news/2023/01/09/talks"></head>
+            <body><time class="updated" datetime="2024-05-02">2 May</time>
+            <time class="entry-date published" datetime="2024-04-29">29 April</time></body></html>"#;
+        let meta = read(&Html::parse_document(page));
+        assert_eq!(meta.date.unwrap().to_string(), "2024-04-29");
+        let page = r#"<html><head><link rel="canonical" href="https://example.org/news/2023/01/09/talks"></head><body></body></html>"#;
+        let meta = read(&Html::parse_document(page));
+        assert_eq!(meta.date.unwrap().to_string(), "2023-01-09");
+    }
+
+    #[test]
+    fn a_site_name_leaves_the_title() {
+        let site = Some("MOFA");
+        assert_eq!(
+            without_site_name("MOFA: Talks Held in Tokyo", site),
+            "Talks Held in Tokyo"
+        );
+        assert_eq!(
+            without_site_name("Talks Held in Tokyo on Data - MOFA", site),
+            "Talks Held in Tokyo on Data"
+        );
+    }
+}
