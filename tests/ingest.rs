@@ -8,6 +8,8 @@ use briefing::content::{ContentFile, FrontMatter};
 use briefing::ingest::{ingest_project, Force, IngestOptions, IngestReport, Outcome};
 use briefing::Config;
 
+#[path = "ingest/pdf.rs"]
+mod pdf;
 #[path = "ingest/sources.rs"]
 mod sources;
 

@@ -11,12 +11,12 @@ use super::chrome::{self, ChromeRules};
 use super::clean::clean_lines;
 use super::dates;
 use super::markdown;
-use super::read::Override;
+use super::read::{Override, SourceMeta};
 use super::series_names::SeriesName;
 use super::structure::structure;
 use super::term_matcher::TermMatcher;
 use crate::config::Config;
-use crate::content::{DateSource, FrontMatter, Source, TitleSource};
+use crate::content::{DateSource, FrontMatter, PartialDate, Source, TitleSource};
 use crate::error::{Error, Result};
 
 /// What a run shares across documents: the config and the matchers, built
@@ -71,12 +71,15 @@ pub struct Ingested {
 /// The fewest words a line needs to count as document text, not chrome.
 const MIN_TEXT_WORDS: usize = 6;
 
-/// `seed_name` is the seed's path relative to the root (`seeds/x.txt`).
+/// `seed_name` is the seed's path relative to the root (`seeds/x.txt`);
+/// `meta` is what the source states beside its text (nothing for a text
+/// capture).
 pub fn ingest_text(
     ctx: &Context<'_>,
     seed: &Path,
     seed_name: &str,
     text: &str,
+    meta: &SourceMeta,
     sha256: String,
     overrides: &Override,
 ) -> Result<Ingested> {
@@ -97,8 +100,10 @@ pub fn ingest_text(
     let mut warnings = Vec::new();
     let override_file = super::source::override_path(Path::new(seed_name));
     let override_name = override_file.display();
-    let (title, title_source) = match (&overrides.title, &doc.title) {
+    let stated_title = meta.titles.first().or(doc.title.as_ref());
+    let (title, title_source) = match (&overrides.title, stated_title) {
         (Some(t), _) => (t.clone(), TitleSource::Override),
+        (None, Some(t)) if meta.titles.first() == Some(t) => (t.clone(), TitleSource::Stated),
         (None, Some(t)) if breadcrumb_title.is_some() => {
             (tidy_breadcrumb_title(t, ctx.config), TitleSource::Stated)
         }
@@ -119,7 +124,10 @@ pub fn ingest_text(
         false => (title, title_source),
     };
     let annotations = annotate(&title, &doc, ctx.config, ctx.term_matcher());
-    let (date, date_source) = match (overrides.date, doc.dateline) {
+    // A dateline stands with the title; a source's own date (a PDF's
+    // creation date) is often the day the file was made, so it comes next.
+    let meta_date = meta.date.as_deref().and_then(PartialDate::parse);
+    let (date, date_source) = match (overrides.date, doc.dateline.or(meta_date)) {
         (Some(d), _) => (
             Some(d),
             overrides.date_source.unwrap_or(DateSource::Override),

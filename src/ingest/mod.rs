@@ -22,6 +22,7 @@ mod headings;
 mod learned;
 mod markdown;
 mod outline;
+mod pdf;
 mod read;
 mod recommend;
 mod report;
@@ -241,11 +242,18 @@ pub fn ingest_project(
 pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<String> {
     let path = Path::new(seed_name);
     let kind = SourceKind::of(path).ok_or_else(|| source::unsupported(path))?;
-    let text = kind.read(path, bytes)?.text;
+    let seed = kind.read(path, bytes)?;
     let ctx = Context::new(config);
     let sha256 = sha256_hex(bytes);
-    let ingested =
-        document::ingest_text(&ctx, path, seed_name, &text, sha256, &Default::default())?;
+    let ingested = document::ingest_text(
+        &ctx,
+        path,
+        seed_name,
+        &seed.text,
+        &seed.meta,
+        sha256,
+        &Default::default(),
+    )?;
     Ok(write::render(ingested.front_matter, &ingested.body, ""))
 }
 
@@ -291,6 +299,7 @@ fn prepare(
     let read::SeedText {
         text,
         legacy_encoding,
+        meta,
     } = source.read_text(&bytes)?;
     let override_path = source::override_path(seed);
     let overrides = match &override_bytes {
@@ -303,7 +312,7 @@ fn prepare(
             return Ok(settled);
         }
     }
-    let mut ingested = document::ingest_text(ctx, seed, name, &text, sha256, &overrides)?;
+    let mut ingested = document::ingest_text(ctx, seed, name, &text, &meta, sha256, &overrides)?;
     if let Some(encoding) = legacy_encoding {
         ingested.warnings.push(format!(
             "{name}: not UTF-8; read as {encoding}. If its letters look wrong on the site, \
@@ -396,11 +405,13 @@ fn unique_slug(base: &str, reserved: &mut BTreeSet<String>) -> String {
     slug
 }
 
-/// The chrome lines the seeds share (`learned`). A seed that cannot be
-/// read is left out here; it is reported when it is ingested.
+/// The chrome lines the seeds share (`learned`), among the seeds of kinds
+/// that carry a site's chrome. A seed that cannot be read is left out here;
+/// it is reported when it is ingested.
 fn learn_chrome(seeds: &[Source], max_mb: u64) -> HashSet<String> {
     let edges: Vec<HashSet<String>> = seeds
         .par_iter()
+        .filter(|seed| seed.kind.has_site_chrome())
         .filter_map(|seed| {
             let bytes = seed.read_bytes(max_mb).ok()?;
             let text = seed.read_text(&bytes).ok()?.text;

@@ -48,6 +48,20 @@ pub fn read_seed_bytes(path: &Path, max_mb: u64) -> Result<Vec<u8>> {
 pub struct SeedText {
     pub text: String,
     pub legacy_encoding: Option<&'static str>,
+    /// What the source states about itself beside its text.
+    pub meta: SourceMeta,
+}
+
+/// What a structured source states about itself beside its text (markup,
+/// metadata): evidence the stages weigh with what the text says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMeta {
+    /// Title candidates, most trusted first.
+    pub titles: Vec<String>,
+    /// The publication date the source states (ISO `YYYY-MM-DD`, or `YYYY-MM`, `YYYY`).
+    pub date: Option<String>,
+    /// Publishers and issuers the source names.
+    pub issuers: Vec<String>,
 }
 
 /// The checks on a seed's content, apart from reading it.
@@ -67,6 +81,12 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<SeedText> {
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(empty(path));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(Error::input(
+            path,
+            "is a PDF named as text: give it the extension .pdf, and ingest reads it as a PDF",
+        ));
     }
     if let Some(offset) = memchr_nul(bytes) {
         return Err(Error::input(
@@ -101,6 +121,7 @@ fn unicode(path: &Path, text: String) -> Result<SeedText> {
     Ok(SeedText {
         text,
         legacy_encoding: None,
+        meta: SourceMeta::default(),
     })
 }
 
@@ -119,6 +140,7 @@ fn legacy(bytes: &[u8]) -> Option<SeedText> {
     clean.then(|| SeedText {
         text: text.into_owned(),
         legacy_encoding: Some(encoding.name()),
+        meta: SourceMeta::default(),
     })
 }
 

@@ -23,16 +23,19 @@ const OVERRIDE_EXTENSION: &str = "yaml";
 pub enum SourceKind {
     /// Text captured from a web page, in any encoding `read` can tell.
     Text,
+    /// A PDF with a text layer (`ingest/pdf`).
+    Pdf,
 }
 
 impl SourceKind {
     /// Every kind, in the order the supported extensions are listed.
-    pub const ALL: [SourceKind; 1] = [SourceKind::Text];
+    pub const ALL: [SourceKind; 2] = [SourceKind::Text, SourceKind::Pdf];
 
     /// The file name extension of the kind, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             SourceKind::Text => "txt",
+            SourceKind::Pdf => "pdf",
         }
     }
 
@@ -40,16 +43,27 @@ impl SourceKind {
     pub fn name(self) -> &'static str {
         match self {
             SourceKind::Text => "text",
+            SourceKind::Pdf => "pdf",
+        }
+    }
+
+    /// Whether the kind's text is a capture of a whole web page, site chrome
+    /// and all, so that lines its seeds share at their ends are learned as
+    /// chrome (`learned`); a PDF's reader has dropped its furniture already.
+    pub fn has_site_chrome(self) -> bool {
+        match self {
+            SourceKind::Text => true,
+            SourceKind::Pdf => false,
         }
     }
 
     /// The kind of the file at `path`, by its extension; `None` for a file
     /// ingest does not read.
     pub fn of(path: &Path) -> Option<SourceKind> {
-        let extension = path.extension()?;
+        let extension = path.extension()?.to_str()?;
         SourceKind::ALL
             .into_iter()
-            .find(|kind| extension == kind.extension())
+            .find(|kind| extension.eq_ignore_ascii_case(kind.extension()))
     }
 
     /// A source's bytes as the text the stages take; `path` names the file
@@ -57,11 +71,12 @@ impl SourceKind {
     pub fn read(self, path: &Path, bytes: &[u8]) -> Result<SeedText> {
         match self {
             SourceKind::Text => read::decode(path, bytes),
+            SourceKind::Pdf => super::pdf::read(path, bytes),
         }
     }
 }
 
-/// The extensions ingest reads, as a user would type them: `.txt`.
+/// The extensions ingest reads, as a user would type them: `.txt, .pdf`.
 pub fn supported() -> String {
     let extensions: Vec<String> = SourceKind::ALL
         .iter()
@@ -232,10 +247,14 @@ mod tests {
             SourceKind::of(Path::new("seeds/a.txt")),
             Some(SourceKind::Text)
         );
-        for other in ["seeds/a.docx", "seeds/a.pdf", "seeds/a.yaml", "seeds/txt"] {
+        assert_eq!(
+            SourceKind::of(Path::new("seeds/a.PDF")),
+            Some(SourceKind::Pdf)
+        );
+        for other in ["seeds/a.docx", "seeds/a.yaml", "seeds/txt"] {
             assert_eq!(SourceKind::of(Path::new(other)), None, "{other}");
         }
-        assert_eq!(supported(), ".txt");
+        assert_eq!(supported(), ".txt, .pdf");
     }
 
     #[test]
@@ -243,7 +262,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let seeds = dir.path().join(SEEDS_DIR);
         std::fs::create_dir_all(seeds.join("old.txt")).unwrap();
-        for name in ["b.txt", "a.txt", "a.yaml", "x.docx", "y.pdf", ".gitkeep"] {
+        for name in ["b.txt", "a.txt", "a.yaml", "x.docx", "y.odt", ".gitkeep"] {
             std::fs::write(seeds.join(name), "x").unwrap();
         }
         let listed = list(dir.path()).unwrap();
@@ -253,8 +272,8 @@ mod tests {
         assert_eq!(
             skipped,
             [
-                "seeds/x.docx: not a supported source (supported: .txt)",
-                "seeds/y.pdf: not a supported source (supported: .txt)",
+                "seeds/x.docx: not a supported source (supported: .txt, .pdf)",
+                "seeds/y.odt: not a supported source (supported: .txt, .pdf)",
             ]
         );
         assert!(has_sources(dir.path()));
@@ -274,7 +293,7 @@ mod tests {
         let msg = named_seeds(dir.path(), &[PathBuf::from("b.docx")])
             .unwrap_err()
             .to_string();
-        assert!(msg.contains("name a .txt file in"), "{msg}");
+        assert!(msg.contains("name a .txt, .pdf file in"), "{msg}");
         assert!(msg.contains("such as seeds/a.txt"), "{msg}");
     }
 }

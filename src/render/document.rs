@@ -37,6 +37,18 @@ struct TocEntry<'a> {
 struct Source<'a> {
     href: String,
     file_name: &'a str,
+    /// The link's `type`, so that a browser knows a PDF from text.
+    media_type: &'static str,
+}
+
+/// The media type of a source file, by its extension.
+fn media_type(file_name: &str) -> &'static str {
+    let extension = file_name.rsplit_once('.').map_or("", |(_, x)| x);
+    match extension.to_ascii_lowercase().as_str() {
+        "pdf" => "application/pdf",
+        "txt" => "text/plain",
+        _ => "application/octet-stream",
+    }
 }
 
 #[derive(Serialize)]
@@ -99,6 +111,7 @@ pub fn view<'a>(site: &'a Site, page: &Page, id: DocId) -> View<'a, DocumentPage
             source: doc.source.as_ref().map(|s| Source {
                 href: format!("{root}sources/{}", s.file_name),
                 file_name: &s.file_name,
+                media_type: media_type(&s.file_name),
             }),
             neighbours: doc
                 .neighbours
