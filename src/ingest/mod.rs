@@ -51,7 +51,7 @@ use source::{seed_name, Source};
 use write::{Planned, Written};
 
 pub use backup::BACKUP_DIR;
-pub use read::MAX_SEED_BYTES;
+pub use read::{SeedText, SourceMeta, MAX_SEED_BYTES};
 pub use report::{IngestReport, IngestedDocument, Outcome};
 pub use series::{ambiguous_aliases, AmbiguousAlias};
 pub use series_names::NewSeries;
@@ -241,8 +241,7 @@ pub fn ingest_project(
 /// tests drive. `seed_name` is the seed's path relative to the root.
 pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<String> {
     let path = Path::new(seed_name);
-    let kind = SourceKind::of(path).ok_or_else(|| source::unsupported(path))?;
-    let seed = kind.read(path, bytes)?;
+    let seed = read_source(path, bytes)?;
     let ctx = Context::new(config);
     let sha256 = sha256_hex(bytes);
     let ingested = document::ingest_text(
@@ -255,6 +254,14 @@ pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<St
         &Default::default(),
     )?;
     Ok(write::render(ingested.front_matter, &ingested.body, ""))
+}
+
+/// A source's bytes as the reader of its kind (by `path`'s extension)
+/// turns them into text and metadata, before any stage: what the
+/// benchmarks score against other readers.
+pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SeedText> {
+    let kind = SourceKind::of(path).ok_or_else(|| source::unsupported(path))?;
+    kind.read(path, bytes)
 }
 
 /// The files in `root/seeds/` ingest leaves out, for a build that runs no

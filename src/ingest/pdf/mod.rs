@@ -31,9 +31,10 @@ use std::path::Path;
 use super::read::SeedText;
 use crate::error::{Error, Result};
 
-/// The fewest letters a PDF needs to hold to count as having text: fewer
-/// is a scan (a stray page number or two may be all an OCR-less scan has).
-const MIN_LETTERS: usize = 20;
+/// The fewest letters a page needs on average for the PDF to count as
+/// having text: a scan without OCR has none, or a stray stamp or page
+/// number; a page of the shortest note ("Hello World") has more.
+const MIN_LETTERS_PER_PAGE: usize = 3;
 
 /// A PDF seed's text and metadata; an error naming the file for a PDF that
 /// is encrypted, truncated, damaged, or a scan without text.
@@ -70,7 +71,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
         .flat_map(|p| &p.lines)
         .map(|l| l.text.chars().filter(|c| c.is_alphanumeric()).count())
         .sum();
-    if letters < MIN_LETTERS {
+    if letters < MIN_LETTERS_PER_PAGE * doc.pages.len().max(1) {
         return Err(Error::input(
             path,
             format!(
