@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ingest content site_build)
+[ ${#targets[@]} -gt 0 ] || targets=(ingest pdf content site_build)
 triple="$(rustc -vV | sed -n 's/^host: //p')"
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
@@ -23,6 +23,7 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   case "$t" in
     ingest) cp -n ../seeds/*.txt "corpus/$t/" 2>/dev/null || true ;;
+    pdf) cp -n ../tests/fixtures/pdf/*.pdf "corpus/$t/" 2>/dev/null || true ;;
     *) cp -n ../tests/fixtures/*/content/*.md "corpus/$t/" 2>/dev/null || true ;;
   esac
   cp -n ../tests/fixtures/fuzz-regressions/"$t"/* "corpus/$t/" 2>/dev/null || true

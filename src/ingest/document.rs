@@ -127,7 +127,7 @@ pub fn ingest_text(
         false => (title, title_source),
     };
     let annotations = annotate(&title, &doc, ctx.config, ctx.term_matcher());
-    let (date, date_source) = match (overrides.date, doc.dateline) {
+    let (date, date_source) = match (overrides.date, doc.dateline.or(source.meta.file_date)) {
         (Some(d), _) => (
             Some(d),
             overrides.date_source.unwrap_or(DateSource::Override),

@@ -1,6 +1,8 @@
 //! Heading recognition: the numbering styles captured documents use (`1.`,
 //! `1.1`, `(1)`, `I.`, `A.`, `Article 3`, `Section 2`, a short line ending in
-//! `:`, a bare title-case line) and the heading level each style gets.
+//! `:`, a bare title-case line) and the heading level each style gets; and
+//! the `## ` mark a reader of a structured source (a PDF's type sizes) sets
+//! before a line it knows to be a heading.
 
 use crate::text::words::{is_cjk, word_count};
 
@@ -19,6 +21,9 @@ pub enum Style {
     Part,
     Colon,
     Bare,
+    /// Marked by a reader with `#` to `######` and a space: a heading by
+    /// the source's own evidence, its rank the number of marks.
+    Marked(u8),
 }
 
 impl Style {
@@ -44,13 +49,25 @@ pub fn recognise(text: &str) -> Option<Heading> {
     if text.is_empty() || text.len() > 160 {
         return None;
     }
-    labelled(text)
+    marked(text)
+        .or_else(|| labelled(text))
         .or_else(|| colon(text))
         .or_else(|| bare(text))
 }
 
 fn heading(style: Style, label_end: usize) -> Option<Heading> {
     Some(Heading { style, label_end })
+}
+
+/// "## Our shared commitments": a heading a reader marked.
+fn marked(text: &str) -> Option<Heading> {
+    let marks = text.bytes().take_while(|&b| b == b'#').count();
+    let rest = text[marks..].strip_prefix(' ')?;
+    let ok = (1..=6).contains(&marks) && rest.chars().any(char::is_alphanumeric);
+    ok.then_some(Heading {
+        style: Style::Marked(marks as u8),
+        label_end: marks + 1,
+    })
 }
 
 fn labelled(text: &str) -> Option<Heading> {

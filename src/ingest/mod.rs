@@ -24,6 +24,7 @@ mod learned;
 mod markdown;
 mod markdown_source;
 mod outline;
+mod pdf;
 mod read;
 pub mod reading;
 mod recommend;
@@ -53,7 +54,7 @@ use source::{seed_name, Source};
 use write::{Planned, Written};
 
 pub use backup::BACKUP_DIR;
-pub use read::MAX_SEED_BYTES;
+pub use read::{SeedText, SourceMeta, MAX_SEED_BYTES};
 pub use report::{IngestReport, IngestedDocument, Outcome};
 pub use series::{ambiguous_aliases, AmbiguousAlias};
 pub use series_names::NewSeries;
@@ -244,13 +245,20 @@ pub fn ingest_project(
 /// tests drive. `seed_name` is the seed's path relative to the root.
 pub fn ingest_bytes(config: &Config, seed_name: &str, bytes: &[u8]) -> Result<String> {
     let path = Path::new(seed_name);
-    let kind = SourceKind::of(path).ok_or_else(|| source::unsupported(path))?;
-    let source = kind.read(path, bytes)?;
+    let source = read_source(path, bytes)?;
     let ctx = Context::new(config);
     let sha256 = sha256_hex(bytes);
     let ingested =
         document::ingest_text(&ctx, path, seed_name, &source, sha256, &Default::default())?;
     Ok(write::render(ingested.front_matter, &ingested.body, ""))
+}
+
+/// A source's bytes as the reader of its kind (by `path`'s extension)
+/// turns them into text and metadata, before any stage: what the
+/// benchmarks score against other readers.
+pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SeedText> {
+    let kind = SourceKind::of(path).ok_or_else(|| source::unsupported(path))?;
+    kind.read(path, bytes)
 }
 
 /// The files in `root/seeds/` ingest leaves out, for a build that runs no
@@ -397,11 +405,13 @@ fn unique_slug(base: &str, reserved: &mut BTreeSet<String>) -> String {
     slug
 }
 
-/// The chrome lines the seeds share (`learned`). A seed that cannot be
-/// read is left out here; it is reported when it is ingested.
+/// The chrome lines the seeds share (`learned`), among the seeds of kinds
+/// that carry a site's chrome. A seed that cannot be read is left out here;
+/// it is reported when it is ingested.
 fn learn_chrome(seeds: &[Source], max_mb: u64) -> HashSet<String> {
     let edges: Vec<HashSet<String>> = seeds
         .par_iter()
+        .filter(|seed| seed.kind.has_site_chrome())
         .filter_map(|seed| {
             let bytes = seed.read_bytes(max_mb).ok()?;
             let text = seed.read_text(&bytes).ok()?.text;

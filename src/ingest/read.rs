@@ -67,6 +67,9 @@ pub struct SourceMeta {
     pub date: Option<PartialDate>,
     /// Publishers and issuers the source names.
     pub issuers: Vec<String>,
+    /// The day the file was made (a PDF's creation date): often days after
+    /// the document's own date, so taken only when the text states none.
+    pub file_date: Option<PartialDate>,
 }
 
 /// The checks on a seed's content, apart from reading it.
@@ -86,6 +89,12 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<SeedText> {
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(empty(path));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(Error::input(
+            path,
+            "is a PDF named as text: give it the extension .pdf, and ingest reads it as a PDF",
+        ));
     }
     if let Some(offset) = memchr_nul(bytes) {
         return Err(Error::input(

@@ -28,11 +28,18 @@ pub enum SourceKind {
     Html,
     /// Markdown, perhaps with front matter: a document written already.
     Markdown,
+    /// A PDF with a text layer (`ingest/pdf`).
+    Pdf,
 }
 
 impl SourceKind {
     /// Every kind, in the order the supported extensions are listed.
-    pub const ALL: [SourceKind; 3] = [SourceKind::Text, SourceKind::Html, SourceKind::Markdown];
+    pub const ALL: [SourceKind; 4] = [
+        SourceKind::Text,
+        SourceKind::Html,
+        SourceKind::Markdown,
+        SourceKind::Pdf,
+    ];
 
     /// The file name extensions of the kind, without the dot, the usual
     /// one first.
@@ -41,6 +48,7 @@ impl SourceKind {
             SourceKind::Text => &["txt"],
             SourceKind::Html => &["html", "htm"],
             SourceKind::Markdown => &["md"],
+            SourceKind::Pdf => &["pdf"],
         }
     }
 
@@ -50,6 +58,18 @@ impl SourceKind {
             SourceKind::Text => "text",
             SourceKind::Html => "html",
             SourceKind::Markdown => "markdown",
+            SourceKind::Pdf => "pdf",
+        }
+    }
+
+    /// Whether the kind's text comes from a web page, whose site's chrome
+    /// may be left in it, so that lines its seeds share at their ends are
+    /// learned as chrome (`learned`); a PDF's reader has dropped its
+    /// furniture already, and markdown is written by hand.
+    pub fn has_site_chrome(self) -> bool {
+        match self {
+            SourceKind::Text | SourceKind::Html => true,
+            SourceKind::Markdown | SourceKind::Pdf => false,
         }
     }
 
@@ -71,6 +91,7 @@ impl SourceKind {
             SourceKind::Text => read::decode(path, bytes),
             SourceKind::Html => html::read(path, bytes),
             SourceKind::Markdown => markdown_source::read(path, bytes),
+            SourceKind::Pdf => super::pdf::read(path, bytes),
         }
     }
 }
@@ -253,13 +274,17 @@ mod tests {
             Some(SourceKind::Html)
         );
         assert_eq!(
+            SourceKind::of(Path::new("seeds/a.PDF")),
+            Some(SourceKind::Pdf)
+        );
+        assert_eq!(
             SourceKind::of(Path::new("seeds/a.md")),
             Some(SourceKind::Markdown)
         );
-        for other in ["seeds/a.docx", "seeds/a.pdf", "seeds/a.yaml", "seeds/txt"] {
+        for other in ["seeds/a.docx", "seeds/a.yaml", "seeds/txt"] {
             assert_eq!(SourceKind::of(Path::new(other)), None, "{other}");
         }
-        assert_eq!(supported(), ".txt, .html, .htm, .md");
+        assert_eq!(supported(), ".txt, .html, .htm, .md, .pdf");
     }
 
     #[test]
@@ -267,7 +292,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let seeds = dir.path().join(SEEDS_DIR);
         std::fs::create_dir_all(seeds.join("old.txt")).unwrap();
-        for name in ["b.txt", "a.txt", "a.yaml", "x.docx", "y.pdf", ".gitkeep"] {
+        for name in ["b.txt", "a.txt", "a.yaml", "x.docx", "y.odt", ".gitkeep"] {
             std::fs::write(seeds.join(name), "x").unwrap();
         }
         let listed = list(dir.path()).unwrap();
@@ -277,8 +302,8 @@ mod tests {
         assert_eq!(
             skipped,
             [
-                "seeds/x.docx: not a supported source (supported: .txt, .html, .htm, .md)",
-                "seeds/y.pdf: not a supported source (supported: .txt, .html, .htm, .md)",
+                "seeds/x.docx: not a supported source (supported: .txt, .html, .htm, .md, .pdf)",
+                "seeds/y.odt: not a supported source (supported: .txt, .html, .htm, .md, .pdf)",
             ]
         );
         assert!(has_sources(dir.path()));
@@ -299,7 +324,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            msg.contains("name a .txt, .html, .htm, .md file in"),
+            msg.contains("name a .txt, .html, .htm, .md, .pdf file in"),
             "{msg}"
         );
         assert!(msg.contains("such as seeds/a.txt"), "{msg}");

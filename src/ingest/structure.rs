@@ -3,7 +3,7 @@
 //! (nested by indent) and paragraphs.
 
 use super::head;
-use super::headings::{self, Levels};
+use super::headings::{self, Levels, Style};
 use super::outline;
 use crate::content::PartialDate;
 
@@ -157,8 +157,12 @@ fn classify(logical: &[Logical]) -> Vec<Block> {
         }
         if let Some(h) = heading_of(line, standalone) {
             let level = levels.level(h.style);
-            let text = line.text.trim_end_matches(':').to_string();
-            let id = ids.make(&text[h.label_end.min(text.len())..], &text);
+            let (text, label_end) = match h.style {
+                Style::Marked(_) => (&line.text[h.label_end..], 0),
+                _ => (line.text.as_str(), h.label_end),
+            };
+            let text = text.trim_end_matches(':').to_string();
+            let id = ids.make(&text[label_end.min(text.len())..], &text);
             blocks.push(Block::Heading { level, text, id });
             indents.clear();
             continue;
@@ -272,6 +276,26 @@ mod tests {
                 (3, "(1) Summary", "summary"),
                 (3, "(2) Summary", "summary-2"),
                 (2, "2. Future", "future")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_a_reader_marked_loses_its_marks() {
+        let d = doc("Joint Statement on Data\n\n## our shared commitments\n\nText.\n\n### Next steps\nMore.");
+        let heads: Vec<(u8, &str, &str)> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level, text, id } => Some((*level, text.as_str(), id.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            heads,
+            [
+                (2, "our shared commitments", "our-shared-commitments"),
+                (3, "Next steps", "next-steps")
             ]
         );
     }

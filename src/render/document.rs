@@ -160,14 +160,16 @@ fn pledge_anchor(doc: &crate::site::Document, section: &str) -> String {
 }
 
 /// The media type of a published source, by its name: a saved page is a
-/// page, markdown is markdown, anything else is text.
+/// page, a PDF a PDF, markdown is markdown, anything else is text.
 fn media_type(file_name: &str) -> &'static str {
     let path = std::path::Path::new(file_name);
     if crate::site::saved_page::is_saved_page(path) {
         return "text/html";
     }
-    match path.extension().and_then(|x| x.to_str()) {
-        Some("md") => "text/markdown",
+    let extension = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+    match extension.to_ascii_lowercase().as_str() {
+        "md" => "text/markdown",
+        "pdf" => "application/pdf",
         _ => "text/plain",
     }
 }

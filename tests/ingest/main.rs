@@ -12,6 +12,7 @@ mod bad_input;
 mod edits;
 mod layouts;
 mod pages;
+mod pdf;
 mod seeds;
 mod sources;
 

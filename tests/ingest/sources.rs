@@ -6,25 +6,26 @@ use std::path::Path;
 use super::{briefing, content_files, ingest, project_from, repo};
 
 const SKIPPED_DOCX: &str =
-    "skipped seeds/notes.docx: not a supported source (supported: .txt, .html, .htm, .md)";
-const SKIPPED_PDF: &str =
-    "skipped seeds/report.pdf: not a supported source (supported: .txt, .html, .htm, .md)";
+    "skipped seeds/notes.docx: not a supported source (supported: .txt, .html, .htm, .md, .pdf)";
+const SKIPPED_ODT: &str =
+    "skipped seeds/report.odt: not a supported source (supported: .txt, .html, .htm, .md, .pdf)";
 
-/// The PDF header and a binary stream, as a real PDF has.
-const PDF: &[u8] =
-    b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 4 >>\nstream\n\x00\x01\x02\x03\nendstream\n";
+/// A word processor's file: a zip archive.
+const ZIP: &[u8] = b"PK\x03\x04\x00\x00word/document.xml";
 
-/// The three text seeds of the `other` fixture, beside files of other
-/// kinds and the files a folder of seeds holds anyway.
+/// A two-page letter with a running header and page numbers.
+fn letter_pdf() -> Vec<u8> {
+    std::fs::read(repo().join("tests/fixtures/pdf/letter.pdf")).unwrap()
+}
+
+/// The three text seeds of the `other` fixture and a PDF, beside files of
+/// other kinds and the files a folder of seeds holds anyway.
 fn mixed_project() -> tempfile::TempDir {
     let project = project_from(&repo().join("tests/fixtures/ingest/other"));
     let seeds = project.path().join("seeds");
-    std::fs::write(
-        seeds.join("notes.docx"),
-        b"PK\x03\x04\x00\x00word/document.xml",
-    )
-    .unwrap();
-    std::fs::write(seeds.join("report.pdf"), PDF).unwrap();
+    std::fs::write(seeds.join("notes.docx"), ZIP).unwrap();
+    std::fs::write(seeds.join("report.odt"), ZIP).unwrap();
+    std::fs::write(seeds.join("letter.pdf"), letter_pdf()).unwrap();
     std::fs::write(seeds.join(".gitkeep"), "").unwrap();
     std::fs::create_dir(seeds.join("archive")).unwrap();
     std::fs::write(seeds.join("b_articles.yaml"), "date: 2023-05-01\n").unwrap();
@@ -46,8 +47,8 @@ fn files_of_other_kinds_are_named_as_skipped_and_the_rest_ingested() {
     let stderr = stderr_lines(&out);
     assert!(out.status.success(), "{stderr:#?}");
     let skipped: Vec<&String> = stderr.iter().filter(|l| l.starts_with("skipped")).collect();
-    assert_eq!(skipped, [SKIPPED_DOCX, SKIPPED_PDF], "{stderr:#?}");
-    assert_eq!(content_files(project.path()).len(), 3);
+    assert_eq!(skipped, [SKIPPED_DOCX, SKIPPED_ODT], "{stderr:#?}");
+    assert_eq!(content_files(project.path()).len(), 4);
     let row = stdout
         .lines()
         .find(|l| l.starts_with("b_articles.txt"))
@@ -56,7 +57,7 @@ fn files_of_other_kinds_are_named_as_skipped_and_the_rest_ingested() {
 
     let report = ingest(project.path(), false);
     let files: Vec<&str> = report.skipped.iter().map(|s| s.file.as_str()).collect();
-    assert_eq!(files, ["seeds/notes.docx", "seeds/report.pdf"]);
+    assert_eq!(files, ["seeds/notes.docx", "seeds/report.odt"]);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
 }
 
@@ -68,28 +69,36 @@ fn the_table_shows_each_documents_format() {
     let mut lines = stdout.lines();
     let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
     assert_eq!(header[..3], ["file", "format", "title"], "{stdout}");
-    let rows: Vec<&str> = lines.filter(|l| l.contains(".txt")).collect();
-    assert_eq!(rows.len(), 3, "{stdout}");
-    for row in rows {
-        let cells: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(cells[1], "text", "{row}");
-    }
+    let formats: Vec<(&str, &str)> = lines
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|cells| cells.len() > 2 && cells[0].contains('.'))
+        .map(|cells| (cells[0], cells[1]))
+        .collect();
+    assert_eq!(
+        formats,
+        [
+            ("a_roman_headings.txt", "text"),
+            ("b_articles.txt", "text"),
+            ("c_place_dateline.txt", "text"),
+            ("letter.pdf", "pdf")
+        ],
+        "{stdout}"
+    );
 }
 
 #[test]
-fn a_pdf_renamed_txt_is_still_told_to_become_text() {
+fn a_pdf_named_txt_is_told_to_take_its_extension() {
     let project = mixed_project();
     let seeds = project.path().join("seeds");
-    std::fs::write(seeds.join("renamed.txt"), PDF).unwrap();
+    std::fs::write(seeds.join("renamed.txt"), letter_pdf()).unwrap();
     let out = briefing(project.path(), "ingest");
     let stderr = stderr_lines(&out).join("\n");
     assert!(!out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("renamed.txt: is a binary file") && stderr.contains("pdftotext"),
+        stderr.contains("renamed.txt: is a PDF named as text: give it the extension .pdf"),
         "{stderr}"
     );
-    assert!(stderr.contains(SKIPPED_PDF), "{stderr}");
-    assert_eq!(content_files(project.path()).len(), 3);
+    assert_eq!(content_files(project.path()).len(), 4);
 }
 
 #[test]
@@ -98,7 +107,7 @@ fn a_build_warns_of_the_files_it_skipped() {
     let out = briefing(project.path(), "build");
     let stderr = stderr_lines(&out);
     assert!(out.status.success(), "{stderr:#?}");
-    for skipped in [SKIPPED_DOCX, SKIPPED_PDF] {
+    for skipped in [SKIPPED_DOCX, SKIPPED_ODT] {
         let warning = format!("warning: {skipped}");
         assert!(stderr.contains(&warning), "{warning}: {stderr:#?}");
     }
@@ -111,7 +120,7 @@ fn a_project_without_sources_hears_of_the_files_it_has_and_keeps_its_content() {
     let root = project.path();
     std::fs::copy(repo().join("briefing.yaml"), root.join("briefing.yaml")).unwrap();
     std::fs::create_dir_all(root.join("seeds")).unwrap();
-    std::fs::write(root.join("seeds/report.pdf"), PDF).unwrap();
+    std::fs::write(root.join("seeds/report.odt"), ZIP).unwrap();
     copy_content(&repo().join("content"), &root.join("content"));
     let before: Vec<String> = content_files(root)
         .iter()
@@ -121,7 +130,7 @@ fn a_project_without_sources_hears_of_the_files_it_has_and_keeps_its_content() {
     let stderr = stderr_lines(&out);
     assert!(out.status.success(), "{stderr:#?}");
     assert!(
-        stderr.contains(&format!("warning: {SKIPPED_PDF}")),
+        stderr.contains(&format!("warning: {SKIPPED_ODT}")),
         "{stderr:#?}"
     );
     let after: Vec<String> = content_files(root)

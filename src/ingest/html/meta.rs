@@ -129,6 +129,7 @@ pub fn read(page: &Html) -> SourceMeta {
         titles: titles(page, &tags, &ld, issuers.first().map(String::as_str)),
         date: date(page, &tags, &ld),
         issuers,
+        file_date: None,
     }
 }
 
