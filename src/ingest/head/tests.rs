@@ -1,0 +1,177 @@
+//! The head's choices on captures' first lines.
+
+use super::*;
+
+fn read(text: &str) -> (Head, Vec<String>) {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let head = take(&mut lines, None, &[]);
+    let left = lines.into_iter().filter(|l| !l.is_empty()).collect();
+    (head, left)
+}
+
+const BODY: &str = "The two governments met in Tokyo and agreed to deepen their cooperation on data flows and secure networks.";
+
+#[test]
+fn a_japanese_title_run_into_its_subtitle_is_cut_and_the_subtitle_kept() {
+    let subtitle = "英国と日本は、サプライチェーンのレジリエンス、サイバーセキュリティ、データなど、共有するデジタル関連の優先課題において協力することを発表";
+    let text = format!("日英のテクノロジー提携を強化する新計画 {subtitle}\n日英両国は2022年12月7日、新たなデジタルパートナーシップの詳細を発表しました。\n");
+    let (head, left) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("日英のテクノロジー提携を強化する新計画")
+    );
+    assert_eq!(left[0], subtitle);
+    // A short line with a space is a title whole.
+    let (head, _) = read(&format!("日英デジタル 会合の開催\n\n{BODY}\n"));
+    assert_eq!(head.title.as_deref(), Some("日英デジタル 会合の開催"));
+}
+
+#[test]
+fn a_masthead_and_a_section_label_are_not_the_title() {
+    let text = format!(
+        "An official website of the United States government\n\nGlobal Issues\nUnited States and Japan Hold First-Ever Economic Meeting\nAugust 2, 2022\n\n{BODY}\n"
+    );
+    let (head, left) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("United States and Japan Hold First-Ever Economic Meeting")
+    );
+    assert_eq!(head.dateline.unwrap().to_string(), "2022-08-02");
+    assert_eq!(left, [BODY], "the site header goes with the title");
+}
+
+#[test]
+fn the_lines_between_title_and_dateline_and_a_release_line_are_header() {
+    let text = format!(
+        "U.S. Department of State\n\nJoint Statement on the Economic Dialogue\n\nMedia Note\nOffice of the Spokesperson\nWashington, DC\nApril 30, 2013\n\n\
+         Joint Press Release with the Digital Agency and the Ministry of Internal Affairs and Communications\n\n{BODY}\n"
+    );
+    let (head, left) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Joint Statement on the Economic Dialogue")
+    );
+    assert_eq!(head.dateline.unwrap().to_string(), "2013-04-30");
+    assert_eq!(left, [BODY]);
+    assert_eq!(
+        head.header,
+        [
+            "U.S. Department of State",
+            "Media Note",
+            "Office of the Spokesperson",
+            "Washington, DC",
+            "Joint Press Release with the Digital Agency and the Ministry of Internal Affairs and Communications"
+        ]
+    );
+    let text = format!("Council Promotes Economic Ties\n\nBy Bruce J. Ellsworth\n\n{BODY}\n");
+    let (head, left) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Council Promotes Economic Ties")
+    );
+    assert_eq!(
+        (left, head.header),
+        (
+            vec![BODY.to_string()],
+            vec!["By Bruce J. Ellsworth".to_string()]
+        )
+    );
+}
+
+#[test]
+fn a_release_label_run_into_the_title_is_cut_off() {
+    let text = format!(
+        "Science and Technology\n\nMedia Note Japan-U.S. Joint High-Level Committee Meeting\n\nNovember 25, 2015\n\n{BODY}\n"
+    );
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Japan-U.S. Joint High-Level Committee Meeting")
+    );
+    let text = format!("Readout of the Japan-U.S. Economic Meeting\n\n{BODY}\n");
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Readout of the Japan-U.S. Economic Meeting")
+    );
+}
+
+#[test]
+fn a_menu_item_a_skip_link_or_a_line_about_the_site_is_never_the_title() {
+    for line in [
+        "• Biz & IT",
+        "Skip to main content",
+        "An official website of the United States Government Here's how you know",
+        "16 Oktober 2011, 10:55",
+    ] {
+        let (head, _) = read(&format!("{line}\n\n{BODY}\n"));
+        assert_eq!(head.title, None, "{line}");
+    }
+    let (head, _) = read(&format!(
+        "- Home\n- News\nSecond Digital Dialogue Held\n\n{BODY}\n"
+    ));
+    assert_eq!(head.title.as_deref(), Some("Second Digital Dialogue Held"));
+}
+
+#[test]
+fn a_title_below_a_long_menu_is_found_and_the_menu_leaves() {
+    let menu: String = (1..=30).map(|i| format!("Menu item {i}\n")).collect();
+    let text =
+        format!("{menu}Joint Statement on the Third Digital Dialogue\nMay 3, 2023\n\n{BODY}\n");
+    let (head, left) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Joint Statement on the Third Digital Dialogue")
+    );
+    assert_eq!(head.dateline.unwrap().to_string(), "2023-05-03");
+    assert_eq!(
+        left,
+        [BODY],
+        "the menu above the title is the site's header"
+    );
+}
+
+#[test]
+fn a_site_header_date_is_neither_title_nor_dateline() {
+    let text = format!("Tue. Jul 16th, 2024\nJoint Statement from the 13th Dialogue on the Internet Economy\n\n{BODY}\n");
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Joint Statement from the 13th Dialogue on the Internet Economy")
+    );
+    assert_eq!(head.dateline, None);
+}
+
+#[test]
+fn a_published_date_wins_over_an_updated_one_and_a_date_opens_a_title() {
+    let text = format!("Last updated: 3 June 2024\nJuly 3, 2023 Results of the Japan-EU Digital Partnership Council's Meeting\nPublished on July 4, 2023\n\n{BODY}\n");
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Results of the Japan-EU Digital Partnership Council's Meeting")
+    );
+    assert_eq!(head.dateline.unwrap().to_string(), "2023-07-04");
+}
+
+#[test]
+fn a_breadcrumb_line_and_a_site_suffix_leave_the_title() {
+    let text = format!("総務省トップ > 広報・報道 > 報道資料一覧 > デジタルエコノミーに関する日米対話(第14回会合)の結果\n\n令和6年4月30日\n\n{BODY}\n");
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("デジタルエコノミーに関する日米対話(第14回会合)の結果")
+    );
+    assert_eq!(head.dateline.unwrap().to_string(), "2024-04-30");
+    let text = format!("Joint Statement of the Economic Policy Consultative Committee - United States Department of State\n\n{BODY}\n");
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Joint Statement of the Economic Policy Consultative Committee")
+    );
+}
+
+#[test]
+fn no_title_line_means_no_title() {
+    let (head, _) = read(&format!("Menu words\n\n{BODY}\n"));
+    assert_eq!(head.title, None);
+}
