@@ -54,14 +54,23 @@ const SERIES_NOUNS: &[&str] = &[
     "Panel",
 ];
 
-static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+/// The parties' English names, longest first, so that an alternation of
+/// them matches "United States" before "United".
+fn party_names() -> Vec<&'static str> {
     let mut names: Vec<&str> = english_party_names().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let party = names
-        .iter()
-        .map(|n| regex::escape(n))
-        .collect::<Vec<_>>()
-        .join("|");
+    names
+}
+
+/// A regex alternation of `names`.
+fn alternation(names: &[&str]) -> String {
+    let escaped: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    escaped.join("|")
+}
+
+static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
+    let names = party_names();
+    let party = alternation(&names);
     // A name that ends in a full stop ("U.S.") ends a word by itself.
     let last_party = names
         .iter()
@@ -80,13 +89,7 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
 /// "the High Level Dialogue between China and the European Union": a
 /// series' name, then its parties after "between".
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    let mut names: Vec<&str> = english_party_names().collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let party = names
-        .iter()
-        .map(|n| regex::escape(n))
-        .collect::<Vec<_>>()
-        .join("|");
+    let party = alternation(&party_names());
     let nouns = SERIES_NOUNS
         .iter()
         .filter(|n| !EVENT_NOUNS.contains(n))
