@@ -258,17 +258,20 @@ mod tests {
         assert_eq!(d.title, None);
     }
 
-    #[test]
-    fn headings_get_levels_and_ids() {
-        let d = doc("Joint Statement on Data\n\n1. Major Outcomes\n\n(1) Summary\n\nText.\n\n(2) Summary\n\nMore.\n\n2. Future\n\nEnd.");
-        let heads: Vec<(u8, &str, &str)> = d
-            .blocks
-            .iter()
+    /// Each heading's level, text and id.
+    fn headings(d: &Document) -> Vec<(u8, &str, &str)> {
+        (d.blocks.iter())
             .filter_map(|b| match b {
                 Block::Heading { level, text, id } => Some((*level, text.as_str(), id.as_str())),
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn headings_get_levels_and_ids() {
+        let d = doc("Joint Statement on Data\n\n1. Major Outcomes\n\n(1) Summary\n\nText.\n\n(2) Summary\n\nMore.\n\n2. Future\n\nEnd.");
+        let heads = headings(&d);
         assert_eq!(
             heads,
             [
@@ -283,14 +286,7 @@ mod tests {
     #[test]
     fn a_heading_a_reader_marked_loses_its_marks() {
         let d = doc("Joint Statement on Data\n\n## our shared commitments\n\nText.\n\n### Next steps\nMore.");
-        let heads: Vec<(u8, &str, &str)> = d
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { level, text, id } => Some((*level, text.as_str(), id.as_str())),
-                _ => None,
-            })
-            .collect();
+        let heads = headings(&d);
         assert_eq!(
             heads,
             [

@@ -357,27 +357,23 @@ fn element_date(element: ElementRef<'_>) -> Option<PartialDate> {
     }
 }
 
+/// A `<time>`'s class and `itemprop`, lower-cased: what it says it marks.
+fn marks(time: &ElementRef<'_>) -> String {
+    let e = time.value();
+    let class = e.attr("class").unwrap_or_default();
+    let itemprop = e.attr("itemprop").unwrap_or_default();
+    format!("{class} {itemprop}").to_ascii_lowercase()
+}
+
 /// A `<time>` that says it is the publication's (`pubdate`, a class or
 /// `itemprop` of publishing).
 fn marked_published(time: &ElementRef<'_>) -> bool {
-    let e = time.value();
-    let marks = format!(
-        "{} {}",
-        e.attr("class").unwrap_or_default(),
-        e.attr("itemprop").unwrap_or_default()
-    )
-    .to_ascii_lowercase();
-    e.attr("pubdate").is_some() || marks.contains("publish") || marks.contains("posted")
+    let marks = marks(time);
+    time.value().attr("pubdate").is_some() || marks.contains("publish") || marks.contains("posted")
 }
 
 fn marked_updated(time: &ElementRef<'_>) -> bool {
-    let e = time.value();
-    let marks = format!(
-        "{} {}",
-        e.attr("class").unwrap_or_default(),
-        e.attr("itemprop").unwrap_or_default()
-    )
-    .to_ascii_lowercase();
+    let marks = marks(time);
     ["modif", "update", "edit"]
         .iter()
         .any(|w| marks.contains(w))
