@@ -81,8 +81,8 @@ impl Collector {
             Event::Text(text) | Event::Code(text) => self.push(text),
             Event::Html(html) | Event::InlineHtml(html) => self.push_html(html),
             Event::SoftBreak | Event::HardBreak => self.push(" "),
-            Event::Start(tag) if is_block(tag) => self.push(" "),
-            Event::End(tag) if is_block_end(*tag) => self.push(" "),
+            Event::Start(tag) if is_block(tag.to_end()) => self.push(" "),
+            Event::End(tag) if is_block(*tag) => self.push(" "),
             _ => {}
         }
     }
@@ -122,24 +122,9 @@ impl Collector {
     }
 }
 
-/// Tags written as HTML block elements: their text is apart from the next.
-fn is_block(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Paragraph
-            | Tag::Item
-            | Tag::List(_)
-            | Tag::BlockQuote(_)
-            | Tag::CodeBlock(_)
-            | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow
-            | Tag::TableCell
-            | Tag::FootnoteDefinition(_)
-    )
-}
-
-fn is_block_end(tag: TagEnd) -> bool {
+/// Tags (by their end) written as HTML block elements: their text is apart
+/// from the next.
+fn is_block(tag: TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Paragraph

@@ -67,24 +67,17 @@ fn assert_size(pdf: &Path, (width, height): (f64, f64)) -> usize {
     pages
 }
 
-#[test]
-fn pdf_of_the_fixture_book_has_its_pages_size_text_and_outline() {
-    if !tools_present() {
-        return;
-    }
-    let dir = project("site-basic");
-    let out = briefing(dir.path(), &["pdf"]);
+/// `briefing pdf` in `root`, which must succeed.
+fn print_ok(root: &Path) {
+    let out = briefing(root, &["pdf"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let pdf = dir.path().join("briefing.pdf");
-    let pages = assert_size(&pdf, (595.28, 841.89));
-    // Cover, contents, six documents each on a new page, three appendices.
-    assert!((11..=16).contains(&pages), "{pages} pages");
-    let text = pdf_text(&pdf);
-    let site = Site::load(dir.path(), &Config::load(dir.path()).unwrap()).unwrap();
+}
+
+fn assert_every_title(text: &str, site: &Site) {
     for doc in &site.documents {
         assert!(
             text.contains(&doc.front.title),
@@ -92,6 +85,22 @@ fn pdf_of_the_fixture_book_has_its_pages_size_text_and_outline() {
             doc.front.title
         );
     }
+}
+
+#[test]
+fn pdf_of_the_fixture_book_has_its_pages_size_text_and_outline() {
+    if !tools_present() {
+        return;
+    }
+    let dir = project("site-basic");
+    print_ok(dir.path());
+    let pdf = dir.path().join("briefing.pdf");
+    let pages = assert_size(&pdf, (595.28, 841.89));
+    // Cover, contents, six documents each on a new page, three appendices.
+    assert!((11..=16).contains(&pages), "{pages} pages");
+    let text = pdf_text(&pdf);
+    let site = Site::load(dir.path(), &Config::load(dir.path()).unwrap()).unwrap();
+    assert_every_title(&text, &site);
     assert!(
         text.contains(&format!("1 / {pages}")),
         "page numbers in the margin"
@@ -107,12 +116,7 @@ fn pdf_honours_letter_size_and_the_configured_output() {
         return;
     }
     let dir = project("print-links");
-    let out = briefing(dir.path(), &["pdf"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    print_ok(dir.path());
     let pdf = dir.path().join("out/links.pdf");
     let pages = assert_size(&pdf, (612.0, 792.0));
     assert!(pages >= 5, "{pages} pages");
@@ -181,13 +185,7 @@ fn pdf_of_the_seed_book_has_every_title_and_a4_pages() {
     let pages = assert_size(&pdf, (595.28, 841.89));
     assert!(pages >= site.documents.len() + 3, "{pages} pages");
     let text = pdf_text(&pdf);
-    for doc in &site.documents {
-        assert!(
-            text.contains(&doc.front.title),
-            "{} not in the PDF",
-            doc.front.title
-        );
-    }
+    assert_every_title(&text, &site);
 }
 
 /// The text of page `page` of `pdf`, as laid out.
@@ -210,12 +208,7 @@ fn pdf_contents_give_the_page_each_document_starts_on() {
     let dir = tempfile::tempdir().unwrap();
     let init = briefing(dir.path(), &["init", "--example"]);
     assert!(init.status.success());
-    let out = briefing(dir.path(), &["pdf"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    print_ok(dir.path());
     let pdf = dir.path().join("briefing.pdf");
     let contents = page_text(&pdf, 2) + &page_text(&pdf, 3);
     let site = Site::load(dir.path(), &Config::load(dir.path()).unwrap()).unwrap();

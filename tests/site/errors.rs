@@ -67,70 +67,61 @@ fn a_yaml_error_names_file_and_line() {
     assert!(msg.contains("content/open-ran-note.md:"), "{msg}");
 }
 
-#[test]
-fn a_broken_template_names_itself_and_leaves_the_previous_site_whole() {
+/// Builds the project, replaces the template `name` with `text`, lets
+/// `fails` build again and read the failure, and then checks that the
+/// previous site is whole and no temporary folder is left.
+fn with_broken_template(name: &str, text: &str, fails: impl FnOnce(&Path)) {
     let project = project();
     let root = project.path();
     build_ok(root);
     let before = snapshot(&root.join("public"));
     std::fs::create_dir_all(root.join("templates")).unwrap();
-    std::fs::write(root.join("templates/year.html"), "{% extends \"base.html\" %}\n{% block content %}\n{{ page.year }\n{% endblock content %}\n").unwrap();
-    let msg = build_err(root);
-    assert!(msg.starts_with("template year.html:"), "{msg}");
-    assert!(msg.contains("3:"), "the line is named: {msg}");
+    std::fs::write(root.join("templates").join(name), text).unwrap();
+    fails(root);
     assert_eq!(before, snapshot(&root.join("public")));
     assert_no_temporary_folders(root);
+}
+
+#[test]
+fn a_broken_template_names_itself_and_leaves_the_previous_site_whole() {
+    let text = "{% extends \"base.html\" %}\n{% block content %}\n{{ page.year }\n{% endblock content %}\n";
+    with_broken_template("year.html", text, |root| {
+        let msg = build_err(root);
+        assert!(msg.starts_with("template year.html:"), "{msg}");
+        assert!(msg.contains("3:"), "the line is named: {msg}");
+    });
 }
 
 #[test]
 fn a_render_failure_midway_leaves_the_previous_site_whole() {
-    let project = project();
-    let root = project.path();
-    build_ok(root);
-    let before = snapshot(&root.join("public"));
-    std::fs::create_dir_all(root.join("templates")).unwrap();
-    std::fs::write(
-        root.join("templates/dialogue.html"),
-        "{{ page.no_such_field }}",
-    )
-    .unwrap();
-    let msg = build_err(root);
-    assert!(msg.starts_with("template dialogue.html:"), "{msg}");
-    assert!(msg.contains("no_such_field"), "{msg}");
-    assert_eq!(before, snapshot(&root.join("public")));
-    assert_no_temporary_folders(root);
+    with_broken_template("dialogue.html", "{{ page.no_such_field }}", |root| {
+        let msg = build_err(root);
+        assert!(msg.starts_with("template dialogue.html:"), "{msg}");
+        assert!(msg.contains("no_such_field"), "{msg}");
+    });
 }
 
 #[test]
 fn a_template_failing_at_render_time_names_its_file_line_and_column() {
-    let project = project();
-    let root = project.path();
-    build_ok(root);
-    let before = snapshot(&root.join("public"));
-    std::fs::create_dir_all(root.join("templates")).unwrap();
     // A title is no number: `int` fails on every document page.
-    std::fs::write(
-        root.join("templates/document.html"),
-        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.card.title }}</h1>\n<p>{{ page.card.title | int }}</p>\n{% endblock content %}\n",
-    )
-    .unwrap();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["--root", root.to_str().unwrap(), "build"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(!run.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("template document.html: The string"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("--> document.html:4:25"), "{stderr}");
-    assert!(
-        stderr.contains("4 | <p>{{ page.card.title | int }}</p>"),
-        "{stderr}"
-    );
-    assert_eq!(before, snapshot(&root.join("public")));
-    assert_no_temporary_folders(root);
+    let text = "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.card.title }}</h1>\n<p>{{ page.card.title | int }}</p>\n{% endblock content %}\n";
+    with_broken_template("document.html", text, |root| {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["--root", root.to_str().unwrap(), "build"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{stderr}");
+        assert!(
+            stderr.contains("template document.html: The string"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("--> document.html:4:25"), "{stderr}");
+        assert!(
+            stderr.contains("4 | <p>{{ page.card.title | int }}</p>"),
+            "{stderr}"
+        );
+    });
 }
 
 fn assert_no_temporary_folders(root: &Path) {

@@ -1,0 +1,158 @@
+//! Annotation of short texts against the bundled taxonomy: what each
+//! field of a document's front matter says of them.
+
+use super::*;
+use crate::content::RecommendationKind;
+use crate::ingest::structure::structure;
+
+fn config() -> Config {
+    Config::parse(
+        crate::config::DEFAULT_CONFIG,
+        std::path::Path::new("briefing.yaml"),
+    )
+    .unwrap()
+}
+
+fn annotate_text(title: &str, body: &str) -> Annotations {
+    let config = config();
+    let doc = structure(body.lines().map(String::from).collect(), None, &[]);
+    annotate(title, &doc, &config, &TermMatcher::new(&config))
+}
+
+#[test]
+fn breadcrumb_titles_lose_the_series_tag() {
+    let config = config();
+    let cases = [
+        ("Joint Statement 2024 from the Private Working Group U.S.-Japan Dialogue on Digital Economy", "Joint Statement 2024 from the Private Working Group"),
+        ("Statement by the Chair of the U.S.-Japan Dialogue on Digital Economy", "Statement by the Chair of the U.S.-Japan Dialogue on Digital Economy"),
+        ("Plain Title", "Plain Title"),
+    ];
+    for (title, want) in cases {
+        assert_eq!(tidy_breadcrumb_title(title, &config), want);
+    }
+}
+
+#[test]
+fn annotations_of_a_small_document() {
+    let a = annotate_text(
+        "Joint Statement on AI",
+        "Title\n\nIntro\n\nThe Ministry of Economy, Trade and Industry (METI) met the Internet Economy Dialogue. We urge both governments to promote trustworthy AI and data flows. Both countries reaffirmed their cooperation on 5G.\n\n1. Semiconductors\n\nChips and semiconductor supply chains matter.\n",
+    );
+    assert_eq!(a.kind, "joint-statement");
+    assert_eq!(a.organisations, ["METI"]);
+    assert_eq!(
+        a.glossary["METI"],
+        "Ministry of Economy, Trade and Industry"
+    );
+    assert_eq!(a.themes[0].slug, "ai");
+    assert!(a.themes.iter().any(|t| t.slug == "semiconductors"));
+    let kinds: Vec<_> = a
+        .recommendations
+        .iter()
+        .map(|r| (r.kind, r.section.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (RecommendationKind::Recommendation, "intro"),
+            (RecommendationKind::Commitment, "intro")
+        ]
+    );
+    assert_eq!(a.recommendations[0].themes, ["ai", "data-flows"]);
+    assert!(a.summary.starts_with("The Ministry of Economy"));
+}
+
+#[test]
+fn a_cue_with_a_colon_leads_its_list() {
+    let a = annotate_text("T", "T\n\nThe two governments should:\n\n  • Discuss AI rules.\n  • Share threat data.\n\nOther text.");
+    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["The two governments should: Discuss AI rules. Share threat data."]
+    );
+    assert_eq!(a.recommendations[0].themes, ["ai"]);
+    let long = format!("T\n\nWe urge both governments to:\n\n  • {}\n  • Share threat data. They should also meet.\n\nThe market grew.", "Discuss AI rules in detail. ".repeat(30));
+    let a = annotate_text("T", &long);
+    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Discuss AI rules in detail.",
+            "Share threat data.",
+            "They should also meet."
+        ]
+    );
+    let a = annotate_text(
+        "T",
+        "T\n\nThe strategy has pillars:\n\n  • Security: we urge more.\n  • Trust in data.\n",
+    );
+    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["Security: we urge more."]);
+}
+
+#[test]
+fn an_organisation_inside_a_framework_name_did_not_take_part() {
+    let a = annotate_text(
+        "A Statement",
+        "We support the NIST AI RMF and the NIST Cybersecurity Framework. METI and NIST met.",
+    );
+    assert_eq!(a.organisations, ["METI", "NIST"]);
+    let a = annotate_text("A Statement", "We support the NIST AI RMF in full.");
+    assert!(a.organisations.is_empty(), "{:?}", a.organisations);
+}
+
+#[test]
+fn a_group_lists_every_organisation_that_issues_through_it() {
+    let a = annotate_text(
+        "Joint Statement 2024 from US-Japan Digital Economy Private Working Group",
+        "We present the following principles on AI.",
+    );
+    assert_eq!(a.organisations, ["ACCJ", "Keidanren"]);
+    let a = annotate_text("A Statement", "The Working Group met on AI.");
+    assert!(a.organisations.is_empty(), "{:?}", a.organisations);
+}
+
+#[test]
+fn a_minister_or_secretary_speaks_for_their_ministry() {
+    let a = annotate_text(
+        "A Readout",
+        "The Minister for Internal Affairs and Communications and the Secretary of Commerce met. 経済産業大臣も出席した。",
+    );
+    assert_eq!(
+        a.organisations,
+        ["MIC", "U.S. Department of Commerce", "METI"]
+    );
+    let a = annotate_text("A Readout", "The Secretary of State for Science met.");
+    assert!(a.organisations.is_empty(), "{:?}", a.organisations);
+}
+
+#[test]
+fn dialogues_need_the_title_or_two_mentions() {
+    assert!(
+        annotate_text("T", "Text on the JHLC and nothing else here.")
+            .dialogues
+            .is_empty()
+    );
+    let a = annotate_text("T", "The JHLC met. The JHLC agreed on many things today.");
+    assert_eq!(a.dialogues, ["us-japan-science-technology"]);
+    let a = annotate_text(
+        "Toward the EU-Japan Summit",
+        "Text about the JHLC and the JHLC.",
+    );
+    assert_eq!(
+        a.dialogues,
+        ["eu-japan-digital-partnership"],
+        "a bare U.S.-Japan alias in an EU-Japan document is not that series"
+    );
+    let a = annotate_text(
+        "Toward the EU-Japan Summit",
+        "Text about the U.S.-Japan JHLC and the JHLC.",
+    );
+    assert_eq!(
+        a.dialogues,
+        [
+            "eu-japan-digital-partnership",
+            "us-japan-science-technology"
+        ]
+    );
+}
