@@ -28,48 +28,95 @@ impl Parties {
         self.0.count_ones()
     }
 
-    /// Each party's short English name ("US", "Japan"), in a fixed order.
-    pub fn short_names(self) -> Vec<&'static str> {
-        PARTY_NAMES
+    fn members(self) -> impl Iterator<Item = &'static Party> {
+        PARTIES
             .iter()
             .enumerate()
-            .filter(|(bit, _)| self.0 & (1 << bit) != 0)
-            .filter_map(|(_, (english, _))| english.iter().find(|n| !n.contains('.')).copied())
+            .filter(move |(bit, _)| self.0 & (1 << bit) != 0)
+            .map(|(_, p)| p)
+    }
+
+    /// The governments of the parties that are countries ("Government of
+    /// Japan"), in a fixed order; a bloc has none.
+    pub fn governments(self) -> Vec<String> {
+        self.members()
+            .filter_map(|p| p.country)
+            .map(|country| format!("Government of {country}"))
+            .collect()
+    }
+
+    /// Whether every party is a country, not a bloc.
+    pub fn all_countries(self) -> bool {
+        self.members().all(|p| p.country.is_some())
+    }
+
+    /// Each party's short English name ("US", "Japan"), in a fixed order.
+    pub fn short_names(self) -> Vec<&'static str> {
+        self.members()
+            .filter_map(|p| p.english.iter().find(|n| !n.contains('.')).copied())
             .collect()
     }
 }
 
 /// Every English name of a party ("U.S.", "Japan", "United Kingdom").
 pub fn english_party_names() -> impl Iterator<Item = &'static str> {
-    PARTY_NAMES
-        .iter()
-        .flat_map(|(english, _)| english.iter().copied())
+    PARTIES.iter().flat_map(|p| p.english.iter().copied())
 }
 
-/// Countries and blocs by the names they go by in English, and in the
-/// one-character forms Japanese compounds use (日米, 日EU, 日英).
-const PARTY_NAMES: &[(&[&str], &[&str])] = &[
-    (
+/// A country or bloc that takes part in dialogues.
+struct Party {
+    /// The names it goes by in English, the short one without full stops
+    /// first among them.
+    english: &'static [&'static str],
+    /// The one-character forms Japanese compounds use (日米, 日EU, 日英).
+    japanese: &'static [&'static str],
+    /// The country as "the Government of …" names it; `None` for a bloc,
+    /// which has no government.
+    country: Option<&'static str>,
+}
+
+const fn party(
+    english: &'static [&'static str],
+    japanese: &'static [&'static str],
+    country: Option<&'static str>,
+) -> Party {
+    Party {
+        english,
+        japanese,
+        country,
+    }
+}
+
+/// Countries and blocs by the names they go by.
+const PARTIES: &[Party] = &[
+    party(
         &["U.S.", "US", "United States", "America", "American"],
         &["米"],
+        Some("the United States"),
     ),
-    (&["Japan", "Japanese"], &["日"]),
-    (
+    party(&["Japan", "Japanese"], &["日"], Some("Japan")),
+    party(
         &["EU", "European Union", "Europe", "European"],
         &["EU", "欧州"],
+        None,
     ),
-    (
+    party(
         &["UK", "U.K.", "United Kingdom", "Britain", "British"],
         &["英"],
+        Some("the United Kingdom"),
     ),
-    (&["India", "Indian"], &["印"]),
-    (&["Australia", "Australian"], &["豪"]),
-    (&["Singapore"], &["シンガポール"]),
-    (&["Germany", "German"], &["独"]),
-    (&["France", "French"], &["仏"]),
-    (&["Canada", "Canadian"], &["加"]),
-    (&["Korea", "Korean", "ROK"], &["韓"]),
-    (&["China", "Chinese"], &["中"]),
+    party(&["India", "Indian"], &["印"], Some("India")),
+    party(&["Australia", "Australian"], &["豪"], Some("Australia")),
+    party(&["Singapore"], &["シンガポール"], Some("Singapore")),
+    party(&["Germany", "German"], &["独"], Some("Germany")),
+    party(&["France", "French"], &["仏"], Some("France")),
+    party(&["Canada", "Canadian"], &["加"], Some("Canada")),
+    party(
+        &["Korea", "Korean", "ROK"],
+        &["韓"],
+        Some("the Republic of Korea"),
+    ),
+    party(&["China", "Chinese"], &["中"], Some("China")),
 ];
 
 /// The parties a name speaks of: "U.S.-Japan" and "Japan–U.S." alike, and
@@ -77,8 +124,8 @@ const PARTY_NAMES: &[(&[&str], &[&str])] = &[
 /// characters only in a pair with 日 (日米, 米日), as 日 alone is a day.
 pub fn parties(text: &str) -> Parties {
     let mut found = 0u32;
-    for (bit, (english, _)) in PARTY_NAMES.iter().enumerate() {
-        if english.iter().any(|name| has_word(text, name)) {
+    for (bit, party) in PARTIES.iter().enumerate() {
+        if party.english.iter().any(|name| has_word(text, name)) {
             found |= 1 << bit;
         }
     }
@@ -90,8 +137,8 @@ pub fn parties(text: &str) -> Parties {
 static JAPANESE_PAIRS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
     let japan = 1u32 << 1;
     let mut pairs = Vec::new();
-    for (bit, (_, japanese)) in PARTY_NAMES.iter().enumerate().filter(|(bit, _)| *bit != 1) {
-        for name in *japanese {
+    for (bit, party) in PARTIES.iter().enumerate().filter(|(bit, _)| *bit != 1) {
+        for name in party.japanese {
             let both = japan | (1 << bit);
             pairs.push((format!("日{name}"), both));
             pairs.push((format!("{name}日"), both));
@@ -138,9 +185,9 @@ pub fn dialogue_parties(config: &Config) -> Vec<Parties> {
 
 /// The party a word is the name of ("Japan", "U.S."), exactly.
 fn party_of_word(word: &str) -> Option<u32> {
-    PARTY_NAMES
+    PARTIES
         .iter()
-        .position(|(english, _)| english.contains(&word))
+        .position(|p| p.english.contains(&word))
         .map(|bit| 1 << bit)
 }
 

@@ -56,14 +56,14 @@ const SERIES_NOUNS: &[&str] = &[
 
 /// The parties' English names, longest first, so that an alternation of
 /// them matches "United States" before "United".
-fn party_names() -> Vec<&'static str> {
+pub(crate) fn party_names() -> Vec<&'static str> {
     let mut names: Vec<&str> = english_party_names().collect();
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     names
 }
 
 /// A regex alternation of `names`.
-fn alternation(names: &[&str]) -> String {
+pub(crate) fn alternation(names: &[&str]) -> String {
     let escaped: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
     escaped.join("|")
 }

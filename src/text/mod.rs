@@ -11,3 +11,13 @@ pub mod tokenize;
 pub mod words;
 
 pub use hash::{folded_word_hash, word_hash};
+
+/// The largest char boundary of `text` at or before byte `at` (what
+/// `str::floor_char_boundary` does from Rust 1.91).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}

@@ -18,7 +18,12 @@ fn other_layouts_other_dialogues() {
     assert_eq!(fm.date.unwrap().to_string(), "2023-04-30");
     assert_eq!(fm.dialogues, ["canada-japan-digital"]);
     assert_eq!(fm.kind, "joint-statement");
-    assert_eq!(fm.organisations, ["MIC", "ISED"]);
+    // A joint statement of two countries' dialogue: their governments
+    // issue it, the ministries lead the delegations.
+    assert_eq!(
+        fm.organisations,
+        ["Government of Canada", "Government of Japan", "MIC", "ISED"]
+    );
     assert!(
         themes(fm).contains(&"ai") && themes(fm).contains(&"privacy"),
         "{:?}",

@@ -1,10 +1,19 @@
 //! The organisations a document names: known ones by name or alias, and
 //! "Long Name (ABBR)" pairs, without those that only name a framework,
-//! law or standard of theirs or another government's office.
+//! law or standard of theirs or another government's office; and the
+//! governments that issue a statement, named ("released by the
+//! Governments of …") or, for a joint statement of two countries, implied.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::config::Config;
 use crate::ingest::glossary;
+use crate::ingest::series::parties;
+use crate::ingest::series_names::{alternation, party_names};
 use crate::ingest::term_matcher::{Category, Hit};
+use crate::text::floor_char_boundary;
 
 /// Known organisations by name, and "Long Name (ABBR)" where the long name is
 /// an organisation's, in order of first mention: in the title and the
@@ -39,6 +48,8 @@ pub(super) fn organisations(
             .map_or_else(|| a.short.clone(), |o| o.name.clone());
         found.push((a.at + 1, name));
     }
+    let (title, header) = (heads[0].0, heads[1].0);
+    found.extend(governments(title, header, body.0, &found));
     found.sort();
     let mut names: Vec<String> = Vec::new();
     for (_, name) in found {
@@ -79,4 +90,108 @@ fn names_a_thing_of_its_own(after: &str) -> bool {
     let thing =
         |w: &&str| THINGS.contains(&w.trim_end_matches([',', '.', ')']).to_lowercase().as_str());
     after.starts_with(' ') && (acronym || words.iter().any(thing))
+}
+
+/// How far into the body a statement says who released it.
+const OPENING_CHARS: usize = 600;
+
+/// "released by the Governments of the United States of America and
+/// Japan", "issued by the Government of Japan": one or two countries after
+/// "by the Government(s) of" (a government merely named, "the Ministry …
+/// of the Government of Japan", issued nothing).
+static STATED_GOVERNMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    let party = alternation(&party_names());
+    let country = format!(r"(?:the\s+)?(?:{party})(?:\s+of\s+America)?");
+    Regex::new(&format!(
+        r"(?-u:\b)by\s+the\s+[Gg]overnments?\s+of\s+({country})(?:,?\s+and\s+({country}))?(?-u:\b)"
+    ))
+    .unwrap()
+});
+
+/// A joint statement's title: the two parties named in it issue it.
+static JOINT_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bjoint\s+(?:press\s+)?(?:statement|declaration|communiqu[eé])|共同声明|共同記者発表|共同プレス").unwrap()
+});
+
+/// The governments that issue a document, each with where it is named
+/// (as [`organisations`] orders them): those the header or the opening
+/// says released it ("by the Governments of the United States of America
+/// and Japan"); else, for a joint statement whose title names two
+/// countries and whose title and opening sentence name no two
+/// organisations that could have issued it instead, the two countries'
+/// governments.
+fn governments(
+    title: &str,
+    header: &str,
+    body: &str,
+    named: &[(usize, String)],
+) -> Vec<(usize, String)> {
+    let opening_end = body
+        .find('\n')
+        .unwrap_or(body.len())
+        .min(floor_char_boundary(body, OPENING_CHARS));
+    let opening = &body[..opening_end];
+    let stated: Vec<(usize, String)> = [(header, None), (opening, Some(()))]
+        .into_iter()
+        .flat_map(|(text, in_body)| {
+            stated_governments(text)
+                .into_iter()
+                .map(move |(at, name)| (in_body.map_or(0, |_| at + 1), name))
+        })
+        .collect();
+    if !stated.is_empty() {
+        return stated;
+    }
+    let pair = parties(title);
+    let first_sentence_end = first_sentence_end(opening);
+    let mut organisations_first: Vec<&str> = named
+        .iter()
+        .filter(|(at, _)| *at <= first_sentence_end)
+        .map(|(_, name)| name.as_str())
+        .collect();
+    organisations_first.sort_unstable();
+    organisations_first.dedup();
+    if JOINT_STATEMENT.is_match(title)
+        && pair.count() == 2
+        && pair.all_countries()
+        && organisations_first.len() < 2
+    {
+        return pair.governments().into_iter().map(|g| (0, g)).collect();
+    }
+    Vec::new()
+}
+
+/// Where the first sentence of `text` ends: at a full stop after a word
+/// of more than two letters that a capital follows ("Tokyo. Ambassador",
+/// not "Nov. 1" or "Mr. Smith"), or at 。.
+fn first_sentence_end(text: &str) -> usize {
+    let full_stop = text.match_indices(". ").map(|(at, _)| at).find(|&at| {
+        let word = text[..at]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let next = text[at + 2..].chars().next();
+        word.chars().count() > 2 && next.is_some_and(char::is_uppercase)
+    });
+    [full_stop, text.find('。')]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(text.len())
+}
+
+/// Governments `text` says something is by, with their offsets.
+fn stated_governments(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for m in STATED_GOVERNMENTS.captures_iter(text) {
+        for country in [m.get(1), m.get(2)].into_iter().flatten() {
+            found.extend(
+                parties(country.as_str())
+                    .governments()
+                    .into_iter()
+                    .map(|g| (country.start(), g)),
+            );
+        }
+    }
+    found
 }

@@ -113,6 +113,49 @@ fn a_group_lists_every_organisation_that_issues_through_it() {
 }
 
 #[test]
+fn governments_issue_what_they_release_and_their_joint_statements() {
+    let a = annotate_text(
+        "Joint Statement on Trade",
+        "The text of the following statement was released by the Governments of the United States of America and Japan. The two sides met.",
+    );
+    assert_eq!(
+        a.organisations,
+        ["Government of the United States", "Government of Japan"]
+    );
+    let a = annotate_text(
+        "Joint Press Statement for the Japan-UK Policy Dialogue",
+        "On Nov. 1, 2010, the first meeting of the dialogue was held in Tokyo. Officials of the Ministry of Foreign Affairs and METI took part.",
+    );
+    assert_eq!(
+        a.organisations,
+        [
+            "Government of Japan",
+            "Government of the United Kingdom",
+            "MOFA",
+            "METI"
+        ]
+    );
+}
+
+#[test]
+fn a_government_merely_named_or_a_bloc_issues_nothing() {
+    let a = annotate_text(
+        "The Council held",
+        "In attendance were the Ministry of Foreign Affairs of the Government of Japan and others.",
+    );
+    assert_eq!(a.organisations, ["MOFA"]);
+    // The EU is no government; two organisations in the opening sentence
+    // issued the statement, not the countries they are from.
+    let a = annotate_text("EU-Japan Joint Statement", "The two sides met.");
+    assert!(a.organisations.is_empty(), "{:?}", a.organisations);
+    let a = annotate_text(
+        "Joint Statement of the U.S.-Japan Business Conference",
+        "The ACCJ and Keidanren held the conference in Tokyo. It went well.",
+    );
+    assert_eq!(a.organisations, ["ACCJ", "Keidanren"]);
+}
+
+#[test]
 fn a_minister_or_secretary_speaks_for_their_ministry() {
     let a = annotate_text(
         "A Readout",

@@ -92,10 +92,7 @@ fn check_markup(path: &Path, text: &str) -> Result<()> {
              page again as HTML",
         ));
     }
-    let mut tail_start = text.len().saturating_sub(TAIL_BYTES);
-    while !text.is_char_boundary(tail_start) {
-        tail_start -= 1;
-    }
+    let tail_start = crate::text::floor_char_boundary(text, text.len().saturating_sub(TAIL_BYTES));
     let tail = text[tail_start..].to_ascii_lowercase();
     if !tail.contains("</body") && !tail.contains("</html") {
         return Err(Error::input(

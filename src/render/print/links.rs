@@ -58,10 +58,7 @@ fn shorten_to(id: String, max: usize) -> String {
     if id.len() <= max {
         return id;
     }
-    let mut cut = max - HASH_DIGITS - 1;
-    while !id.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = crate::text::floor_char_boundary(&id, max - HASH_DIGITS - 1);
     let hash = crate::util::sha256_hex(id.as_bytes());
     format!(
         "{}-{}",
