@@ -161,12 +161,13 @@ pub fn report(split: &str, s: &Scores) -> String {
 
 pub fn misses(s: &Scores) -> String {
     let mut out = String::from("== misses (tuning pages only)\n");
-    let lists: [(&str, &Vec<String>); 11] = [
+    let lists: [(&str, &Vec<String>); 12] = [
         ("title", &s.titles.misses),
         ("date", &s.dates.misses),
         ("date stated wrongly", &s.false_dates.misses),
         ("year", &s.years.misses),
         ("series", &s.series_right.misses),
+        ("wrong dialogue", &s.series_wrong.misses),
         ("series proposal", &s.series_proposed.misses),
         ("issuers", &s.issuers.misses),
         ("kind", &s.kinds.misses),

@@ -8,7 +8,8 @@
 //!
 //! One mention in the title, or one of a full name (parties and all, or
 //! four words and more) in the text, files the document; a bare alias must
-//! be mentioned twice.
+//! be mentioned twice. When the title names a series, the text must name
+//! another more than once in passing to file it there too.
 
 use std::sync::LazyLock;
 
@@ -281,6 +282,9 @@ fn is_full_name(text: &str, hit: &Hit, parties: Parties) -> bool {
 
 /// The dialogues `title` and `body` (with their taxonomy hits) belong to,
 /// best first; `own` is each dialogue's parties ([`dialogue_parties`]).
+/// What a mention in the title scores: it files the document by itself.
+const TITLE_SCORE: usize = 10;
+
 pub fn dialogues(
     config: &Config,
     own: &[Parties],
@@ -302,13 +306,20 @@ pub fn dialogues(
                 continue;
             }
             scores[hit.entry] += match (in_title, is_full_name(text, hit, said)) {
-                (true, _) => 10,
+                (true, _) => TITLE_SCORE,
                 (false, true) => 2,
                 (false, false) => 1,
             };
         }
     }
-    let mut order: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] >= 2).collect();
+    // A document whose title names its series only refers to another it
+    // names once in passing ("stakeholders, including the Business Round
+    // Table").
+    let least = match scores.iter().any(|&s| s >= TITLE_SCORE) {
+        true => 3,
+        false => 2,
+    };
+    let mut order: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] >= least).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
     order
         .into_iter()
@@ -469,6 +480,16 @@ mod tests {
             filed("Second Japan-EU Digital Partnership Council Held", "Text."),
             ["eu-japan"]
         );
+    }
+
+    #[test]
+    fn a_series_the_titled_document_names_in_passing_is_a_reference() {
+        let title = "Second Japan-EU Digital Partnership Council Held";
+        let once = "The partners welcomed input from the U.S.-Japan Internet Economy Dialogue.";
+        assert_eq!(filed(title, once), ["eu-japan"]);
+        let twice = format!("{once} The U.S.-Japan Internet Economy Dialogue met again.");
+        assert_eq!(filed(title, &twice), ["eu-japan", "us-japan"]);
+        assert_eq!(filed("A note", once), ["us-japan"]);
     }
 
     #[test]
