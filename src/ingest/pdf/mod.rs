@@ -18,15 +18,17 @@
 //! is weight: about 70 more crates and minutes more of a first build.
 //!
 //! A crate this large may still panic on a hostile file: the call is
-//! wrapped so that a panic is an error naming the file, and the fuzz
-//! target `ingest` feeds it PDFs.
+//! wrapped so that a panic is an error naming the file (and no panic
+//! message besides it), and the fuzz target `ingest` feeds it PDFs.
 
 mod extract;
 mod layout;
 mod meta;
 
+use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::Once;
 
 use super::read::SeedText;
 use crate::error::{Error, Result};
@@ -35,6 +37,31 @@ use crate::error::{Error, Result};
 /// having text: a scan without OCR has none, or a stray stamp or page
 /// number; a page of the shortest note ("Hello World") has more.
 const MIN_LETTERS_PER_PAGE: usize = 3;
+
+thread_local! {
+    /// Set while this thread runs the PDF reader under [`quietly`].
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `read` with a panic in it caught, and without the panic hook's
+/// message ("thread … panicked at …/pdf_oxide/…"): the error that names
+/// the file says what went wrong and what to do. Panics on other threads,
+/// or outside the reader, are reported as always.
+fn quietly<T>(read: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let report = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                report(info);
+            }
+        }));
+    });
+    QUIET.with(|quiet| quiet.set(true));
+    let result = catch_unwind(AssertUnwindSafe(read));
+    QUIET.with(|quiet| quiet.set(false));
+    result
+}
 
 /// A PDF seed's text and metadata; an error naming the file for a PDF that
 /// is encrypted, truncated, damaged, or a scan without text.
@@ -57,7 +84,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
              the PDF again",
         ));
     }
-    let pages = catch_unwind(AssertUnwindSafe(|| extract::pages(bytes))).map_err(|_| {
+    let pages = quietly(|| extract::pages(bytes)).map_err(|_| {
         Error::input(
             path,
             "could not be read: the PDF reader failed on it. Save it again from a PDF viewer \
@@ -136,5 +163,15 @@ mod tests {
             assert!(msg.starts_with("seeds/a.pdf: "), "{msg}");
             assert!(msg.contains(needle), "{msg}");
         }
+    }
+
+    #[test]
+    fn a_panic_in_the_reader_is_caught_and_the_thread_reports_again_after() {
+        assert!(quietly(|| -> u8 { panic!("a hostile file") }).is_err());
+        assert_eq!(quietly(|| 7).ok(), Some(7));
+        assert!(
+            !QUIET.with(Cell::get),
+            "panics after the reader are reported"
+        );
     }
 }
