@@ -7,8 +7,11 @@ use std::process::Command;
 use briefing::content::{ContentFile, FrontMatter};
 use briefing::ingest::{ingest_project, Force, IngestOptions, IngestReport, Outcome};
 use briefing::Config;
+use common_seeds::project_from;
 
 mod bad_input;
+#[path = "../common/seeds.rs"]
+mod common_seeds;
 mod edits;
 mod layouts;
 mod pages;
@@ -18,22 +21,6 @@ mod sources;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A temporary project holding `briefing.yaml` and the seeds of `from`.
-fn project_from(from: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(from.join("briefing.yaml"), dir.path().join("briefing.yaml")).unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    for entry in std::fs::read_dir(from.join("seeds")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(
-            &path,
-            dir.path().join("seeds").join(path.file_name().unwrap()),
-        )
-        .unwrap();
-    }
-    dir
 }
 
 fn ingest(root: &Path, force: bool) -> IngestReport {

@@ -8,6 +8,10 @@ use std::process::{Command, Output};
 
 use yaml_serde::Value;
 
+#[path = "../common/seeds.rs"]
+mod common_seeds;
+use common_seeds::project_from;
+
 const BINARY: &str = env!("CARGO_BIN_EXE_briefing");
 
 fn fixture() -> PathBuf {
@@ -16,22 +20,7 @@ fn fixture() -> PathBuf {
 
 /// A copy of the fixture project.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(
-        fixture().join("briefing.yaml"),
-        dir.path().join("briefing.yaml"),
-    )
-    .unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    for entry in std::fs::read_dir(fixture().join("seeds")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(
-            &path,
-            dir.path().join("seeds").join(path.file_name().unwrap()),
-        )
-        .unwrap();
-    }
-    dir
+    project_from(&fixture())
 }
 
 fn suggest(root: &Path, args: &[&str]) -> Output {
