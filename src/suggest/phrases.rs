@@ -8,10 +8,14 @@
 //! So do punctuation, digits and stop words: a phrase with "and" or "of"
 //! inside was, more often than not, two phrases run together ("energy
 //! security and countering").
+//!
+//! A phrase that the corpus only ever writes right before a name is a
+//! part of the name ("von der" of "von der Leyen", "climate envoy" of
+//! "climate envoy Kerry"), not a subject of its own.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::text::stop_words::SEARCH_STOP_WORDS;
+use crate::text::stop_words::{PHRASE_STOP_WORDS, SEARCH_STOP_WORDS};
 
 /// The most words of a phrase.
 const MAX_WORDS: usize = 3;
@@ -47,6 +51,8 @@ pub struct Phrase {
     pub text: String,
     pub words: usize,
     pub documents: BTreeMap<usize, usize>,
+    /// Whether it stands anywhere other than right before a name.
+    pub stands_alone: bool,
 }
 
 impl Phrase {
@@ -55,10 +61,12 @@ impl Phrase {
     }
 }
 
-/// A token of a text: a common word in lower case, or a break.
+/// A token of a text: a common word in lower case, a name (a word the
+/// corpus never writes in lower case, or in capitals), or a break.
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Word(String),
+    Name,
     Break,
 }
 
@@ -68,18 +76,20 @@ pub fn recurring(texts: &[&str]) -> Vec<Phrase> {
     let mut found: BTreeMap<String, Phrase> = BTreeMap::new();
     for (doc, text) in texts.iter().enumerate() {
         let tokens = tokens(text, &lower);
-        for phrase in phrases_of(&tokens) {
+        for (phrase, alone) in phrases_of(&tokens) {
             let entry = found.entry(phrase.clone()).or_insert_with(|| Phrase {
                 words: phrase.split(' ').count(),
                 text: phrase,
                 documents: BTreeMap::new(),
+                stands_alone: false,
             });
             *entry.documents.entry(doc).or_default() += 1;
+            entry.stands_alone |= alone;
         }
     }
     found
         .into_values()
-        .filter(|p| p.documents.len() >= 2)
+        .filter(|p| p.documents.len() >= 2 && p.stands_alone)
         .collect()
 }
 
@@ -118,28 +128,31 @@ fn tokens(text: &str, lower: &HashSet<String>) -> Vec<Token> {
 
 fn token(word: &str, lower: &HashSet<String>) -> Token {
     let folded = word.to_lowercase();
-    let common = lower.contains(&folded)
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && !(word.len() > 1 && word.chars().all(|c| !c.is_lowercase()));
-    match common {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return Token::Break;
+    }
+    let capitals = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+    match lower.contains(&folded) && !capitals {
         true => Token::Word(folded),
-        false => Token::Break,
+        false => Token::Name,
     }
 }
 
-/// The phrases of one text, each once.
-fn phrases_of(tokens: &[Token]) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
+/// The phrases of one text, each once, with whether one of its
+/// occurrences there is not right before a name.
+fn phrases_of(tokens: &[Token]) -> BTreeMap<String, bool> {
+    let mut found: BTreeMap<String, bool> = BTreeMap::new();
     for start in 0..tokens.len() {
         let mut words: Vec<&str> = Vec::new();
-        for token in &tokens[start..] {
+        for (at, token) in tokens.iter().enumerate().skip(start) {
             let Token::Word(word) = token else { break };
             if words.len() == MAX_WORDS || !can_bound(word) {
                 break;
             }
             words.push(word);
             if fits(&words) {
-                found.insert(words.join(" "));
+                let alone = tokens.get(at + 1) != Some(&Token::Name);
+                *found.entry(words.join(" ")).or_default() |= alone;
             }
         }
     }
@@ -148,7 +161,9 @@ fn phrases_of(tokens: &[Token]) -> BTreeSet<String> {
 
 /// A word that may stand in a phrase.
 fn can_bound(word: &str) -> bool {
-    !SEARCH_STOP_WORDS.contains(word) && !GENERIC.contains(&word)
+    !SEARCH_STOP_WORDS.contains(word)
+        && !PHRASE_STOP_WORDS.contains(word)
+        && !GENERIC.contains(&word)
 }
 
 fn fits(words: &[&str]) -> bool {
@@ -188,5 +203,28 @@ mod tests {
         let texts = texts(&found);
         assert!(texts.contains(&"energy security"), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains(" and")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_phrase_only_ever_before_a_name_is_a_part_of_the_name() {
+        let found = recurring(&[
+            "President von der Leyen spoke on grid storage.",
+            "Ursula von der Leyen met them. Grid storage grew.",
+        ]);
+        let texts = texts(&found);
+        assert!(texts.contains(&"grid storage"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("von")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("der")), "{texts:?}");
+    }
+
+    #[test]
+    fn function_words_end_a_phrase() {
+        let found = recurring(&[
+            "Grid storage grew during the talks, though slowly.",
+            "During the talks, grid storage grew; meanwhile prices fell.",
+        ]);
+        let texts = texts(&found);
+        assert!(texts.contains(&"grid storage"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("during")), "{texts:?}");
     }
 }

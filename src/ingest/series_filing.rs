@@ -1,0 +1,198 @@
+//! Which of `briefing.yaml`'s dialogues a document is filed under, from
+//! how much it speaks of each ([`super::series::mention_scores`]):
+//!
+//! - a series' name without its parties ("the Energy Panel", after one
+//!   "EU-India Energy Panel") counts as a bare alias would;
+//! - of two series of the same parties, one named less than half as much
+//!   as the other is named in passing ("to implement the 2016 EU-India
+//!   Clean Energy and Climate Partnership", in a report on the Energy
+//!   Panel), and is left out;
+//! - a document that names no dialogue may describe one in words: "the
+//!   fifth regular dialogue meeting between the two countries' economic
+//!   ministers", in a report on Japan and Australia, is the
+//!   Australia–Japan Ministerial Economic Dialogue. The evidence must be
+//!   all there: a series noun in lower case after an ordinal or
+//!   "regular"/"annual" (a meeting of a recurring series), in a document
+//!   that names both parties of the dialogue and no third party as often,
+//!   and every word of the dialogue's name but its parties spelled in that
+//!   clause ("economic", "ministers" for "Ministerial Economic Dialogue").
+//!   One dialogue must fit, never two.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::series::{is_word_at, main_pair, mention_scores, parties, Parties};
+use super::series_names::{dialogue_series, series_named};
+use super::term_matcher::Hit;
+use crate::config::Config;
+
+/// The dialogues the document belongs to, best first; `own` is each
+/// dialogue's parties.
+pub fn dialogues(
+    config: &Config,
+    own: &[Parties],
+    title: (&str, &[Hit]),
+    body: (&str, &[Hit]),
+) -> Vec<String> {
+    let mut scores = mention_scores(config, own, title, body);
+    add_short_names(config, &mut scores, body.0);
+    let best = |i: usize| {
+        (0..scores.len())
+            .filter(|&j| own[j] == own[i])
+            .map(|j| scores[j])
+            .max()
+            .unwrap_or(0)
+    };
+    let main = |i: usize| own[i].is_empty() || scores[i] * 2 > best(i);
+    let mut order: Vec<usize> = (0..scores.len())
+        .filter(|&i| scores[i] >= 2 && main(i))
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
+    let named: Vec<String> = order
+        .into_iter()
+        .map(|i| config.dialogues[i].slug.clone())
+        .collect();
+    match named.is_empty() {
+        true => described(config, own, body.0).into_iter().collect(),
+        false => named,
+    }
+}
+
+/// One point per mention of a dialogue's name without its parties
+/// ("energy panel" of "EU-India Energy Panel", two words or more) beyond
+/// those with them, for a dialogue the document names already and whose
+/// aliases do not hold that name (the matcher counts those).
+fn add_short_names(config: &Config, scores: &mut [usize], body: &str) {
+    let lower = body.to_lowercase();
+    let named = series_named(body);
+    let mut keys = dialogue_series(config);
+    keys.sort_by(|a, b| (a.2, &a.1).cmp(&(b.2, &b.1)));
+    keys.dedup_by(|a, b| a.2 == b.2 && a.1 == b.1);
+    for (_, key, i) in keys {
+        let aliases = || config.dialogues[i].aliases.iter();
+        let an_alias = aliases().any(|a| a.to_lowercase().replace('-', " ") == key);
+        if scores[i] == 0 || !key.contains(' ') || an_alias {
+            continue;
+        }
+        let all = lower
+            .match_indices(key.as_str())
+            .filter(|(at, _)| is_word_at(&lower, *at, &key))
+            .count();
+        let with_parties = named.iter().filter(|s| s.name == key).count();
+        scores[i] += all.saturating_sub(with_parties);
+    }
+}
+
+/// A recurring meeting's clause: an ordinal or "regular", a series noun
+/// within three words, and the rest of the clause (up to 12 words).
+static DESCRIBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|regular|annual)(?:\s+[a-z-]+){0,3}?\s+(?:dialogue|council|partnership|committee|forum|consultations?|working group)(?:[^.;:\n]){0,100}",
+    )
+    .unwrap()
+});
+
+/// Words of a series' name that say nothing of which series it is.
+const SMALL: &[&str] = &["and", "of", "the", "on", "for", "in", "between"];
+
+/// The fewest letters two words share at their start to be one word
+/// written two ways ("ministers", "ministerial").
+const SAME_STEM: usize = 6;
+
+/// The dialogue of `config` that `text` describes, if exactly one fits;
+/// `own` is each dialogue's parties.
+fn described(config: &Config, own: &[Parties], text: &str) -> Option<String> {
+    let clauses: Vec<Vec<String>> = DESCRIBED
+        .find_iter(text)
+        .map(|m| words(m.as_str()).map(str::to_lowercase).collect())
+        .collect();
+    if clauses.is_empty() {
+        return None;
+    }
+    let pair = main_pair(text)?;
+    let mut fitting = config.dialogues.iter().zip(own).filter(|(d, parties)| {
+        **parties == pair
+            && std::iter::once(&d.name)
+                .chain(&d.aliases)
+                .any(|name| clauses.iter().any(|c| spells(c, name)))
+    });
+    let (first, _) = fitting.next()?;
+    fitting.next().is_none().then(|| first.slug.clone())
+}
+
+/// Whether `clause` spells every word of `name` but its parties and small
+/// words, two such words at least.
+fn spells(clause: &[String], name: &str) -> bool {
+    let wanted: Vec<String> = words(name)
+        .filter(|w| parties(w).is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !SMALL.contains(&w.as_str()))
+        .collect();
+    wanted.len() >= 2
+        && wanted
+            .iter()
+            .all(|w| clause.iter().any(|c| same_word(c, w)))
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    a == b || shared >= SAME_STEM
+}
+
+/// The words of `text`, cut at spaces, dashes and marks ("U.S." whole).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::term_matcher::TermMatcher;
+
+    fn config() -> Config {
+        Config::parse(
+            "title: T\ndialogues:\n\
+             - {slug: au-jp-econ, name: Australia-Japan Ministerial Economic Dialogue}\n\
+             - {slug: au-jp-energy, name: Japan-Australia Energy and Resources Dialogue}\n\
+             - {slug: au-in-econ, name: Australia-India Ministerial Economic Dialogue}\n",
+            std::path::Path::new("briefing.yaml"),
+        )
+        .unwrap()
+    }
+
+    fn filed(text: &str) -> Option<String> {
+        let config = config();
+        let own = TermMatcher::new(&config).dialogue_parties;
+        described(&config, &own, text)
+    }
+
+    #[test]
+    fn a_meeting_described_in_words_is_of_the_dialogue_it_spells() {
+        let report = "Japan and Australia agreed on Sunday to work together. At the fifth \
+            regular dialogue meeting between the two countries' economic ministers, Australia \
+            promised supplies to Japan.";
+        assert_eq!(filed(report).as_deref(), Some("au-jp-econ"));
+        // The words of another dialogue of the same parties.
+        let energy = report.replace("economic ministers", "energy and resources ministers");
+        assert_eq!(filed(&energy).as_deref(), Some("au-jp-energy"));
+    }
+
+    #[test]
+    fn without_every_piece_of_evidence_no_dialogue_is_taken() {
+        // Other parties.
+        let india = "India and Australia met. At the fifth regular dialogue meeting \
+            between the two countries' economic ministers, India and Australia agreed.";
+        assert_eq!(filed(india).as_deref(), Some("au-in-econ"));
+        let china = india.replace("India", "China");
+        assert_eq!(filed(&china), None);
+        // No recurring meeting: a dialogue in general.
+        let general = "Japan and Australia want more economic dialogue between ministers.";
+        assert_eq!(filed(general), None);
+        // A word of the name missing.
+        let partial = "Japan and Australia met. At the fifth regular dialogue meeting \
+            between the two countries' ministers, Australia promised supplies.";
+        assert_eq!(filed(partial), None);
+    }
+}
