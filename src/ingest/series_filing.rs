@@ -1,22 +1,21 @@
 //! Which of `briefing.yaml`'s dialogues a document is filed under, from
 //! how much it speaks of each ([`super::series::mention_scores`]):
 //!
-//! - a series' name without its parties ("the Energy Panel", after one
-//!   "EU-India Energy Panel") counts as a bare alias would;
+//! - a series' name without its parties ("the Trade Council", after one
+//!   "Canada-Korea Trade Council") counts as a bare alias would;
 //! - of two series of the same parties, one named less than half as much
-//!   as the other is named in passing ("to implement the 2016 EU-India
-//!   Clean Energy and Climate Partnership", in a report on the Energy
-//!   Panel), and is left out;
+//!   as the other is named in passing (a framework the meeting reported
+//!   on carries out), and is left out;
 //! - a document that names no dialogue may describe one in words: "the
-//!   fifth regular dialogue meeting between the two countries' economic
-//!   ministers", in a report on Japan and Australia, is the
-//!   Australia–Japan Ministerial Economic Dialogue. The evidence must be
-//!   all there: a series noun in lower case after an ordinal or
-//!   "regular"/"annual" (a meeting of a recurring series), in a document
-//!   that names both parties of the dialogue and no third party as often,
-//!   and every word of the dialogue's name but its parties spelled in that
-//!   clause ("economic", "ministers" for "Ministerial Economic Dialogue").
-//!   One dialogue must fit, never two.
+//!   fourth annual council meeting between the two countries' trade
+//!   ministers", in a report on Canada and Korea, is the Canada–Korea
+//!   Ministerial Trade Council. The evidence must be all there: a series
+//!   noun in lower case after an ordinal or "regular"/"annual" (a meeting
+//!   of a recurring series), in a document that names both parties of the
+//!   dialogue and no third party as often, and every word of the
+//!   dialogue's name but its parties spelled in that clause ("trade",
+//!   "ministers", "council" for "Ministerial Trade Council"). One dialogue
+//!   must fit, never two.
 
 use std::sync::LazyLock;
 
@@ -60,7 +59,7 @@ pub fn dialogues(
 }
 
 /// One point per mention of a dialogue's name without its parties
-/// ("energy panel" of "EU-India Energy Panel", two words or more) beyond
+/// ("trade council" of "Canada-Korea Trade Council", two words or more) beyond
 /// those with them, for a dialogue the document names already and whose
 /// aliases do not hold that name (the matcher counts those).
 fn add_short_names(config: &Config, scores: &mut [usize], body: &str) {
@@ -154,9 +153,9 @@ mod tests {
     fn config() -> Config {
         Config::parse(
             "title: T\ndialogues:\n\
-             - {slug: au-jp-econ, name: Australia-Japan Ministerial Economic Dialogue}\n\
-             - {slug: au-jp-energy, name: Japan-Australia Energy and Resources Dialogue}\n\
-             - {slug: au-in-econ, name: Australia-India Ministerial Economic Dialogue}\n",
+             - {slug: ca-kr-trade, name: Canada-Korea Ministerial Trade Council}\n\
+             - {slug: ca-kr-fish, name: Korea-Canada Fisheries and Oceans Council}\n\
+             - {slug: ca-in-trade, name: Canada-India Ministerial Trade Council}\n",
             std::path::Path::new("briefing.yaml"),
         )
         .unwrap()
@@ -168,31 +167,52 @@ mod tests {
         described(&config, &own, text)
     }
 
+    const REPORT: &str = "Canada and Korea agreed on Monday to ship more grain. At the \
+        fourth annual council meeting between the two countries' trade ministers, Korea \
+        promised orders to Canada.";
+
     #[test]
     fn a_meeting_described_in_words_is_of_the_dialogue_it_spells() {
-        let report = "Japan and Australia agreed on Sunday to work together. At the fifth \
-            regular dialogue meeting between the two countries' economic ministers, Australia \
-            promised supplies to Japan.";
-        assert_eq!(filed(report).as_deref(), Some("au-jp-econ"));
+        assert_eq!(filed(REPORT).as_deref(), Some("ca-kr-trade"));
         // The words of another dialogue of the same parties.
-        let energy = report.replace("economic ministers", "energy and resources ministers");
-        assert_eq!(filed(&energy).as_deref(), Some("au-jp-energy"));
+        let fish = REPORT.replace("trade ministers", "fisheries and oceans ministers");
+        assert_eq!(filed(&fish).as_deref(), Some("ca-kr-fish"));
     }
 
     #[test]
     fn without_every_piece_of_evidence_no_dialogue_is_taken() {
-        // Other parties.
-        let india = "India and Australia met. At the fifth regular dialogue meeting \
-            between the two countries' economic ministers, India and Australia agreed.";
-        assert_eq!(filed(india).as_deref(), Some("au-in-econ"));
-        let china = india.replace("India", "China");
-        assert_eq!(filed(&china), None);
-        // No recurring meeting: a dialogue in general.
-        let general = "Japan and Australia want more economic dialogue between ministers.";
+        let india = REPORT.replace("Korea", "India");
+        assert_eq!(filed(&india).as_deref(), Some("ca-in-trade"));
+        // Parties no dialogue has.
+        assert_eq!(filed(&REPORT.replace("Korea", "China")), None);
+        // No recurring meeting: a council in general.
+        let general = "Canada and Korea want a trade council of their ministers.";
         assert_eq!(filed(general), None);
         // A word of the name missing.
-        let partial = "Japan and Australia met. At the fifth regular dialogue meeting \
-            between the two countries' ministers, Australia promised supplies.";
-        assert_eq!(filed(partial), None);
+        assert_eq!(filed(&REPORT.replace("trade ministers", "ministers")), None);
+    }
+
+    #[test]
+    fn a_series_short_name_counts_and_one_named_in_passing_is_left_out() {
+        let config: Config = Config::parse(
+            "title: T\ndialogues:\n\
+             - {slug: council, name: Canada-Korea Trade Council}\n\
+             - {slug: accord, name: Canada-Korea Clean Shipping Partnership}\n",
+            std::path::Path::new("briefing.yaml"),
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&config);
+        let body = "The Canada-Korea Trade Council met to carry out the Canada-Korea Clean \
+            Shipping Partnership. The Trade Council agreed on ports; the Trade Council \
+            heard the port authorities. The Trade Council named a chair, and the Trade \
+            Council will meet again.";
+        let hits = matcher.hits(body);
+        let filed = dialogues(
+            &config,
+            &matcher.dialogue_parties,
+            ("A note", &[]),
+            (body, &hits),
+        );
+        assert_eq!(filed, ["council"]);
     }
 }

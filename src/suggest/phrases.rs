@@ -11,7 +11,9 @@
 //!
 //! A phrase that the corpus only ever writes right before a name is a
 //! part of the name ("von der" of "von der Leyen", "climate envoy" of
-//! "climate envoy Kerry"), not a subject of its own.
+//! "climate envoy Kerry"), not a subject of its own; nor is one it only
+//! ever writes before the same word ("strengthening energy", always
+//! before "security"): that one is a piece of the longer phrase.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -51,8 +53,6 @@ pub struct Phrase {
     pub text: String,
     pub words: usize,
     pub documents: BTreeMap<usize, usize>,
-    /// Whether it stands anywhere other than right before a name.
-    pub stands_alone: bool,
 }
 
 impl Phrase {
@@ -70,26 +70,79 @@ enum Token {
     Break,
 }
 
+/// What follows a phrase, over its occurrences.
+#[derive(Debug, Clone, Default)]
+struct Followers {
+    /// An occurrence is followed by no word of a phrase (a break, a stop
+    /// word, the end).
+    ends: bool,
+    /// An occurrence is followed by something other than a name.
+    not_a_name: bool,
+    /// The word that follows, while it is always the same one.
+    word: Option<String>,
+    varied: bool,
+}
+
+impl Followers {
+    fn add(&mut self, next: Option<&Token>) {
+        match next {
+            Some(Token::Name) => {}
+            Some(Token::Word(w)) if can_bound(w) => {
+                self.not_a_name = true;
+                match &self.word {
+                    None => self.word = Some(w.clone()),
+                    Some(seen) if seen != w => self.varied = true,
+                    Some(_) => {}
+                }
+            }
+            _ => {
+                self.ends = true;
+                self.not_a_name = true;
+            }
+        }
+    }
+
+    fn merge(&mut self, other: &Followers) {
+        self.ends |= other.ends;
+        self.not_a_name |= other.not_a_name;
+        self.varied |= other.varied
+            || (self.word.is_some() && other.word.is_some() && self.word != other.word);
+        if self.word.is_none() {
+            self.word.clone_from(&other.word);
+        }
+    }
+
+    /// A unit of its own: not only the front of a name, nor only of one
+    /// longer phrase.
+    fn is_unit(&self) -> bool {
+        self.not_a_name && (self.ends || self.varied)
+    }
+}
+
 /// Every phrase of `texts` (one per document) found in at least two of them.
 pub fn recurring(texts: &[&str]) -> Vec<Phrase> {
     let lower = lower_case_words(texts);
-    let mut found: BTreeMap<String, Phrase> = BTreeMap::new();
+    let mut found: BTreeMap<String, (Phrase, Followers)> = BTreeMap::new();
     for (doc, text) in texts.iter().enumerate() {
         let tokens = tokens(text, &lower);
-        for (phrase, alone) in phrases_of(&tokens) {
-            let entry = found.entry(phrase.clone()).or_insert_with(|| Phrase {
-                words: phrase.split(' ').count(),
-                text: phrase,
-                documents: BTreeMap::new(),
-                stands_alone: false,
+        for (phrase, followers) in phrases_of(&tokens) {
+            let (entry, seen) = found.entry(phrase.clone()).or_insert_with(|| {
+                let words = phrase.split(' ').count();
+                let phrase = Phrase {
+                    words,
+                    text: phrase,
+                    documents: BTreeMap::new(),
+                };
+                (phrase, Followers::default())
             });
             *entry.documents.entry(doc).or_default() += 1;
-            entry.stands_alone |= alone;
+            seen.merge(&followers);
         }
     }
     found
         .into_values()
-        .filter(|p| p.documents.len() >= 2 && p.stands_alone)
+        .filter(|(p, seen)| p.documents.len() >= 2 && seen.is_unit())
+        .map(|(p, _)| p)
         .collect()
 }
 
@@ -138,10 +191,9 @@ fn token(word: &str, lower: &HashSet<String>) -> Token {
     }
 }
 
-/// The phrases of one text, each once, with whether one of its
-/// occurrences there is not right before a name.
-fn phrases_of(tokens: &[Token]) -> BTreeMap<String, bool> {
-    let mut found: BTreeMap<String, bool> = BTreeMap::new();
+/// The phrases of one text, each once, with what follows them there.
+fn phrases_of(tokens: &[Token]) -> BTreeMap<String, Followers> {
+    let mut found: BTreeMap<String, Followers> = BTreeMap::new();
     for start in 0..tokens.len() {
         let mut words: Vec<&str> = Vec::new();
         for (at, token) in tokens.iter().enumerate().skip(start) {
@@ -151,8 +203,8 @@ fn phrases_of(tokens: &[Token]) -> BTreeMap<String, bool> {
             }
             words.push(word);
             if fits(&words) {
-                let alone = tokens.get(at + 1) != Some(&Token::Name);
-                *found.entry(words.join(" ")).or_default() |= alone;
+                let next = tokens.get(at + 1);
+                found.entry(words.join(" ")).or_default().add(next);
             }
         }
     }
@@ -221,7 +273,7 @@ mod tests {
     fn function_words_end_a_phrase() {
         let found = recurring(&[
             "Grid storage grew during the talks, though slowly.",
-            "During the talks, grid storage grew; meanwhile prices fell.",
+            "During the talks, grid storage expanded; meanwhile prices fell.",
         ]);
         let texts = texts(&found);
         assert!(texts.contains(&"grid storage"), "{texts:?}");

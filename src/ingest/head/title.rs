@@ -296,9 +296,9 @@ pub(super) fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
 }
 
 /// A sentence-case line right under a sentence-case headline that opens
-/// the capture, with no date on either: the headline's standfirst ("Taking
-/// stock of US-Japan energy diplomacy", then "Looking back ahead of the
-/// talks"). A masthead above a title is a name, written title-case.
+/// the capture, with no date on either: the headline's standfirst ("Grid
+/// operators brace for a dry summer", then "What the drought means for
+/// hydropower"). A masthead above a title is a name, written title-case.
 fn is_standfirst(evidence: &Evidence<'_>, text: &str) -> bool {
     let (first, second) = (evidence.window[0], evidence.window[1]);
     let dated = |line: usize| evidence.date_lines.iter().any(|d| d.line == line);
