@@ -5,7 +5,7 @@
 
 use super::{is_paragraph, is_release_line, same_text, without_release_label};
 use super::{DateLine, BELOW_LINES};
-use crate::text::words::{is_cjk, word_count};
+use crate::text::words::{ends_mid_phrase, is_cjk, word_count};
 
 /// The most words (or CJK characters) a title line has.
 const MAX_TITLE_WORDS: usize = 40;
@@ -44,18 +44,13 @@ pub(super) fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> O
 /// from a line that ends no sentence in lower case, or a long line goes
 /// on in lower case on the next.
 pub(super) fn wrapped(lines: &[String], window: &[usize], pos: usize) -> bool {
-    const RUNS_ON: &[&str] = &[
-        "a", "an", "the", "and", "or", "of", "to", "in", "on", "with", "between", "by", "from",
-        "at", "into", "that", "its", "their",
-    ];
     let line = lines[window[pos]].trim();
-    let last = line.rsplit(char::is_whitespace).next().unwrap_or_default();
     let open = |l: &str| !l.trim_end().ends_with(['.', '!', '?', ':', '。']);
     let lower_start = |l: &str| l.trim_start().starts_with(char::is_lowercase);
     let previous = pos.checked_sub(1).map(|p| lines[window[p]].as_str());
     let next = window.get(pos + 1).map(|&n| lines[n].as_str());
     line.ends_with([',', ';'])
-        || (word_count(line) >= 3 && RUNS_ON.contains(&last))
+        || ends_mid_phrase(line)
         || (lower_start(line) && previous.is_some_and(open))
         || (line.chars().count() >= 40 && open(line) && next.is_some_and(lower_start))
 }
