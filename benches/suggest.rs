@@ -10,7 +10,10 @@
 //! series that mix pairs of parties), titles, and the lines of
 //! `briefing.yaml` written by hand. Figures are printed for the tuning
 //! pages, the held-out ones and all. `BRIEFING_SUGGEST_LIST=1` lists the
-//! tuning pages' misses; `BRIEFING_SUGGEST_KEEP=DIR` keeps the project.
+//! tuning pages' misses; `BRIEFING_SUGGEST_SPLIT=tune` shows that split
+//! alone (figures, and the labels of the dialogues' documents), for
+//! tuning without a look at the held-out pages; `BRIEFING_SUGGEST_KEEP=DIR`
+//! keeps the project.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -102,16 +105,27 @@ fn main() {
         HAND_WRITTEN.lines().count()
     );
     println!(
-        "suggested: {} themes, {} dialogues, {} organisations, {} chrome lines",
+        "suggested: {} themes, {} dialogues, {} organisations, {} chrome lines, {} footer markers",
         suggestions.themes.len(),
         suggestions.dialogues.len(),
         suggestions.organisations.len(),
-        suggestions.chrome_lines.len()
+        suggestions.chrome_lines.len(),
+        suggestions.footer_markers.len()
     );
-    print!("{}", dialogue_report(&meaning, &labels, &made));
+    let only = std::env::var("BRIEFING_SUGGEST_SPLIT").ok();
+    let shown: BTreeMap<String, Label> = labels
+        .into_iter()
+        .filter(|(_, l)| only.as_ref().is_none_or(|s| *s == l.split))
+        .collect();
+    print!("{}", dialogue_report(&meaning, &shown, &made));
     let list = std::env::var_os("BRIEFING_SUGGEST_LIST").is_some();
-    for split in ["tune", "holdout", "all"] {
-        let scores = score(&labels, &made, &meaning, split);
+    let splits = match &only {
+        Some(split) => vec![split.as_str()],
+        None => vec!["tune", "holdout", "all"],
+    };
+    for split in splits {
+        let labels = &shown;
+        let scores = score(labels, &made, &meaning, split);
         print!("{}", show(split, &scores));
         if list && split == "tune" {
             scores.misses.iter().for_each(|m| println!("  miss {m}"));
@@ -175,9 +189,12 @@ fn dialogue_report(
     for d in meaning.keys() {
         let docs: Vec<&String> = made
             .iter()
-            .filter(|(_, m)| m.dialogues.contains(d))
+            .filter(|(id, m)| m.dialogues.contains(d) && labels.contains_key(*id))
             .map(|(id, _)| id)
             .collect();
+        if docs.is_empty() {
+            continue;
+        }
         let parties: BTreeSet<BTreeSet<&String>> = docs
             .iter()
             .filter(|id| labels[id.as_str()].series.is_some())

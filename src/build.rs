@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{IngestOptions, IngestReport};
 use crate::render::{self, Renderer};
 use crate::search::SearchIndex;
-use crate::site::Site;
+use crate::site::{Drafts, Site};
 use affected::Snapshot;
 use manifest::Manifest;
 use redirects::Addresses;
@@ -40,19 +40,18 @@ pub struct BuildOptions {
     /// The caller holds the output folder's [`BuildLock`] already (`serve`
     /// holds it for as long as it runs).
     pub lock_held: bool,
-    /// Publish the documents marked `draft: true` too.
-    pub drafts: bool,
+    /// Whether the documents marked `draft: true` are published too.
+    pub drafts: Drafts,
     /// The `base_url` of this build instead of `briefing.yaml`'s (a deploy
     /// preview lives at another address than the site).
     pub base_url: Option<String>,
 }
 
 impl BuildOptions {
-    /// `briefing.yaml` as this build reads it: with the drafts and the
-    /// address the command line asked for.
+    /// `briefing.yaml` as this build reads it: with the address the
+    /// command line asked for.
     pub fn config(&self, root: &Path) -> Result<Config> {
         let mut config = Config::load(root)?;
-        config.drafts = self.drafts;
         if let Some(url) = &self.base_url {
             config.base_url = url.clone();
         }
@@ -116,6 +115,8 @@ pub struct Built {
     /// affects by.
     pub pages: Vec<render::Page>,
     pub snapshot: Snapshot,
+    /// Each document's page and the old addresses that lead to it.
+    pub addresses: Addresses,
 }
 
 /// [`build`], keeping the site model and the templates.
@@ -146,7 +147,7 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
         .as_mut()
         .map(|r| std::mem::take(&mut r.texts))
         .unwrap_or_default();
-    let site = Site::load_with(root, &config, fresh)?;
+    let site = Site::load_with(root, &config, fresh, options.drafts)?;
     crate::util::trace_stage("loading the site");
     let renderer = Renderer::new(root)?;
     let pages = render::plan(&site);
@@ -185,7 +186,8 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
     if let Err(err) = manifest.write(&output) {
         warnings.push(format!("{err}; the next build renders every page again"));
     }
-    let redirects = manifest.addresses().redirects().count();
+    let addresses = manifest.addresses().clone();
+    let redirects = addresses.redirects().count();
     let snapshot = manifest.into_snapshot();
     let report = BuildReport {
         ingest,
@@ -209,6 +211,7 @@ fn build_keeping(root: &Path, options: &BuildOptions, updatable: bool) -> Result
         search: written.search_index,
         pages,
         snapshot,
+        addresses,
     })
 }
 

@@ -54,10 +54,6 @@ pub struct Config {
     /// The default runs only the site's own script files, never inline script.
     #[serde(default = "default_content_security_policy")]
     pub content_security_policy: String,
-    /// Whether documents with `draft: true` are in the site: set for one
-    /// build by `--drafts`, never read from `briefing.yaml`.
-    #[serde(skip)]
-    pub drafts: bool,
 }
 
 /// Scripts and styles only from the site's own files (which works from

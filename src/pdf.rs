@@ -50,6 +50,9 @@ pub struct PdfOptions {
     pub no_build: bool,
     /// Default: [`DEFAULT_TIMEOUT`].
     pub timeout: Option<Duration>,
+    /// The build that runs first (drafts, another `base_url`); its output
+    /// folder is always the project's `public/`, where the book is printed from.
+    pub build: BuildOptions,
 }
 
 #[derive(Debug)]
@@ -69,7 +72,13 @@ pub fn book_pdf(root: &Path, options: &PdfOptions) -> Result<PdfReport> {
     let browser = find_browser(options.browser.as_deref(), path_var.as_deref())?;
     let build = match options.no_build {
         true => None,
-        false => Some(build(root, &BuildOptions::default())?),
+        false => Some(build(
+            root,
+            &BuildOptions {
+                output: None,
+                ..options.build.clone()
+            },
+        )?),
     };
     let page = root.join(DEFAULT_OUTPUT).join(BOOK_PATH);
     if !page.is_file() {

@@ -83,6 +83,19 @@ pub fn read(output: &Path) -> Option<Manifest> {
         .filter(|m| m.format == FORMAT)
 }
 
+/// Records `addresses` in the manifest of the site at `output`, when it
+/// has one: the pages `serve` moved in place, whose old addresses the next
+/// build keeps leading on.
+pub fn record_addresses(output: &Path, addresses: &Addresses) -> Result<()> {
+    match read(output) {
+        Some(mut manifest) if manifest.addresses != *addresses => {
+            manifest.addresses = addresses.clone();
+            manifest.write(output)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Removes the manifest, before the site it describes is replaced.
 pub fn remove(output: &Path) -> Result<()> {
     let path = manifest_path(output);

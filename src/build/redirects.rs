@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::site::{escape_html, Document, Site};
 
 /// Where each document's page is, and the addresses that moved.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Addresses {
     /// Each document's page (`documents/<slug>.html`), by identity.
     pages: BTreeMap<String, String>,
@@ -71,20 +71,45 @@ impl Addresses {
 
     /// Writes a redirect page at each old address inside `out`; returns how many.
     pub fn write(&self, site: &Site, out: &Path) -> Result<usize> {
+        let pages = self.pages(site);
+        for (old, html) in &pages {
+            let path = out.join(old);
+            std::fs::write(&path, html).map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(pages.len())
+    }
+
+    /// The addresses after documents of `site` changed in the site already
+    /// written to `out` (as `serve` changes them, in place): each redirect
+    /// written where it differs, and the old ones that no longer lead
+    /// anywhere removed, unless a page of the site is there now.
+    pub fn update(&self, site: &Site, out: &Path) -> Result<Addresses> {
+        let now = Addresses::of(site, Some(self));
+        let is_page = |path: &str| now.pages.values().any(|p| p == path);
+        for (old, _) in self.redirects() {
+            if !now.moved.contains_key(old) && !is_page(old) {
+                crate::util::remove_file_if_present(&out.join(old))?;
+            }
+        }
+        for (old, html) in now.pages(site) {
+            crate::util::write_if_changed(&out.join(old), html.as_bytes())?;
+        }
+        Ok(now)
+    }
+
+    /// Each old address and the redirect page to write there.
+    fn pages(&self, site: &Site) -> Vec<(String, String)> {
         let titles: BTreeMap<String, &str> = site
             .documents
             .iter()
             .map(|doc| (page_of(doc), doc.front.title.as_str()))
             .collect();
-        let mut written = 0;
-        for (old, new) in self.redirects() {
-            let title = titles.get(new).copied().unwrap_or(new);
-            let html = redirect_page(site, new, title);
-            let path = out.join(old);
-            std::fs::write(&path, html).map_err(|e| Error::io(&path, e))?;
-            written += 1;
-        }
-        Ok(written)
+        self.redirects()
+            .map(|(old, new)| {
+                let title = titles.get(new).copied().unwrap_or(new);
+                (old.to_string(), redirect_page(site, new, title))
+            })
+            .collect()
     }
 }
 

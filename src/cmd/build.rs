@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use briefing::build::{build_then_exit, BuildOptions, BuildReport};
 use briefing::ingest::IngestReport;
+use briefing::site::Drafts;
 
 use super::{count, detail, in_project, say, warn};
 
@@ -25,7 +26,8 @@ pub struct Args {
     site: SiteArgs,
 }
 
-/// What `build` and `serve` (and `pdf`) may change for one build.
+/// What every command that builds the site (`build`, `serve`, `pdf`) may
+/// change for that build, with the same flags and meaning in each.
 #[derive(clap::Args)]
 pub struct SiteArgs {
     /// Also publish the documents marked `draft: true`.
@@ -39,7 +41,10 @@ pub struct SiteArgs {
 
 impl SiteArgs {
     pub fn apply(self, options: &mut BuildOptions) {
-        options.drafts = self.drafts;
+        options.drafts = match self.drafts {
+            true => Drafts::Published,
+            false => Drafts::LeftOut,
+        };
         options.base_url = self.base_url;
     }
 }

@@ -58,7 +58,7 @@ fn summary(s: &Suggestions) -> String {
         .flat_map(|t| t.documents.iter().copied())
         .collect();
     format!(
-        "{} documents: {}, covering {} of them; {}; {}; {}; {}\n",
+        "{} documents: {}, covering {} of them; {}; {}; {}; {}; {}\n",
         s.documents.len(),
         super::count(s.themes.len(), "theme"),
         covered.len(),
@@ -66,5 +66,6 @@ fn summary(s: &Suggestions) -> String {
         super::count(s.organisations.len(), "organisation"),
         super::count(s.kinds.iter().filter(|k| !k.known).count(), "new kind"),
         super::count(s.chrome_lines.len(), "chrome line"),
+        super::count(s.footer_markers.len(), "footer marker"),
     )
 }

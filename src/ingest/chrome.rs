@@ -181,7 +181,7 @@ impl ChromeRules {
             || is_photo_caption(line, &k)
     }
 
-    fn is_footer_marker(&self, line: &str) -> bool {
+    pub fn is_footer_marker(&self, line: &str) -> bool {
         let t = line.trim();
         if t.len() > 90 || t.ends_with('.') {
             return false;

@@ -31,6 +31,7 @@ mod recommend;
 mod report;
 mod sentences;
 mod series;
+mod series_filing;
 mod series_names;
 mod source;
 mod structure;

@@ -82,6 +82,11 @@ impl ChromeCheck {
     pub fn is_chrome(&self, line: &str) -> bool {
         self.0.is_chrome_line(line)
     }
+
+    /// Whether ingest cuts a page's rest from this line, near its end.
+    pub fn is_footer(&self, line: &str) -> bool {
+        self.0.is_footer_marker(line)
+    }
 }
 
 /// `titles`: the titles the source's markup states, most trusted first.

@@ -8,8 +8,7 @@
 //!
 //! One mention in the title, or one of a full name (parties and all, or
 //! four words and more) in the text, files the document; a bare alias must
-//! be mentioned twice. When the title names a series, the text must name
-//! another more than once in passing to file it there too.
+//! be mentioned twice ([`super::series_filing`] weighs the mentions).
 
 use std::sync::LazyLock;
 
@@ -133,6 +132,35 @@ pub fn parties(text: &str) -> Parties {
     Parties(found | japanese_pair(text).0)
 }
 
+/// The two parties `text` names most often (by their English names, as
+/// words), when no third is named as often as the second.
+pub fn main_pair(text: &str) -> Option<Parties> {
+    let mut counts: Vec<(usize, u32)> = PARTIES
+        .iter()
+        .enumerate()
+        .map(|(bit, party)| {
+            let n = party
+                .english
+                .iter()
+                .map(|name| word_count(text, name))
+                .sum();
+            (n, 1 << bit)
+        })
+        .collect();
+    counts.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+    match counts[..] {
+        [(a, x), (b, y), (c, _), ..] if b > c && a > 0 => Some(Parties(x | y)),
+        _ => None,
+    }
+}
+
+/// How many times `name` stands in `text` as a word.
+fn word_count(text: &str, name: &str) -> usize {
+    text.match_indices(name)
+        .filter(|(at, _)| is_word_at(text, *at, name))
+        .count()
+}
+
 /// Japanese compounds of Japan and another party (日米, 米日 …), with the
 /// parties each stands for.
 static JAPANESE_PAIRS: LazyLock<Vec<(String, u32)>> = LazyLock::new(|| {
@@ -162,12 +190,16 @@ fn japanese_pair(text: &str) -> Parties {
 
 /// `name` in `text` with no letter on either side.
 fn has_word(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + name.len()..].chars().next();
-        let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-        !letter(before) && !letter(after)
-    })
+    text.match_indices(name)
+        .any(|(at, _)| is_word_at(text, at, name))
+}
+
+/// Whether `name`, found at `at` in `text`, has no letter on either side.
+pub(super) fn is_word_at(text: &str, at: usize, name: &str) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + name.len()..].chars().next();
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    !letter(before) && !letter(after)
 }
 
 /// Each dialogue's parties, from its name and every alias.
@@ -280,17 +312,19 @@ fn is_full_name(text: &str, hit: &Hit, parties: Parties) -> bool {
     parties.count() >= 2 || crate::text::words::word_count(name) >= 4
 }
 
-/// The dialogues `title` and `body` (with their taxonomy hits) belong to,
-/// best first; `own` is each dialogue's parties ([`dialogue_parties`]).
 /// What a mention in the title scores: it files the document by itself.
-const TITLE_SCORE: usize = 10;
+pub const TITLE_SCORE: usize = 10;
 
-pub fn dialogues(
+/// How much `title` and `body` (with their taxonomy hits) speak of each
+/// dialogue: 10 a mention in the title, 2 one of a full name in the text,
+/// 1 a bare alias, each counted only where its parties are the
+/// dialogue's; `own` is each dialogue's parties ([`dialogue_parties`]).
+pub fn mention_scores(
     config: &Config,
     own: &[Parties],
     title: (&str, &[Hit]),
     body: (&str, &[Hit]),
-) -> Vec<String> {
+) -> Vec<usize> {
     // Read only when a mention names no parties of its own.
     let context = std::cell::OnceCell::new();
     let mut scores = vec![0usize; config.dialogues.len()];
@@ -312,19 +346,7 @@ pub fn dialogues(
             };
         }
     }
-    // A document whose title names its series only refers to another it
-    // names once in passing ("stakeholders, including the Business Round
-    // Table").
-    let least = match scores.iter().any(|&s| s >= TITLE_SCORE) {
-        true => 3,
-        false => 2,
-    };
-    let mut order: Vec<usize> = (0..scores.len()).filter(|&i| scores[i] >= least).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(scores[i]));
-    order
-        .into_iter()
-        .map(|i| config.dialogues[i].slug.clone())
-        .collect()
+    scores
 }
 
 /// A dialogue's alias without parties of its own that documents about two
@@ -426,7 +448,8 @@ mod tests {
         let config = config();
         let v = TermMatcher::new(&config);
         let own = &v.dialogue_parties;
-        dialogues(&config, own, (title, &v.hits(title)), (body, &v.hits(body)))
+        let (title, body) = ((title, &v.hits(title)[..]), (body, &v.hits(body)[..]));
+        crate::ingest::series_filing::dialogues(&config, own, title, body)
     }
 
     #[test]

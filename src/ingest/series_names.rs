@@ -280,7 +280,7 @@ pub fn propose(named: Vec<(String, SeriesName)>) -> Vec<NewSeries> {
     }
     groups
         .into_iter()
-        .map(|g| proposal(g.parties, g.members))
+        .map(|g| proposal(g.parties, &g.name, g.members))
         .collect()
 }
 
@@ -298,7 +298,7 @@ fn extends(name: &str, base: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
-fn proposal(parties: Parties, members: Vec<(String, String)>) -> NewSeries {
+fn proposal(parties: Parties, key: &str, members: Vec<(String, String)>) -> NewSeries {
     let mut spellings: Vec<(usize, String)> = Vec::new();
     for (_, written) in &members {
         match spellings.iter_mut().find(|(_, w)| w == written) {
@@ -312,12 +312,15 @@ fn proposal(parties: Parties, members: Vec<(String, String)>) -> NewSeries {
     let mut seeds: Vec<String> = members.into_iter().map(|(seed, _)| seed).collect();
     seeds.sort();
     seeds.dedup();
-    // A name in Japanese has no letters a slug can spell: its parties do.
-    let latin = name.chars().filter(char::is_ascii_alphabetic).count();
-    let slug = match latin * 2 >= name.chars().count() {
-        true => crate::util::slugify(&name),
-        false => crate::util::slugify(&format!("{} series", parties.short_names().join(" "))),
+    // The parties by their short names ("us-eu-…", not "u-s-eu-…"), in
+    // one order whichever way the name puts them, then the name; a name in
+    // Japanese has no letters a slug can spell.
+    let latin = key.chars().filter(char::is_ascii_alphabetic).count();
+    let words = match latin * 2 >= key.chars().count() {
+        true => key,
+        false => "series",
     };
+    let slug = crate::util::slugify(&format!("{} {words}", parties.short_names().join(" ")));
     NewSeries {
         slug,
         aliases: spellings.into_iter().skip(1).map(|(_, w)| w).collect(),
@@ -387,6 +390,21 @@ mod tests {
         assert_eq!(proposals[1].seeds, ["seeds/c.txt"]);
         let japanese = propose(vec![named("seeds/d.txt", "日英デジタルパートナーシップ")]);
         assert_eq!(japanese[0].slug, "japan-uk-series");
+        let between =
+            "the High-level Environment and Climate Dialogue between China and the European Union";
+        let us = "the U.S.-EU Energy Council";
+        let slugs: Vec<String> = [between, us]
+            .iter()
+            .flat_map(|text| propose(vec![named("seeds/e.txt", text)]))
+            .map(|p| p.slug)
+            .collect();
+        assert_eq!(
+            slugs,
+            [
+                "eu-china-high-level-environment-and-climate-dialogue",
+                "us-eu-energy-council"
+            ]
+        );
     }
 
     #[test]

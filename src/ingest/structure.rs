@@ -6,6 +6,7 @@ use super::head;
 use super::headings::{self, Levels, Style};
 use super::outline;
 use crate::content::PartialDate;
+use crate::text::words::ends_mid_phrase;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -132,6 +133,7 @@ fn continues(prev: &Logical, indent: usize, text: &str, blanks: usize) -> bool {
     lower
         || (indent > 0 && !prev_is_heading)
         || (!ends_sentence(&prev.text) && prev.text.len() > 80 && !prev_is_heading)
+        || ends_mid_phrase(&prev.text)
 }
 
 fn classify(logical: &[Logical]) -> Vec<Block> {
@@ -340,6 +342,18 @@ mod tests {
             [
                 item(0, "Develop a framework: common principles for international interoperability. We also believe it."),
                 Block::Paragraph("The workforce through engineers for research and development is essential.".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_cut_in_the_middle_of_a_phrase_goes_on_with_the_next() {
+        let d = doc("Joint Statement on Data\n\nThe fourth Harbour Safety Council meeting between\nCanada and Korea was held on Friday.\nA new paragraph.");
+        assert_eq!(
+            d.blocks,
+            [
+                Block::Paragraph("The fourth Harbour Safety Council meeting between Canada and Korea was held on Friday.".into()),
+                Block::Paragraph("A new paragraph.".into())
             ]
         );
     }

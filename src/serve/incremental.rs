@@ -19,12 +19,13 @@ use std::time::Instant;
 
 use super::{BuildOutcome, Changes, Rebuild};
 use crate::build::affected::{affected, Snapshot};
-use crate::build::{self, BuildLock, BuildOptions, Built};
-use crate::error::{Error, Result};
+use crate::build::redirects::Addresses;
+use crate::build::{self, manifest, BuildLock, BuildOptions, Built};
+use crate::error::Result;
 use crate::render::{self, Renderer, ASSETS_DIR, SOURCES_DIR};
 use crate::search::SearchIndex;
 use crate::site::{Site, Update, CONTENT_DIR};
-use crate::util::write_if_changed;
+use crate::util::{remove_file_if_present, write_if_changed};
 
 /// The incremental rebuild of the project at `root` into `output`.
 pub struct Incremental {
@@ -50,6 +51,8 @@ struct Loaded {
     /// ones. `None` when the build took the search scripts from the
     /// previous site; the first edit then makes it.
     search: Option<SearchIndex>,
+    /// Each document's page and the old addresses that lead to it.
+    addresses: Addresses,
 }
 
 /// A change sorted by what it takes to apply.
@@ -104,6 +107,7 @@ impl Incremental {
             search,
             pages,
             snapshot,
+            addresses,
         } = build::build_loaded(&self.root, &self.options)?;
         self.loaded = Some(Loaded {
             site,
@@ -111,6 +115,7 @@ impl Incremental {
             pages,
             snapshot,
             search,
+            addresses,
         });
         self.deferred.clear();
         self.search_changed.clear();
@@ -278,18 +283,20 @@ fn apply(loaded: &mut Loaded, plan: &Plan, root: &Path, out: &Path) -> Result<Op
         selected.iter().partition(|p| p.kind.can_wait());
     render::render_pages(&loaded.site, &loaded.renderer, &now, out)?;
     for path in vanished {
-        remove(&out.join(path))?;
+        remove_file_if_present(&out.join(path))?;
     }
     if !plan.content.is_empty() {
         copy_sources(&loaded.site, &changed, out)?;
     }
     copy_static(root, out, &plan.statics)?;
     let mut later: Vec<String> = later.iter().map(|p| p.path.clone()).collect();
+    let rendered = now.len();
     if !plan.content.is_empty() {
         later.extend(search_files());
+        move_addresses(loaded, out)?;
     }
     let outcome = BuildOutcome {
-        pages: now.len(),
+        pages: rendered,
         elapsed: started.elapsed(),
         warnings: loaded.site.warnings.clone(),
         ..BuildOutcome::default()
@@ -299,6 +306,18 @@ fn apply(loaded: &mut Loaded, plan: &Plan, root: &Path, out: &Path) -> Result<Op
         later,
         changed,
     }))
+}
+
+/// The redirects after documents changed: a page that moved leaves one at
+/// its old address, as a full build would, and the manifest keeps it for
+/// the next build.
+fn move_addresses(loaded: &mut Loaded, out: &Path) -> Result<()> {
+    let addresses = loaded.addresses.update(&loaded.site, out)?;
+    if addresses != loaded.addresses {
+        manifest::record_addresses(out, &addresses)?;
+        loaded.addresses = addresses;
+    }
+    Ok(())
 }
 
 fn slug_of(site: &Site, path: &Path) -> Option<String> {
@@ -362,17 +381,10 @@ fn remove_others(dir: &Path, keep: &BTreeSet<PathBuf>) -> Result<()> {
     for entry in entries.flatten() {
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
         if is_file && !names.contains(entry.file_name().as_os_str()) {
-            remove(&entry.path())?;
+            remove_file_if_present(&entry.path())?;
         }
     }
     Ok(())
-}
-
-fn remove(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
-        _ => Ok(()),
-    }
 }
 
 /// Copies the named files of `static/` into the site's assets, as the

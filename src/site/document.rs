@@ -24,8 +24,8 @@ pub struct Parsed {
 impl Parsed {
     /// A draft is left out (before anything, its glossary included, is
     /// taken from it) unless the build asked for drafts.
-    pub fn is_published(&self, config: &Config) -> bool {
-        config.drafts || !self.file.front_matter.draft
+    pub fn is_published(&self, drafts: super::Drafts) -> bool {
+        drafts == super::Drafts::Published || !self.file.front_matter.draft
     }
 }
 

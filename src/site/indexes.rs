@@ -52,6 +52,7 @@ pub fn derive(
         undated,
         glossary,
         body_glossary: Default::default(),
+        drafts: Default::default(),
         matrix,
         warnings,
     }

@@ -68,6 +68,18 @@ pub struct Site {
     /// The glossary the bodies were rendered with (acronyms marked up): an
     /// edit that leaves it as it was renders with it again.
     pub(crate) body_glossary: std::sync::Arc<glossary::Glossary>,
+    /// Whether the documents marked `draft: true` are in it.
+    pub drafts: Drafts,
+}
+
+/// Whether a site publishes the documents marked `draft: true`: a choice
+/// of one build (`--drafts`), never a setting of `briefing.yaml`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Drafts {
+    /// Left out of everything the site publishes.
+    #[default]
+    LeftOut,
+    Published,
 }
 
 #[derive(Debug, Serialize)]
@@ -217,15 +229,20 @@ impl Document {
 }
 
 impl Site {
-    /// Reads and cross-links every `content/*.md` under `root`.
+    /// Reads and cross-links every `content/*.md` under `root`, drafts left out.
     pub fn load(root: &Path, config: &Config) -> Result<Site> {
-        Site::load_with(root, config, Vec::new())
+        Site::load_with(root, config, Vec::new(), Drafts::LeftOut)
     }
 
     /// [`Site::load`], taking the text of the files in `fresh` as given
     /// rather than reading it again: `build` hands over what ingest has just
     /// written, so a cold build reads no content file back.
-    pub fn load_with(root: &Path, config: &Config, fresh: Vec<ContentText>) -> Result<Site> {
+    pub fn load_with(
+        root: &Path,
+        config: &Config,
+        fresh: Vec<ContentText>,
+        drafts: Drafts,
+    ) -> Result<Site> {
         let mut fresh: std::collections::HashMap<PathBuf, ContentText> =
             fresh.into_iter().map(|f| (f.path.clone(), f)).collect();
         let files: Vec<(PathBuf, Option<ContentText>)> = content_paths(root)?
@@ -249,17 +266,18 @@ impl Site {
             })
             .collect();
         crate::util::trace_stage("reading the content");
-        Site::from_parsed(root, config, parsed)
+        Site::from_parsed(root, config, parsed, drafts)
     }
 
-    /// The model of content files already read (in file-name order);
-    /// `root` is where seeds named in `source.file` are looked for.
+    /// The model of content files already read (in file-name order),
+    /// drafts left out; `root` is where seeds named in `source.file` are
+    /// looked for.
     pub fn from_texts(root: &Path, config: &Config, files: &[ContentText]) -> Result<Site> {
         let parsed: Vec<Result<document::Parsed>> = files
             .par_iter()
             .map(|file| document::parse(file, config))
             .collect();
-        Site::from_parsed(root, config, parsed)
+        Site::from_parsed(root, config, parsed, Drafts::LeftOut)
     }
 
     /// The model of parsed files (in file-name order), every error reported.
@@ -267,6 +285,7 @@ impl Site {
         root: &Path,
         config: &Config,
         parsed: Vec<Result<document::Parsed>>,
+        drafts: Drafts,
     ) -> Result<Site> {
         let mut ok = Vec::new();
         let mut errors = Vec::new();
@@ -279,7 +298,7 @@ impl Site {
         if !errors.is_empty() {
             return Err(Error::many(errors));
         }
-        ok.retain(|p| p.is_published(config));
+        ok.retain(|p| p.is_published(drafts));
         let glossary = document::site_glossary(&ok);
         let project = document::Project::new(root, config, &glossary);
         let built: Vec<(Document, Vec<String>)> = ok
@@ -303,6 +322,7 @@ impl Site {
         crate::util::trace_stage("rendering the bodies");
         let mut site = indexes::derive(root, config.clone(), documents, warnings);
         site.body_glossary = std::sync::Arc::new(glossary);
+        site.drafts = drafts;
         Ok(site)
     }
 

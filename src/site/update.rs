@@ -39,7 +39,7 @@ impl Site {
             None => None,
         };
         // A document made a draft is gone from the site, as if deleted.
-        let parsed = parsed.filter(|p| p.is_published(&self.config));
+        let parsed = parsed.filter(|p| p.is_published(self.drafts));
         let others = || self.documents.iter().filter(|d| !d.is_from(path));
         let own_glossary = self
             .documents

@@ -114,14 +114,54 @@ fn kind_name(slug: &str) -> String {
     }
 }
 
-/// A chrome line proposed, as the captures write it, with its seeds.
+/// A chrome line or a footer marker proposed, as the captures write it,
+/// with its seeds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChromeLine {
     pub line: String,
     pub seeds: Vec<String>,
 }
 
-pub fn chrome_lines(corpus: &Corpus, config: &Config) -> Vec<ChromeLine> {
+/// Lines that open or close several captures, but for the footer markers
+/// proposed (`markers`), which cut the same lines off.
+pub fn chrome_lines(corpus: &Corpus, config: &Config, markers: &[ChromeLine]) -> Vec<ChromeLine> {
+    let markers: BTreeSet<String> = markers.iter().map(|m| chrome_key(&m.line)).collect();
+    let mut found = recurring_lines(corpus, config, |_, raw| {
+        edge_lines(raw).into_iter().collect()
+    });
+    found.retain(|c| !markers.contains(&chrome_key(&c.line)));
+    found
+}
+
+pub fn footer_markers(corpus: &Corpus, config: &Config) -> Vec<ChromeLine> {
+    let check = ChromeCheck::new(config);
+    let edges: Vec<BTreeSet<String>> = corpus
+        .documents
+        .iter()
+        .map(|d| edge_lines(&d.raw).into_iter().map(chrome_key).collect())
+        .collect();
+    let shared = |line: &str, own: usize| {
+        let key = chrome_key(line);
+        check.is_chrome(line)
+            || (edges.iter().enumerate()).any(|(i, t)| i != own && t.contains(&key))
+    };
+    let found = recurring_lines(corpus, config, |own, raw| {
+        footer_openings(raw, |line| shared(line, own))
+    });
+    found
+        .into_iter()
+        .filter(|m| !check.is_footer(&m.line))
+        .collect()
+}
+
+/// The lines `candidates` finds in [`MIN_SEEDS`] seeds or more (by
+/// [`chrome_key`]), as the first seed writes each, that are no title of
+/// theirs and that ingest does not drop by its own rules.
+fn recurring_lines<'a>(
+    corpus: &'a Corpus,
+    config: &Config,
+    candidates: impl Fn(usize, &'a str) -> Vec<&'a str>,
+) -> Vec<ChromeLine> {
     let check = ChromeCheck::new(config);
     let titles: BTreeSet<String> = corpus
         .documents
@@ -129,8 +169,8 @@ pub fn chrome_lines(corpus: &Corpus, config: &Config) -> Vec<ChromeLine> {
         .filter_map(|d| d.title.as_deref().map(chrome_key))
         .collect();
     let mut by_key: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
-    for doc in &corpus.documents {
-        for line in edge_lines(&doc.raw) {
+    for (i, doc) in corpus.documents.iter().enumerate() {
+        for line in candidates(i, &doc.raw) {
             let key = chrome_key(line);
             if titles.contains(&key) || check.is_chrome(line) {
                 continue;
@@ -148,6 +188,34 @@ pub fn chrome_lines(corpus: &Corpus, config: &Config) -> Vec<ChromeLine> {
             line,
             seeds: seeds.into_iter().collect(),
         })
+        .collect()
+}
+
+/// The most words of a footer marker, and of each line after it.
+const MAX_MARKER_WORDS: usize = 5;
+const MAX_FOOTER_LINE_WORDS: usize = 16;
+
+/// The short lines of the lower half of `raw` after which every line is
+/// short, two at least, and one of them the site's (`site_line`).
+fn footer_openings(raw: &str, site_line: impl Fn(&str) -> bool) -> Vec<&str> {
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let short = |l: &str| word_count(l) <= MAX_FOOTER_LINE_WORDS && !l.ends_with('.');
+    // From the end, the run of short lines: a marker is where it starts.
+    let run = lines.iter().rev().take_while(|l| short(l)).count();
+    let from = (lines.len() / 2).max(lines.len() - run);
+    (from..lines.len().saturating_sub(2))
+        .filter(|&i| {
+            let line = lines[i];
+            (1..=MAX_MARKER_WORDS).contains(&word_count(line))
+                && line.chars().any(char::is_alphabetic)
+                && !names_a_document(line)
+                && lines[i + 1..].iter().any(|l| site_line(l))
+        })
+        .map(|i| lines[i])
         .collect()
 }
 
@@ -190,7 +258,7 @@ mod tests {
             documents: vec![doc("seeds/a.txt", "Grids"), doc("seeds/b.txt", "Wind")],
         };
         let config: Config = yaml_serde::from_str("title: t").unwrap();
-        let lines: Vec<String> = chrome_lines(&corpus, &config)
+        let lines: Vec<String> = chrome_lines(&corpus, &config, &[])
             .into_iter()
             .map(|c| c.line)
             .collect();
@@ -206,5 +274,40 @@ mod tests {
                 && k.kind.cues == ["media note"]),
             "{kinds:?}"
         );
+    }
+
+    #[test]
+    fn a_line_the_site_ends_several_pages_with_is_a_footer_marker() {
+        let paragraph = "The ministers agreed to build more interconnectors across the region, with a plan for each of them by next year.";
+        let doc = |name: &str, links: &str| {
+            Document {
+            name: name.into(),
+            title: Some(format!("Title {name}")),
+            raw: format!(
+                "{paragraph}\n{paragraph}\nKey outcomes\nGrid codes aligned\nStorage pilots funded\n{paragraph}\nMore from the desk\n{links}\nContact the Energy Desk\n"
+            ),
+            ..Document::default()
+        }
+        };
+        let corpus = Corpus {
+            documents: vec![
+                doc("seeds/a.txt", "Wind auctions grow\nSolar tariffs cut"),
+                doc("seeds/b.txt", "Gas prices ease"),
+            ],
+        };
+        let config: Config = yaml_serde::from_str("title: t").unwrap();
+        let markers = footer_markers(&corpus, &config);
+        let lines: Vec<&str> = markers.iter().map(|m| m.line.as_str()).collect();
+        assert_eq!(lines, ["More from the desk"], "{markers:?}");
+        assert_eq!(markers[0].seeds, ["seeds/a.txt", "seeds/b.txt"]);
+        let chrome = chrome_lines(&corpus, &config, &markers);
+        assert!(
+            !chrome.iter().any(|c| c.line == "More from the desk"),
+            "{chrome:?}"
+        );
+
+        let known = "title: t\ningest:\n  footer_markers: [more from the desk]";
+        let config: Config = yaml_serde::from_str(known).unwrap();
+        assert!(footer_markers(&corpus, &config).is_empty());
     }
 }

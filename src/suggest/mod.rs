@@ -11,7 +11,8 @@
 //!   detection ([`dialogues`]);
 //! - organisations from the acronyms and names the documents define, by
 //!   ingest's glossary rule ([`organisations`]);
-//! - kinds the headers name and site chrome the captures repeat ([`layout`]).
+//! - kinds the headers name, and the site chrome and footer markers the
+//!   captures repeat ([`layout`]).
 //!
 //! Statistics a reader can check were chosen over a topic model or an
 //! embedding: the proposals are a starting point a user edits, and a
@@ -75,6 +76,7 @@ pub struct Suggestions {
     pub organisations: Vec<Organisation>,
     pub kinds: Vec<Kind>,
     pub chrome_lines: Vec<ChromeLine>,
+    pub footer_markers: Vec<ChromeLine>,
 }
 
 /// The phrases that may be a theme's keywords: not a part of the name of
@@ -162,6 +164,7 @@ pub fn suggest(corpus: &Corpus, config: &Config) -> Suggestions {
         .into_iter()
         .filter(|(short, _)| !names.contains(short))
         .collect();
+    let footer_markers = layout::footer_markers(corpus, config);
     Suggestions {
         documents: corpus.documents.iter().map(|d| d.name.clone()).collect(),
         themes: themes::themes(&phrases, texts.len(), &acronyms)
@@ -171,7 +174,8 @@ pub fn suggest(corpus: &Corpus, config: &Config) -> Suggestions {
         dialogues,
         organisations,
         kinds: layout::kinds(corpus, config),
-        chrome_lines: layout::chrome_lines(corpus, config),
+        chrome_lines: layout::chrome_lines(corpus, config, &footer_markers),
+        footer_markers,
     }
 }
 

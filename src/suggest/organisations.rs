@@ -5,7 +5,10 @@
 //! so is a capitalised name with such a word ("European Commission",
 //! "Ministry of Power") that recurs without one. Either must be named in
 //! [`MIN_DOCUMENTS`] documents or more, and not be a series, a party, or
-//! already in `briefing.yaml`.
+//! already in `briefing.yaml`. A name of two common words ("Standing
+//! Committee", "Working Group": words the corpus also writes in lower
+//! case) names no one body unless a document puts a party before it ("the
+//! U.S. State Department", "China's Standing Committee").
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,8 +59,9 @@ pub fn organisations(
         .iter()
         .flat_map(|o| o.aliases.iter().map(|a| a.to_lowercase()))
         .collect();
+    let lower = lower_case_words(corpus);
     for name in capitalised_names(corpus) {
-        if !spelled.contains(&name.to_lowercase()) {
+        if !spelled.contains(&name.to_lowercase()) && !is_generic(&name, &lower, corpus) {
             let seeds = naming(corpus, std::iter::once(&name));
             found.push(Organisation {
                 name,
@@ -73,6 +77,39 @@ pub fn organisations(
                 .any(|n| known.contains(&n.to_lowercase()) || is_party(n) || in_a_series(n))
     });
     found
+}
+
+/// Every word the documents write in lower case.
+fn lower_case_words(corpus: &Corpus) -> BTreeSet<&str> {
+    let words = corpus
+        .documents
+        .iter()
+        .flat_map(|d| d.text.split_whitespace());
+    words
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect()
+}
+
+/// A name of two words or fewer, each also written in lower case, that
+/// no document writes right after a party.
+fn is_generic(name: &str, lower: &BTreeSet<&str>, corpus: &Corpus) -> bool {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let common = words.len() <= 2 && words.iter().all(|w| lower.contains(w.as_str()));
+    common && !owned_by_a_party(name, corpus)
+}
+
+fn owned_by_a_party(name: &str, corpus: &Corpus) -> bool {
+    corpus.documents.iter().any(|d| {
+        d.text.match_indices(name).any(|(at, _)| {
+            let before = d.text[..at].trim_end();
+            let before = before
+                .strip_suffix("'s")
+                .or_else(|| before.strip_suffix("’s"))
+                .unwrap_or(before);
+            english_party_names().any(|p| before.ends_with(p))
+        })
+    })
 }
 
 fn is_party(name: &str) -> bool {
@@ -178,5 +215,26 @@ mod tests {
             capitalised_runs("the Ministry of External Affairs said, and The European Commission and Ding agreed"),
             ["Ministry of External Affairs", "European Commission"]
         );
+    }
+
+    #[test]
+    fn a_name_of_common_words_is_an_organisation_only_when_a_party_owns_it() {
+        let doc = |name: &str, text: &str| crate::suggest::Document {
+            name: name.into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let corpus = Corpus {
+            documents: vec![
+                doc("seeds/a.txt", "A Standing Committee member spoke; the committee is standing. The U.S. State Department agreed, as the state department said."),
+                doc("seeds/b.txt", "A Standing Committee member left. The State Department spoke."),
+            ],
+        };
+        let config: Config = yaml_serde::from_str("title: t").unwrap();
+        let names: Vec<String> = organisations(&corpus, &config, &Acronyms::new(), &[])
+            .into_iter()
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(names, ["State Department"]);
     }
 }

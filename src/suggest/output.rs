@@ -64,7 +64,16 @@ pub fn sections(s: &Suggestions, config: &Config) -> Vec<Section> {
         section(ListKey::Top("kinds"), kinds(&s.kinds, config)),
         section(
             ListKey::Ingest("chrome_lines"),
-            s.chrome_lines.iter().map(chrome_line).collect(),
+            s.chrome_lines
+                .iter()
+                .map(|c| chrome_line(c, "opens or closes"))
+                .collect(),
+        ),
+        section(
+            ListKey::Ingest("footer_markers"),
+            (s.footer_markers.iter())
+                .map(|c| chrome_line(c, "the rest is the site's (cut from here) in"))
+                .collect(),
         ),
     ]
 }
@@ -239,11 +248,12 @@ fn kind_entry(k: &KindDef, comments: Vec<String>) -> Entry {
     }
 }
 
-fn chrome_line(c: &ChromeLine) -> Entry {
+/// A chrome line or a footer marker, with what it does in which seeds.
+fn chrome_line(c: &ChromeLine, does: &str) -> Entry {
     Entry {
         id: c.line.to_lowercase(),
         comments: vec![format!(
-            "opens or closes {}",
+            "{does} {}",
             listed(c.seeds.iter().map(String::as_str))
         )],
         block: vec![format!("- {}", scalar(&c.line))],

@@ -8,10 +8,16 @@
 //! So do punctuation, digits and stop words: a phrase with "and" or "of"
 //! inside was, more often than not, two phrases run together ("energy
 //! security and countering").
+//!
+//! A phrase that the corpus only ever writes right before a name is a
+//! part of the name ("von der" of "von der Leyen", "climate envoy" of
+//! "climate envoy Kerry"), not a subject of its own; nor is one it only
+//! ever writes before the same word ("strengthening energy", always
+//! before "security"): that one is a piece of the longer phrase.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::text::stop_words::SEARCH_STOP_WORDS;
+use crate::text::stop_words::{PHRASE_STOP_WORDS, SEARCH_STOP_WORDS};
 
 /// The most words of a phrase.
 const MAX_WORDS: usize = 3;
@@ -55,31 +61,88 @@ impl Phrase {
     }
 }
 
-/// A token of a text: a common word in lower case, or a break.
+/// A token of a text: a common word in lower case, a name (a word the
+/// corpus never writes in lower case, or in capitals), or a break.
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Word(String),
+    Name,
     Break,
+}
+
+/// What follows a phrase, over its occurrences.
+#[derive(Debug, Clone, Default)]
+struct Followers {
+    /// An occurrence is followed by no word of a phrase (a break, a stop
+    /// word, the end).
+    ends: bool,
+    /// An occurrence is followed by something other than a name.
+    not_a_name: bool,
+    /// The word that follows, while it is always the same one.
+    word: Option<String>,
+    varied: bool,
+}
+
+impl Followers {
+    fn add(&mut self, next: Option<&Token>) {
+        match next {
+            Some(Token::Name) => {}
+            Some(Token::Word(w)) if can_bound(w) => {
+                self.not_a_name = true;
+                match &self.word {
+                    None => self.word = Some(w.clone()),
+                    Some(seen) if seen != w => self.varied = true,
+                    Some(_) => {}
+                }
+            }
+            _ => {
+                self.ends = true;
+                self.not_a_name = true;
+            }
+        }
+    }
+
+    fn merge(&mut self, other: &Followers) {
+        self.ends |= other.ends;
+        self.not_a_name |= other.not_a_name;
+        self.varied |= other.varied
+            || (self.word.is_some() && other.word.is_some() && self.word != other.word);
+        if self.word.is_none() {
+            self.word.clone_from(&other.word);
+        }
+    }
+
+    /// A unit of its own: not only the front of a name, nor only of one
+    /// longer phrase.
+    fn is_unit(&self) -> bool {
+        self.not_a_name && (self.ends || self.varied)
+    }
 }
 
 /// Every phrase of `texts` (one per document) found in at least two of them.
 pub fn recurring(texts: &[&str]) -> Vec<Phrase> {
     let lower = lower_case_words(texts);
-    let mut found: BTreeMap<String, Phrase> = BTreeMap::new();
+    let mut found: BTreeMap<String, (Phrase, Followers)> = BTreeMap::new();
     for (doc, text) in texts.iter().enumerate() {
         let tokens = tokens(text, &lower);
-        for phrase in phrases_of(&tokens) {
-            let entry = found.entry(phrase.clone()).or_insert_with(|| Phrase {
-                words: phrase.split(' ').count(),
-                text: phrase,
-                documents: BTreeMap::new(),
+        for (phrase, followers) in phrases_of(&tokens) {
+            let (entry, seen) = found.entry(phrase.clone()).or_insert_with(|| {
+                let words = phrase.split(' ').count();
+                let phrase = Phrase {
+                    words,
+                    text: phrase,
+                    documents: BTreeMap::new(),
+                };
+                (phrase, Followers::default())
             });
             *entry.documents.entry(doc).or_default() += 1;
+            seen.merge(&followers);
         }
     }
     found
         .into_values()
-        .filter(|p| p.documents.len() >= 2)
+        .filter(|(p, seen)| p.documents.len() >= 2 && seen.is_unit())
+        .map(|(p, _)| p)
         .collect()
 }
 
@@ -118,28 +181,30 @@ fn tokens(text: &str, lower: &HashSet<String>) -> Vec<Token> {
 
 fn token(word: &str, lower: &HashSet<String>) -> Token {
     let folded = word.to_lowercase();
-    let common = lower.contains(&folded)
-        && !word.chars().any(|c| c.is_ascii_digit())
-        && !(word.len() > 1 && word.chars().all(|c| !c.is_lowercase()));
-    match common {
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return Token::Break;
+    }
+    let capitals = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+    match lower.contains(&folded) && !capitals {
         true => Token::Word(folded),
-        false => Token::Break,
+        false => Token::Name,
     }
 }
 
-/// The phrases of one text, each once.
-fn phrases_of(tokens: &[Token]) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
+/// The phrases of one text, each once, with what follows them there.
+fn phrases_of(tokens: &[Token]) -> BTreeMap<String, Followers> {
+    let mut found: BTreeMap<String, Followers> = BTreeMap::new();
     for start in 0..tokens.len() {
         let mut words: Vec<&str> = Vec::new();
-        for token in &tokens[start..] {
+        for (at, token) in tokens.iter().enumerate().skip(start) {
             let Token::Word(word) = token else { break };
             if words.len() == MAX_WORDS || !can_bound(word) {
                 break;
             }
             words.push(word);
             if fits(&words) {
-                found.insert(words.join(" "));
+                let next = tokens.get(at + 1);
+                found.entry(words.join(" ")).or_default().add(next);
             }
         }
     }
@@ -148,7 +213,9 @@ fn phrases_of(tokens: &[Token]) -> BTreeSet<String> {
 
 /// A word that may stand in a phrase.
 fn can_bound(word: &str) -> bool {
-    !SEARCH_STOP_WORDS.contains(word) && !GENERIC.contains(&word)
+    !SEARCH_STOP_WORDS.contains(word)
+        && !PHRASE_STOP_WORDS.contains(word)
+        && !GENERIC.contains(&word)
 }
 
 fn fits(words: &[&str]) -> bool {
@@ -188,5 +255,28 @@ mod tests {
         let texts = texts(&found);
         assert!(texts.contains(&"energy security"), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains(" and")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_phrase_only_ever_before_a_name_is_a_part_of_the_name() {
+        let found = recurring(&[
+            "President von der Leyen spoke on grid storage.",
+            "Ursula von der Leyen met them. Grid storage grew.",
+        ]);
+        let texts = texts(&found);
+        assert!(texts.contains(&"grid storage"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("von")), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("der")), "{texts:?}");
+    }
+
+    #[test]
+    fn function_words_end_a_phrase() {
+        let found = recurring(&[
+            "Grid storage grew during the talks, though slowly.",
+            "During the talks, grid storage expanded; meanwhile prices fell.",
+        ]);
+        let texts = texts(&found);
+        assert!(texts.contains(&"grid storage"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("during")), "{texts:?}");
     }
 }

@@ -10,7 +10,9 @@
 //! corpus but not all of it, and a phrase of several words half as much
 //! again, as it is more specific. A phrase in more than
 //! [`MAX_SHARE`] of the documents is what the whole corpus is about
-//! ("energy", "climate"), and tells no document from another.
+//! ("energy", "climate"), and tells no document from another. A theme
+//! keeps no keyword that holds another of its keywords: the shorter finds
+//! every document the longer does.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -156,9 +158,16 @@ fn cover_the_rest<'a>(groups: &mut Vec<Vec<&'a Phrase>>, ranked: &[&'a Phrase], 
 }
 
 fn theme(group: &[&Phrase], acronyms: &Acronyms) -> Theme {
-    let mut keywords: Vec<String> = group.iter().map(|p| p.text.clone()).collect();
-    let mut keyword_documents: Vec<usize> = group.iter().map(|p| p.documents.len()).collect();
     let documents: BTreeSet<usize> = group.iter().flat_map(|p| p.document_set()).collect();
+    // A keyword that holds another of the theme ("strengthening energy
+    // security", "energy security") finds nothing that one does not.
+    let kept: Vec<&Phrase> = group
+        .iter()
+        .filter(|p| !(group.iter()).any(|q| q.text != p.text && contains_words(&p.text, &q.text)))
+        .copied()
+        .collect();
+    let mut keywords: Vec<String> = kept.iter().map(|p| p.text.clone()).collect();
+    let mut keyword_documents: Vec<usize> = kept.iter().map(|p| p.documents.len()).collect();
     let mut notes = Vec::new();
     for (short, longs) in acronyms {
         let of_keyword = longs.keys().any(|long| {
@@ -177,7 +186,7 @@ fn theme(group: &[&Phrase], acronyms: &Acronyms) -> Theme {
         }
     }
     Theme {
-        name: capitalised(&group[0].text),
+        name: capitalised(&kept[0].text),
         keywords,
         keyword_documents,
         documents,
@@ -264,5 +273,33 @@ mod tests {
         assert!(!theme.keywords.contains(&"EPA".to_string()), "{theme:?}");
         assert!(theme.notes[0].contains("EPA is left out"), "{theme:?}");
         assert!(theme.notes[0].contains("Environmental Protection Agency"));
+    }
+
+    #[test]
+    fn no_keyword_holds_another_of_its_theme() {
+        let texts = [
+            "Strengthening energy security matters; energy security first.",
+            "Global energy security and energy security again.",
+            "Energy security, strengthening energy security.",
+            "A visit to a river.",
+            "Another visit to a river.",
+            "Lunch by the lake.",
+            "A lake at dusk.",
+            "Nothing at all.",
+        ];
+        let found = themes(&recurring(&texts), texts.len(), &Acronyms::new());
+        let security = found
+            .iter()
+            .find(|t| t.keywords.contains(&"energy security".to_string()))
+            .expect("an energy security theme");
+        assert_eq!(security.name, "Energy security");
+        assert!(
+            !security
+                .keywords
+                .iter()
+                .any(|k| k.contains("strengthening")),
+            "{security:?}"
+        );
+        assert_eq!(security.documents, BTreeSet::from([0, 1, 2]));
     }
 }

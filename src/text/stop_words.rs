@@ -2,7 +2,10 @@
 //! marked with the readers that drop it. Search drops the most (its list
 //! is shipped inside the index, so the browser drops the same ones);
 //! pledges are compared by their content words, which drop fewer function
-//! words and also the verbs every pledge is made with ("urge", "call").
+//! words and also the verbs every pledge is made with ("urge", "call");
+//! the key phrases `suggest` proposes as keywords drop search's and the
+//! rest of the function words ("during", "against"), which name no subject
+//! but search keeps, as a query may hold them.
 //!
 //! Every word of every document is looked up, so a reader's words are a
 //! table the compiler builds: a word of up to seven bytes is a number (see
@@ -19,28 +22,36 @@ const SEARCH: Readers = 1;
 /// The content words pledges are compared by.
 const PLEDGES: Readers = 2;
 const BOTH: Readers = SEARCH | PLEDGES;
+/// Besides search's, the key phrases of `suggest`.
+const PHRASES: Readers = 4;
 
 /// Sorted.
 #[rustfmt::skip] // a table of words, not one a line
 const STOP_WORDS: &[(&str, Readers)] = &[
-    ("a", BOTH), ("about", SEARCH), ("after", SEARCH), ("all", BOTH), ("also", BOTH),
-    ("an", BOTH), ("and", BOTH), ("any", SEARCH), ("are", BOTH), ("as", BOTH), ("at", BOTH),
-    ("be", BOTH), ("been", SEARCH), ("being", SEARCH), ("between", SEARCH), ("both", BOTH),
-    ("but", SEARCH), ("by", BOTH), ("call", PLEDGES), ("calls", PLEDGES), ("can", SEARCH),
-    ("could", SEARCH), ("do", SEARCH), ("does", SEARCH), ("each", SEARCH), ("for", BOTH),
-    ("from", BOTH), ("had", SEARCH), ("has", SEARCH), ("have", SEARCH), ("he", SEARCH),
-    ("her", SEARCH), ("his", SEARCH), ("how", SEARCH), ("i", SEARCH), ("if", SEARCH),
-    ("in", BOTH), ("into", BOTH), ("is", BOTH), ("it", BOTH), ("its", BOTH), ("may", SEARCH),
-    ("more", SEARCH), ("most", SEARCH), ("no", SEARCH), ("not", SEARCH), ("of", BOTH),
-    ("on", BOTH), ("or", BOTH), ("other", SEARCH), ("our", BOTH), ("over", SEARCH),
-    ("shall", PLEDGES), ("she", SEARCH), ("should", BOTH), ("so", SEARCH), ("such", SEARCH),
-    ("than", SEARCH), ("that", BOTH), ("the", BOTH), ("their", BOTH), ("them", SEARCH),
-    ("then", SEARCH), ("there", SEARCH), ("these", BOTH), ("they", SEARCH), ("this", BOTH),
-    ("those", SEARCH), ("through", SEARCH), ("to", BOTH), ("under", SEARCH), ("up", SEARCH),
-    ("upon", SEARCH), ("urge", PLEDGES), ("urges", PLEDGES), ("was", SEARCH), ("we", BOTH),
-    ("were", SEARCH), ("what", SEARCH), ("when", SEARCH), ("where", SEARCH), ("which", SEARCH),
-    ("while", SEARCH), ("who", SEARCH), ("will", BOTH), ("with", BOTH), ("would", BOTH),
-    ("you", SEARCH), ("your", SEARCH),
+    ("a", BOTH), ("about", SEARCH), ("after", SEARCH), ("against", PHRASES), ("all", BOTH),
+    ("along", PHRASES), ("also", BOTH), ("amid", PHRASES), ("amongst", PHRASES), ("an", BOTH),
+    ("and", BOTH), ("any", SEARCH), ("are", BOTH), ("around", PHRASES), ("as", BOTH), ("at", BOTH),
+    ("be", BOTH), ("been", SEARCH), ("before", PHRASES), ("behind", PHRASES), ("being", SEARCH),
+    ("below", PHRASES), ("beneath", PHRASES), ("beside", PHRASES), ("besides", PHRASES),
+    ("between", SEARCH), ("beyond", PHRASES), ("both", BOTH), ("but", SEARCH), ("by", BOTH),
+    ("call", PLEDGES), ("calls", PLEDGES), ("can", SEARCH), ("could", SEARCH),
+    ("despite", PHRASES), ("do", SEARCH), ("does", SEARCH), ("down", PHRASES), ("during", PHRASES),
+    ("each", SEARCH), ("except", PHRASES), ("for", BOTH), ("from", BOTH), ("had", SEARCH),
+    ("has", SEARCH), ("have", SEARCH), ("he", SEARCH), ("her", SEARCH), ("his", SEARCH),
+    ("how", SEARCH), ("i", SEARCH), ("if", SEARCH), ("in", BOTH), ("into", BOTH), ("is", BOTH),
+    ("it", BOTH), ("its", BOTH), ("may", SEARCH), ("more", SEARCH), ("most", SEARCH),
+    ("no", SEARCH), ("not", SEARCH), ("of", BOTH), ("off", PHRASES), ("on", BOTH),
+    ("onto", PHRASES), ("or", BOTH), ("other", SEARCH), ("our", BOTH), ("out", PHRASES),
+    ("over", SEARCH), ("shall", PLEDGES), ("she", SEARCH), ("should", BOTH), ("since", PHRASES),
+    ("so", SEARCH), ("such", SEARCH), ("than", SEARCH), ("that", BOTH), ("the", BOTH),
+    ("their", BOTH), ("them", SEARCH), ("then", SEARCH), ("there", SEARCH), ("these", BOTH),
+    ("they", SEARCH), ("this", BOTH), ("those", SEARCH), ("though", PHRASES), ("through", SEARCH),
+    ("thus", PHRASES), ("to", BOTH), ("toward", PHRASES), ("under", SEARCH), ("unless", PHRASES),
+    ("unlike", PHRASES), ("until", PHRASES), ("up", SEARCH), ("upon", SEARCH), ("urge", PLEDGES),
+    ("urges", PLEDGES), ("via", PHRASES), ("was", SEARCH), ("we", BOTH), ("were", SEARCH),
+    ("what", SEARCH), ("when", SEARCH), ("where", SEARCH), ("whether", PHRASES), ("which", SEARCH),
+    ("while", SEARCH), ("who", SEARCH), ("will", BOTH), ("with", BOTH), ("within", PHRASES),
+    ("without", PHRASES), ("would", BOTH), ("yet", PHRASES), ("you", SEARCH), ("your", SEARCH),
 ];
 
 /// The stop words of search terms, in the index's order.
@@ -103,6 +114,9 @@ pub static SEARCH_STOP_WORDS: StopWords = StopWords::of(SEARCH);
 /// The stop words of the content words pledges are compared by.
 pub static PLEDGE_STOP_WORDS: StopWords = StopWords::of(PLEDGES);
 
+/// The function words `suggest`'s key phrases drop besides search's.
+pub static PHRASE_STOP_WORDS: StopWords = StopWords::of(PHRASES);
+
 impl StopWords {
     /// The table of the words `reader` drops, built by the compiler.
     const fn of(reader: Readers) -> StopWords {
@@ -161,8 +175,13 @@ mod tests {
                 readers & PLEDGES != 0,
                 "{word}"
             );
+            assert_eq!(
+                PHRASE_STOP_WORDS.contains(word),
+                readers & PHRASES != 0,
+                "{word}"
+            );
         }
-        for table in [&SEARCH_STOP_WORDS, &PLEDGE_STOP_WORDS] {
+        for table in [&SEARCH_STOP_WORDS, &PLEDGE_STOP_WORDS, &PHRASE_STOP_WORDS] {
             assert!(!table.contains("tho") && !table.contains("theirs") && !table.contains("a\0"));
         }
     }

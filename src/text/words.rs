@@ -65,6 +65,18 @@ fn word_weight(in_word: bool, cjk: usize) -> usize {
 /// The length of the run of ASCII bytes `bytes` starts with. Whole blocks
 /// are told by a fold the compiler runs a vector at a time; only the
 /// block with the first other byte is searched byte by byte.
+/// Whether `text` stops on a word no title, heading or paragraph ends
+/// with ("… Dialogue between", "… the"): a line a capture wrapped in the
+/// middle of a phrase, which the next line goes on with.
+pub fn ends_mid_phrase(text: &str) -> bool {
+    const RUNS_ON: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "with", "between", "by", "from",
+        "at", "into", "that", "its", "their",
+    ];
+    let last = text.trim_end().rsplit(char::is_whitespace).next();
+    word_count(text) >= 3 && last.is_some_and(|w| RUNS_ON.contains(&w))
+}
+
 pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
     const BLOCK: usize = 32;
     let mut at = 0;

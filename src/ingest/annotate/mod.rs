@@ -10,7 +10,6 @@ use super::cues::Voice;
 use super::glossary;
 use super::outline::is_about_heading;
 use super::recommend;
-use super::series;
 use super::series_names::{series_named, SeriesName};
 use super::structure::{Block, Document};
 use super::summary;
@@ -86,7 +85,7 @@ pub fn annotate(
     let argument = argument_hits(doc, &plain, &body_hits);
     let sections = section_themes(config, doc, &plain, &argument);
     Annotations {
-        dialogues: series::dialogues(
+        dialogues: super::series_filing::dialogues(
             config,
             &matcher.dialogue_parties,
             (title, &title_hits),

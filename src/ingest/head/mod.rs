@@ -19,7 +19,8 @@ mod title;
 use super::dates;
 use crate::content::PartialDate;
 use crate::text::words::word_count;
-use title::{candidate_text, is_by_line, score, text_below, title_before_subtitle, Evidence};
+use title::{about_the_site, candidate_text, is_by_line, score, text_below};
+use title::{title_before_subtitle, wrapped, Evidence};
 
 pub use title::{mostly_digits, names_a_document, without_site_suffix};
 
@@ -89,6 +90,7 @@ pub fn take(lines: &mut [String], breadcrumb: Option<&str>, markup: &[&str]) -> 
     let best = window
         .iter()
         .enumerate()
+        .filter(|&(pos, _)| !wrapped(lines, &window, pos))
         .filter_map(|(pos, &i)| {
             let text = candidate_text(&lines[i], &date_lines, i)?;
             let evidence = Evidence {
@@ -214,9 +216,11 @@ fn window(lines: &[String]) -> Vec<usize> {
         .filter(|&i| !lines[i].trim().is_empty())
         .take(MENU_LINES)
         .collect();
+    // A sentence about the website (a government banner's) is not the
+    // text's first paragraph: the title may still be below it.
     let end = non_blank
         .iter()
-        .position(|&i| is_paragraph(&lines[i]))
+        .position(|&i| is_paragraph(&lines[i]) && !about_the_site(&lines[i]))
         .map_or(non_blank.len().min(WINDOW), |p| p + 1);
     let head = &non_blank[..end.min(WINDOW)];
     let tail = &non_blank[end.saturating_sub(WINDOW).max(head.len())..end];

@@ -175,3 +175,45 @@ fn no_title_line_means_no_title() {
     let (head, _) = read(&format!("Menu words\n\n{BODY}\n"));
     assert_eq!(head.title, None);
 }
+
+#[test]
+fn a_sentence_about_the_website_does_not_hide_the_title_below_it() {
+    let text = format!(
+        "A .gov website belongs to an official government organization in the United States of America.\nGrid Operators Report on the Winter Storm Response\n{BODY}\n"
+    );
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Grid Operators Report on the Winter Storm Response")
+    );
+}
+
+#[test]
+fn the_lines_of_a_wrapped_paragraph_are_no_title() {
+    let text = "The fourth Harbour Safety Council meeting between\nthe two port authorities was held by video link on Friday,\nwith both sides agreeing to share their dredging plans\nand to meet again in the spring, the ministry said.\n";
+    let (head, left) = read(text);
+    assert_eq!(head.title, None, "{left:?}");
+    assert!(
+        left[0].starts_with("The fourth Harbour Safety Council"),
+        "{left:?}"
+    );
+}
+
+#[test]
+fn a_standfirst_under_its_headline_is_not_the_title() {
+    let text = format!(
+        "Grid operators brace for a dry summer\nWhat the long drought means for hydropower this year\n{BODY}\n"
+    );
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Grid operators brace for a dry summer")
+    );
+    // A masthead above a title is written title-case: the title wins.
+    let text = format!("Energy Desk Weekly\nGrid operators brace for a dry summer ahead\n{BODY}\n");
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Grid operators brace for a dry summer ahead")
+    );
+}

@@ -5,7 +5,7 @@
 
 use super::{is_paragraph, is_release_line, same_text, without_release_label};
 use super::{DateLine, BELOW_LINES};
-use crate::text::words::{is_cjk, word_count};
+use crate::text::words::{ends_mid_phrase, is_cjk, word_count};
 
 /// The most words (or CJK characters) a title line has.
 const MAX_TITLE_WORDS: usize = 40;
@@ -38,6 +38,32 @@ pub(super) fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> O
     Some(text.to_string())
 }
 
+/// Whether the `pos`th line of the window is a piece of a paragraph the
+/// capture wrapped at a fixed width, never a title: it stops on a comma
+/// or on a word no title ends with ("… Dialogue between"), or it goes on
+/// from a line that ends no sentence in lower case, or a long line goes
+/// on in lower case on the next.
+pub(super) fn wrapped(lines: &[String], window: &[usize], pos: usize) -> bool {
+    let line = lines[window[pos]].trim();
+    let open = |l: &str| !l.trim_end().ends_with(['.', '!', '?', ':', '。']);
+    let lower_start = |l: &str| l.trim_start().starts_with(char::is_lowercase);
+    let previous = pos.checked_sub(1).map(|p| lines[window[p]].as_str());
+    let next = window.get(pos + 1).map(|&n| lines[n].as_str());
+    line.ends_with([',', ';'])
+        || ends_mid_phrase(line)
+        || (lower_start(line) && previous.is_some_and(open))
+        || (line.chars().count() >= 40 && open(line) && next.is_some_and(lower_start))
+}
+
+/// A line about the website rather than the document ("An official
+/// website of …", "Skip to main content").
+pub(super) fn about_the_site(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["website", "web site", "skip to "]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// "日英のテクノロジー提携を強化する新計画 英国と日本は、…を発表": a
 /// Japanese title and its subtitle captured as one line too long for a
 /// title, the title being the clause before the first space.
@@ -64,11 +90,7 @@ fn never_a_title(text: &str) -> bool {
     let bullet = text
         .strip_prefix(['•', '·', '▪', '●', '◦', '-', '*', '・'])
         .is_some_and(|rest| rest.starts_with(char::is_whitespace));
-    let lower = text.to_lowercase();
-    let about_the_site = ["website", "web site", "skip to "]
-        .iter()
-        .any(|w| lower.contains(w));
-    bullet || about_the_site || is_release_line(text)
+    bullet || about_the_site(text) || is_release_line(text)
 }
 
 /// Mostly digits and marks: a date or a time in a form not read as one
@@ -255,6 +277,9 @@ pub(super) fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
     if pos == 0 {
         score += 0.5;
     }
+    if pos == 1 && is_standfirst(evidence, text) {
+        score -= 2.0;
+    }
     if named.iter().any(|c| same_text(c, text)) {
         score += 4.0;
     } else if words >= 4 && below.matches(lower.as_str()).nth(1).is_some() {
@@ -263,6 +288,20 @@ pub(super) fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
         score += 1.5;
     }
     score - penalties(text, &lower, words)
+}
+
+/// A sentence-case line right under a sentence-case headline that opens
+/// the capture, with no date on either: the headline's standfirst ("Grid
+/// operators brace for a dry summer", then "What the drought means for
+/// hydropower"). A masthead above a title is a name, written title-case.
+fn is_standfirst(evidence: &Evidence<'_>, text: &str) -> bool {
+    let (first, second) = (evidence.window[0], evidence.window[1]);
+    let dated = |line: usize| evidence.date_lines.iter().any(|d| d.line == line);
+    let headline = candidate_text(&evidence.lines[first], evidence.date_lines, first);
+    headline.is_some_and(|h| word_count(&h) >= 5 && !title_cased(&h) && !h.ends_with('.'))
+        && !title_cased(text)
+        && !dated(first)
+        && !dated(second)
 }
 
 /// What speaks against a line being a title.
