@@ -11,6 +11,7 @@ use briefing::Config;
 mod bad_input;
 mod edits;
 mod layouts;
+mod page_markup;
 mod pages;
 mod pdf;
 mod seeds;
