@@ -62,20 +62,7 @@ pub struct Scores {
 /// Whether the page's HTML (markup and address included) writes `gold`
 /// (`YYYY-MM-DD`) in one of the usual forms.
 pub fn date_on_page(html: &str, gold: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use briefing::site::MONTHS;
     let parts: Vec<u32> = gold.split('-').filter_map(|p| p.parse().ok()).collect();
     let [y, m, d] = parts[..] else { return false };
     let month = MONTHS[(m as usize).saturating_sub(1).min(11)];
