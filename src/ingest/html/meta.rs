@@ -218,6 +218,19 @@ fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<Str
     titles
 }
 
+/// A part of a title that is a web address (`example.de`,
+/// `http://www.example.com`): the site's, never the page's.
+fn is_address(part: &str) -> bool {
+    let part = part.trim();
+    !part.contains(char::is_whitespace)
+        && (part.contains("://")
+            || part.rsplit_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty()
+                    && (2..=6).contains(&tld.len())
+                    && tld.chars().all(char::is_alphabetic)
+            }))
+}
+
 /// The part of a title that names the page, not the site: the part a
 /// heading of the page repeats, else the title without a short tail after
 /// a separator that starts like a name ("… | Bibliothek 2.0 und mehr",
@@ -227,9 +240,19 @@ fn the_page_part(title: &str, headings: &[String]) -> String {
         if !title.contains(separator) {
             continue;
         }
-        let part = title
-            .split(separator)
-            .map(str::trim)
+        let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
+        // A site's address opens the title: the page's part is the last.
+        if parts.len() > 1 && is_address(parts[0]) {
+            return the_page_part(parts[parts.len() - 1], headings);
+        }
+        if let Some(head) = title
+            .rsplit_once(separator)
+            .filter(|(_, tail)| is_address(tail))
+        {
+            return the_page_part(head.0.trim(), headings);
+        }
+        let part = parts
+            .into_iter()
             .find(|p| headings.iter().any(|h| h.eq_ignore_ascii_case(p)));
         if let Some(part) = part {
             return part.to_string();
@@ -452,6 +475,30 @@ mod tests {
         let page = r#"<html><head><link rel="canonical" href="https://example.org/news/2023/01/09/talks"></head><body></body></html>"#;
         let meta = read(&Html::parse_document(page));
         assert_eq!(meta.date.unwrap().to_string(), "2023-01-09");
+    }
+
+    #[test]
+    fn a_web_address_in_the_title_is_the_site_not_the_page() {
+        let titles = |head: &str, body: &str| {
+            let page = Html::parse_document(&format!(
+                "<html><head>{head}</head><body>{body}</body></html>"
+            ));
+            read(&page).titles
+        };
+        assert_eq!(
+            titles(
+                "<title>Example.de » Blog Archive » Podcasts in Plex</title>",
+                "<h1>Example.de</h1><p>Text.</p>"
+            )[0],
+            "Podcasts in Plex"
+        );
+        assert_eq!(
+            titles(
+                "<title>Why Europe Matters - http://www.example.com</title>",
+                ""
+            )[0],
+            "Why Europe Matters"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The reader of saved web pages (`.html`, `.htm`): the page's bytes as
 //! the text the stages take, and what its markup states beside the text.
 //!
-//! The page is decoded (a byte-order mark, else the charset its markup
+//! The page is decoded ([`crate::web_page::decode`]: a byte-order mark,
+//! else UTF-8 with letters beyond ASCII, else the charset its markup
 //! declares, else UTF-8, else the encoding `chardetng` guesses), checked
 //! (binary data, a page cut short, a file with no markup are errors that
 //! say what to do), and parsed with html5ever through `scraper`. Then
