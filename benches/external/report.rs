@@ -61,27 +61,27 @@ fn row(out: &mut String, name: &str, value: impl std::fmt::Display) {
     let _ = writeln!(out, "    {name:<36} {value}");
 }
 
+/// Rows of `name: n/of (percent)`.
+fn percent_rows(out: &mut String, rows: &[(&str, usize, usize)]) {
+    for &(name, n, of) in rows {
+        row(out, name, percent(n, of));
+    }
+}
+
 fn title_rows(s: &Scores) -> String {
     let mut out = String::new();
     let t = &s.titles;
     if t.scored > 0 {
         let _ = writeln!(out, "  titles ({} pages with a gold title)", t.scored);
-        row(&mut out, "exact (normalised)", percent(t.exact, t.scored));
-        row(
-            &mut out,
-            "contained, not exact",
-            percent(t.contained, t.scored),
-        );
-        row(
-            &mut out,
-            "exact or contained",
-            percent(t.exact + t.contained, t.scored),
-        );
         let other = t.scored - t.exact - t.contained;
-        row(
+        percent_rows(
             &mut out,
-            "other (wrong or rejected)",
-            percent(other, t.scored),
+            &[
+                ("exact (normalised)", t.exact, t.scored),
+                ("contained, not exact", t.contained, t.scored),
+                ("exact or contained", t.exact + t.contained, t.scored),
+                ("other (wrong or rejected)", other, t.scored),
+            ],
         );
         let _ = writeln!(
             out,
@@ -93,15 +93,12 @@ fn title_rows(s: &Scores) -> String {
         out.push_str("  titles (no gold titles in this set)\n");
     }
     let ingested = s.pages - s.rejected;
-    row(
+    percent_rows(
         &mut out,
-        "titles that are a date",
-        percent(s.date_titles, ingested),
-    );
-    row(
-        &mut out,
-        "titles that are the file name",
-        percent(s.stem_titles, ingested),
+        &[
+            ("titles that are a date", s.date_titles, ingested),
+            ("titles that are the file name", s.stem_titles, ingested),
+        ],
     );
     out
 }
@@ -112,27 +109,20 @@ fn date_rows(d: &Dates) -> String {
         return out;
     }
     let _ = writeln!(out, "  dates ({} pages with a gold day)", d.scored);
-    row(&mut out, "exact day", percent(d.exact, d.scored));
-    row(
+    percent_rows(
         &mut out,
-        "  where the page writes the gold day",
-        percent(d.on_page_exact, d.on_page),
-    );
-    row(
-        &mut out,
-        "  of which from a dateline",
-        percent(d.exact_stated, d.exact),
-    );
-    row(
-        &mut out,
-        "same year, other day or no day",
-        percent(d.same_year, d.scored),
-    );
-    row(&mut out, "wrong year", percent(d.wrong_year, d.scored));
-    row(
-        &mut out,
-        "none found (or rejected)",
-        percent(d.none, d.scored),
+        &[
+            ("exact day", d.exact, d.scored),
+            (
+                "  where the page writes the gold day",
+                d.on_page_exact,
+                d.on_page,
+            ),
+            ("  of which from a dateline", d.exact_stated, d.exact),
+            ("same year, other day or no day", d.same_year, d.scored),
+            ("wrong year", d.wrong_year, d.scored),
+            ("none found (or rejected)", d.none, d.scored),
+        ],
     );
     out.push_str("    as htmldate scores it (output = gold: TP, other output: FP, none: FN)\n");
     out.push_str(COLUMNS);
@@ -150,25 +140,14 @@ fn text_rows(s: &Scores) -> String {
         c.tp + c.fn_,
         c.fp + c.tn
     );
-    row(
+    percent_rows(
         &mut out,
-        "main-text snippets in the body",
-        percent(b.tp, b.tp + b.fn_),
-    );
-    row(
-        &mut out,
-        "boilerplate snippets in the body",
-        percent(b.fp, b.fp + b.tn),
-    );
-    row(
-        &mut out,
-        "main-text snippets in the capture",
-        percent(c.tp, c.tp + c.fn_),
-    );
-    row(
-        &mut out,
-        "boilerplate snippets in the capture",
-        percent(c.fp, c.fp + c.tn),
+        &[
+            ("main-text snippets in the body", b.tp, b.tp + b.fn_),
+            ("boilerplate snippets in the body", b.fp, b.fp + b.tn),
+            ("main-text snippets in the capture", c.tp, c.tp + c.fn_),
+            ("boilerplate snippets in the capture", c.fp, c.fp + c.tn),
+        ],
     );
     out.push_str("    as trafilatura scores it (summed over all pages)\n");
     out.push_str(COLUMNS);
