@@ -1,6 +1,7 @@
-//! A saved web page's bytes as text, as a browser decodes them: after a
-//! byte-order mark in its encoding, else in the charset its markup
-//! declares, else as UTF-8, else in the encoding `chardetng` guesses.
+//! A saved web page's bytes as the text its author wrote: after a
+//! byte-order mark in its encoding, else as UTF-8 when it is UTF-8 with
+//! letters beyond ASCII, else in the charset its markup declares, else as
+//! UTF-8, else in the encoding `chardetng` guesses.
 //! Ingest reads pages so, and the site publishes them so.
 
 /// A page's text, and the encoding it was guessed to be in when it
@@ -22,13 +23,19 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             guessed: None,
         };
     }
-    if let Some(encoding) = declared_charset(bytes) {
+    // A page that is valid UTF-8 with letters beyond ASCII is UTF-8 whatever
+    // it declares: the bytes of a legacy encoding's letters almost never
+    // form UTF-8 sequences, and a page re-saved as UTF-8 often keeps its
+    // old declaration.
+    let utf8 = std::str::from_utf8(bytes).ok();
+    let declared = declared_charset(bytes).filter(|_| utf8.is_none_or(str::is_ascii));
+    if let Some(encoding) = declared {
         return Decoded {
             text: text(encoding, bytes),
             guessed: None,
         };
     }
-    if let Ok(utf8) = std::str::from_utf8(bytes) {
+    if let Some(utf8) = utf8 {
         return Decoded {
             text: utf8.to_string(),
             guessed: None,
@@ -70,6 +77,8 @@ mod tests {
         let decoded = decode(page);
         assert!(decoded.text.contains("Café"));
         assert_eq!(decoded.guessed, None);
+        let resaved = decode("<meta charset=\"iso-8859-1\"><p>Café</p>".as_bytes());
+        assert!(resaved.text.contains("Café"), "{}", resaved.text);
         let decoded = decode(b"<p>Caf\xe9 cr\xe8me \x96 the Minister\x92s text</p>");
         assert!(decoded.text.contains("Café crème"));
         assert!(decoded.guessed.is_some());

@@ -146,7 +146,10 @@ pub fn ingest_text(
             }
         }
     };
-    let body = body.unwrap_or_else(|| markdown::render(&doc.blocks, &annotations.section_themes));
+    let body = body.unwrap_or_else(|| {
+        let markup = source.markup.as_ref();
+        markdown::render(&doc.blocks, &annotations.section_themes, markup)
+    });
     let o = overrides;
     let unfiled = o.dialogues.is_none() && annotations.dialogues.is_empty();
     let new_series: Vec<SeriesName> = match o.dialogues {

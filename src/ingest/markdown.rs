@@ -4,15 +4,38 @@
 
 use std::collections::HashMap;
 
+use super::markup;
+use super::read::Markup;
 use super::structure::Block;
 
-pub fn render(blocks: &[Block], section_themes: &HashMap<usize, Vec<String>>) -> String {
+/// `markup`: a structured source's links and tables ([`super::markup`]);
+/// without it every character of the text is a word.
+pub fn render(
+    blocks: &[Block],
+    section_themes: &HashMap<usize, Vec<String>>,
+    markup: Option<&Markup>,
+) -> String {
     let mut out = String::with_capacity(blocks.iter().map(|b| b.text().len() + 8).sum());
+    let spans = markup.map(|m| markup::place_links(blocks, &m.links));
+    let spans_of = |i: usize| spans.as_ref().map_or(&[][..], |s| &s[i][..]);
+    let is_row = |i: usize| markup.is_some() && blocks.get(i).is_some_and(markup::is_row);
     let mut previous_item = false;
-    for (i, block) in blocks.iter().enumerate() {
+    let mut i = 0;
+    while i < blocks.len() {
+        let block = &blocks[i];
         let is_item = matches!(block, Block::Item { .. });
         if !(is_item && previous_item) {
             out.push('\n');
+        }
+        previous_item = is_item;
+        if is_row(i) {
+            let rows: Vec<(&str, &[_])> = (i..blocks.len())
+                .take_while(|&r| is_row(r))
+                .map(|r| (blocks[r].text(), spans_of(r)))
+                .collect();
+            out.push_str(&markup::table(&rows));
+            i += rows.len();
+            continue;
         }
         match block {
             Block::Heading { level, text, id } => {
@@ -27,15 +50,17 @@ pub fn render(blocks: &[Block], section_themes: &HashMap<usize, Vec<String>>) ->
                 }
                 out.push('}');
             }
-            Block::Paragraph(text) => out.push_str(&escape_block_start(&escape_inline(text))),
+            Block::Paragraph(text) => {
+                out.push_str(&escape_block_start(&markup::inline(text, spans_of(i))))
+            }
             Block::Item { depth, text } => {
                 out.push_str(&"  ".repeat(*depth));
                 out.push_str("- ");
-                out.push_str(&escape_block_start(&escape_inline(text)));
+                out.push_str(&escape_block_start(&markup::inline(text, spans_of(i))));
             }
         }
         out.push('\n');
-        previous_item = is_item;
+        i += 1;
     }
     out
 }
@@ -181,7 +206,7 @@ mod tests {
         ];
         let themes = HashMap::from([(0, vec!["telecom".to_string(), "ai".to_string()])]);
         assert_eq!(
-            render(&blocks, &themes),
+            render(&blocks, &themes, None),
             "\n## (1) Summary {#summary .telecom .ai}\n\nText.\n\n- One\n  - One a\n\nAfter.\n"
         );
     }

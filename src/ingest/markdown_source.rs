@@ -38,6 +38,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
         legacy_encoding: decoded.legacy_encoding,
         meta: Default::default(),
         markdown: Some(fields),
+        markup: None,
     })
 }
 

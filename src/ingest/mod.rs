@@ -23,6 +23,7 @@ mod html;
 mod learned;
 mod markdown;
 mod markdown_source;
+mod markup;
 mod outline;
 mod pdf;
 mod read;
@@ -55,6 +56,7 @@ use source::{seed_name, Source};
 use write::{Planned, Written};
 
 pub use backup::BACKUP_DIR;
+pub use html::capture as page_capture;
 pub use read::{SeedText, SourceMeta, MAX_SEED_BYTES};
 pub use report::{IngestReport, IngestedDocument, Outcome};
 pub use series::{ambiguous_aliases, AmbiguousAlias};

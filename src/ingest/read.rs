@@ -55,6 +55,28 @@ pub struct SeedText {
     /// and these are the fields its own front matter states (they yield
     /// to `seeds/<stem>.yaml` and win over what ingest infers).
     pub markdown: Option<Override>,
+    /// Markup a structured source keeps in its text (a saved page's links
+    /// and tables); `None` for a capture, whose `|` and `[` are words.
+    pub markup: Option<Markup>,
+}
+
+/// What a structured source's text holds as markup beside its words: its
+/// links, which the text leaves as their words (so that no address reaches
+/// the title, the themes or the glossary), and its tables, whose rows are
+/// its lines `| a | b |` (a cell's own `|` written `\|`). The body writes
+/// both as markdown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Markup {
+    /// The links of the text, in its order.
+    pub links: Vec<Link>,
+}
+
+/// A link of a structured source: its words, and the absolute address
+/// they lead to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub url: String,
 }
 
 /// What a structured source states about itself beside its text (markup,

@@ -426,22 +426,24 @@ fn read_content(path: &Path) -> Result<ContentText> {
     Ok(ContentText::new(path.to_path_buf(), text))
 }
 
+/// The months' names in English, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date as readers see it: `18 October 2019`, `November 2021`, `2022`.
 pub fn display_date(date: &PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let month = date.month.and_then(|m| MONTHS.get(m as usize - 1));
     match (date.day, month) {
         (Some(d), Some(m)) => format!("{d} {m} {}", date.year),

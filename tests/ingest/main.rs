@@ -14,6 +14,7 @@ mod bad_input;
 mod common_seeds;
 mod edits;
 mod layouts;
+mod page_markup;
 mod pages;
 mod pdf;
 mod seeds;

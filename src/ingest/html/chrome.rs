@@ -154,7 +154,7 @@ pub(super) fn chrome_verdict(e: &Element, node: NodeRef<'_, Node>) -> Verdict {
     }
 }
 
-fn hidden_by_style(e: &Element) -> bool {
+pub(super) fn hidden_by_style(e: &Element) -> bool {
     let Some(style) = e.attr("style") else {
         return false;
     };

@@ -218,6 +218,19 @@ fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<Str
     titles
 }
 
+/// A part of a title that is a web address (`example.de`,
+/// `http://www.example.com`): the site's, never the page's.
+fn is_address(part: &str) -> bool {
+    let part = part.trim();
+    !part.contains(char::is_whitespace)
+        && (part.contains("://")
+            || part.rsplit_once('.').is_some_and(|(name, tld)| {
+                !name.is_empty()
+                    && (2..=6).contains(&tld.len())
+                    && tld.chars().all(char::is_alphabetic)
+            }))
+}
+
 /// The part of a title that names the page, not the site: the part a
 /// heading of the page repeats, else the title without a short tail after
 /// a separator that starts like a name ("… | Bibliothek 2.0 und mehr",
@@ -227,9 +240,19 @@ fn the_page_part(title: &str, headings: &[String]) -> String {
         if !title.contains(separator) {
             continue;
         }
-        let part = title
-            .split(separator)
-            .map(str::trim)
+        let parts: Vec<&str> = title.split(separator).map(str::trim).collect();
+        // A site's address opens the title: the page's part is the last.
+        if parts.len() > 1 && is_address(parts[0]) {
+            return the_page_part(parts[parts.len() - 1], headings);
+        }
+        if let Some(head) = title
+            .rsplit_once(separator)
+            .filter(|(_, tail)| is_address(tail))
+        {
+            return the_page_part(head.0.trim(), headings);
+        }
+        let part = parts
+            .into_iter()
             .find(|p| headings.iter().any(|h| h.eq_ignore_ascii_case(p)));
         if let Some(part) = part {
             return part.to_string();
@@ -418,52 +441,5 @@ fn plain(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const PAGE: &str = r#"<!doctype html><html><head>
-        <title>Talks on Data Flows Held | Ministry of Example</title>
-        <meta property="og:site_name" content="Ministry of Example">
-        <meta property="og:title" content="Talks on Data Flows Held">
-        <meta property="article:modified_time" content="2024-05-02T10:00:00Z">
-        <link rel="canonical" href="https://example.org/news/2023/01/09/talks">
-        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
-          {"@type":"NewsArticle","headline":"Talks on Data Flows Held","datePublished":"2024-04-30T09:00:00+09:00",
-           "dateModified":"2024-05-02","publisher":{"@type":"Organization","name":"Ministry of Example"},
-           "author":[{"@type":"Person","name":"Press Office"}]}]}</script>
-        </head><body><h1>Talks on Data Flows Held</h1><p>© 2025 Ministry of Example</p></body></html>"#;
-
-    #[test]
-    fn markup_states_title_date_and_issuers() {
-        let meta = read(&Html::parse_document(PAGE));
-        assert_eq!(meta.titles, ["Talks on Data Flows Held"]);
-        assert_eq!(meta.date.unwrap().to_string(), "2024-04-30");
-        assert_eq!(meta.issuers, ["Ministry of Example", "Press Office"]);
-    }
-
-    #[test]
-    fn the_original_date_wins_and_a_dated_address_is_the_last_resort() {
-        let page = r#"<html><head><meta name="last-modified" content="2024-05-02">
-            <link rel="canonical" href="https://example.org/news/2023/01/09/talks"></head>
-            <body><time class="updated" datetime="2024-05-02">2 May</time>
-            <time class="entry-date published" datetime="2024-04-29">29 April</time></body></html>"#;
-        let meta = read(&Html::parse_document(page));
-        assert_eq!(meta.date.unwrap().to_string(), "2024-04-29");
-        let page = r#"<html><head><link rel="canonical" href="https://example.org/news/2023/01/09/talks"></head><body></body></html>"#;
-        let meta = read(&Html::parse_document(page));
-        assert_eq!(meta.date.unwrap().to_string(), "2023-01-09");
-    }
-
-    #[test]
-    fn a_site_name_leaves_the_title() {
-        let site = Some("MOFA");
-        assert_eq!(
-            without_site_name("MOFA: Talks Held in Tokyo", site),
-            "Talks Held in Tokyo"
-        );
-        assert_eq!(
-            without_site_name("Talks Held in Tokyo on Data - MOFA", site),
-            "Talks Held in Tokyo on Data"
-        );
-    }
-}
+#[path = "meta_tests.rs"]
+mod tests;

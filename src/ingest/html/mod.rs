@@ -1,28 +1,33 @@
 //! The reader of saved web pages (`.html`, `.htm`): the page's bytes as
 //! the text the stages take, and what its markup states beside the text.
 //!
-//! The page is decoded (a byte-order mark, else the charset its markup
+//! The page is decoded ([`crate::web_page::decode`]: a byte-order mark,
+//! else UTF-8 with letters beyond ASCII, else the charset its markup
 //! declares, else UTF-8, else the encoding `chardetng` guesses), checked
 //! (binary data, a page cut short, a file with no markup are errors that
 //! say what to do), and parsed with html5ever through `scraper`. Then
 //! [`meta`] reads the title, date and issuers the markup states, [`main`]
 //! finds the main text, and [`lines`] writes it as lines in the form the
 //! text stages read: a blank line between blocks, `## ` before a heading,
-//! `- ` before a list item (indented by its depth), a table row as
-//! `| a | b |`. The title (the page's `<h1>`) opens the text when it
-//! stands outside the main text, so the head stage weighs it as it weighs
+//! `- ` before a list item (indented by its depth), a data table's row as
+//! `| a | b |`, and the links beside the text ([`read::Markup`]). The
+//! title (the page's `<h1>`) opens the text when it stands outside the
+//! main text, so the head stage weighs it as it weighs
 //! a capture's first lines.
 
 mod chrome;
 mod lines;
+mod links;
 mod main_text;
 mod meta;
+
+pub use lines::capture;
 
 use std::path::Path;
 
 use scraper::Html;
 
-use super::read::{self, SeedText};
+use super::read::{self, Markup, SeedText};
 use crate::error::{Error, Result};
 
 /// How far from its end a complete page closes `</body>` or `</html>`.
@@ -35,11 +40,11 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
     check_markup(path, &text)?;
     let page = Html::parse_document(&text);
     let meta = meta::read(&page);
-    let mut text = lines::render(&page, &main_text::find(&page));
+    let (mut text, mut links) = lines::render(&page, &main_text::find(&page));
     if !has_prose(&text) {
         // No sentence in what was found: the page's text is elsewhere
         // (a page of short items, or one the scoring missed).
-        text = lines::render(&page, &main_text::whole(&page));
+        (text, links) = lines::render(&page, &main_text::whole(&page));
     }
     if text.trim().is_empty() {
         return Err(Error::input(
@@ -53,6 +58,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<SeedText> {
         legacy_encoding,
         meta,
         markdown: None,
+        markup: Some(Markup { links }),
     })
 }
 
