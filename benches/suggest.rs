@@ -23,6 +23,10 @@ use briefing::suggest::{merge, output, suggest_project};
 use briefing::Config;
 use serde::Deserialize;
 
+#[path = "common/same_text.rs"]
+mod same_text;
+use same_text::same_text;
+
 /// The `briefing.yaml` a user writes: a title and an empty taxonomy.
 const HAND_WRITTEN: &str =
     "title: Climate and energy cooperation\nthemes: []\ndialogues: []\norganisations: []\n";
@@ -282,24 +286,4 @@ fn show(split: &str, s: &Scores) -> String {
         s.series_right, s.pages, pct(s.series_right, s.pages),
         s.titles_right, s.titles_on_page, pct(s.titles_right, s.titles_on_page),
     )
-}
-
-/// Text compared as the accuracy bench compares titles: case, spacing,
-/// dash and quote styles and a final full stop aside.
-fn same_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            out.extend(match c {
-                '–' | '—' | '‐' | '‑' => Some('-'),
-                '“' | '”' | '„' => Some('"'),
-                '‘' | '’' => Some('\''),
-                c => c.to_lowercase().next(),
-            });
-        }
-    }
-    out.trim_end_matches(['.', ' ']).to_string()
 }

@@ -17,6 +17,8 @@ use briefing::content::ContentFile;
 use briefing::Config;
 
 mod corpus;
+#[path = "../common/same_text.rs"]
+mod same_text;
 mod score;
 mod tally;
 

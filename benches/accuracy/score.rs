@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use briefing::Config;
 
 use crate::corpus::{Label, Made, Page};
+use crate::same_text::same_text;
 use crate::tally::Scores;
 
 pub fn score(scores: &mut Scores, page: &Page, made: Option<&Made>, config: &Config) {
@@ -209,25 +210,6 @@ pub fn is_fragment(text: &str) -> bool {
     let t = text.trim();
     let ends = t.ends_with(['.', '!', '?', '”', '"', ')', ';', '。']);
     !ends || t.ends_with(':') || t.split_whitespace().count() < 5
-}
-
-/// Text compared as a reader would: case, spaces, dashes and quotes aside.
-pub fn same_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            out.extend(match c {
-                '–' | '—' | '‐' | '‑' => Some('-'),
-                '“' | '”' | '„' => Some('"'),
-                '‘' | '’' => Some('\''),
-                c => c.to_lowercase().next(),
-            });
-        }
-    }
-    out.trim_end_matches(['.', ' ']).to_string()
 }
 
 /// A label's date (`2024-05-01`, `2024-05`, or a YAML date) as text.
