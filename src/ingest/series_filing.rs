@@ -21,23 +21,26 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::series::{is_word_at, main_pair, mention_scores, parties, Parties, TITLE_SCORE};
-use super::series_names::{dialogue_series, series_named};
+use super::series_names::{dialogue_series, SeriesName};
 use super::term_matcher::Hit;
 use crate::config::Config;
 
 /// The dialogues the document belongs to, best first; `own` is each
-/// dialogue's parties.
+/// dialogue's parties, `body_series` the series the body names
+/// ([`series_named`]).
 pub fn dialogues(
     config: &Config,
     own: &[Parties],
     title: (&str, &[Hit]),
     body: (&str, &[Hit]),
+    body_series: &[SeriesName],
 ) -> Vec<String> {
     let mut scores = mention_scores(config, own, title, body);
-    add_short_names(config, &mut scores, body.0);
+    add_short_names(config, &mut scores, body.0, body_series);
     let best = |i: usize| {
         (0..scores.len())
             .filter(|&j| own[j] == own[i])
@@ -71,24 +74,40 @@ pub fn dialogues(
 /// ("trade council" of "Canada-Korea Trade Council", two words or more) beyond
 /// those with them, for a dialogue the document names already and whose
 /// aliases do not hold that name (the matcher counts those).
-fn add_short_names(config: &Config, scores: &mut [usize], body: &str) {
-    let lower = body.to_lowercase();
-    let named = series_named(body);
+fn add_short_names(config: &Config, scores: &mut [usize], body: &str, named: &[SeriesName]) {
     let mut keys = dialogue_series(config);
+    keys.retain(|(_, key, i)| {
+        let an_alias = || {
+            config.dialogues[*i]
+                .aliases
+                .iter()
+                .any(|a| a.to_lowercase().replace('-', " ") == *key)
+        };
+        scores[*i] > 0 && key.contains(' ') && !an_alias()
+    });
+    if keys.is_empty() {
+        return;
+    }
     keys.sort_by(|a, b| (a.2, &a.1).cmp(&(b.2, &b.1)));
     keys.dedup_by(|a, b| a.2 == b.2 && a.1 == b.1);
-    for (_, key, i) in keys {
-        let aliases = || config.dialogues[i].aliases.iter();
-        let an_alias = aliases().any(|a| a.to_lowercase().replace('-', " ") == key);
-        if scores[i] == 0 || !key.contains(' ') || an_alias {
-            continue;
+    // The keys are lower case; matching them without regard to ASCII case
+    // spares a lower-case copy of every document's text.
+    let Ok(searcher) = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(keys.iter().map(|(_, key, _)| key))
+    else {
+        return;
+    };
+    let mut all = vec![0usize; keys.len()];
+    for m in searcher.find_overlapping_iter(body) {
+        let key = &keys[m.pattern().as_usize()].1;
+        if is_word_at(body, m.start(), key) {
+            all[m.pattern().as_usize()] += 1;
         }
-        let all = lower
-            .match_indices(key.as_str())
-            .filter(|(at, _)| is_word_at(&lower, *at, &key))
-            .count();
-        let with_parties = named.iter().filter(|s| s.name == key).count();
-        scores[i] += all.saturating_sub(with_parties);
+    }
+    for ((_, key, i), all) in keys.iter().zip(all) {
+        let with_parties = named.iter().filter(|s| s.name == *key).count();
+        scores[*i] += all.saturating_sub(with_parties);
     }
 }
 
@@ -157,6 +176,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::series_names::series_named;
     use crate::ingest::term_matcher::TermMatcher;
 
     fn config() -> Config {
@@ -221,6 +241,7 @@ mod tests {
             &matcher.dialogue_parties,
             ("A note", &[]),
             (body, &hits),
+            &series_named(body),
         );
         assert_eq!(filed, ["council"]);
     }

@@ -75,9 +75,10 @@ pub fn annotate(
     let mut title_hits = matcher.hits(title);
     let header = doc.header.join("\n");
     let header_hits = matcher.hits(&header);
+    let body_series = series_named(&plain.text);
     let unknown = unknown_series(
-        series_hits(matcher, title, &mut title_hits, true),
-        series_hits(matcher, &plain.text, &mut body_hits, false),
+        series_hits(matcher, series_named(title), &mut title_hits, true),
+        series_hits(matcher, body_series.clone(), &mut body_hits, false),
     );
     let acronyms = glossary::acronyms(&plain.text);
     let kind = kind(config, doc, &plain, &title_hits, &body_hits);
@@ -90,6 +91,7 @@ pub fn annotate(
             &matcher.dialogue_parties,
             (title, &title_hits),
             (&plain.text, &body_hits),
+            &body_series,
         ),
         organisations: organisations(
             config,
@@ -119,20 +121,20 @@ pub fn annotate(
     }
 }
 
-/// The series named in `text` that a dialogue of `briefing.yaml` covers
+/// The `series` a text names ([`series_named`]) that a dialogue of `briefing.yaml` covers
 /// by key but no hit of `hits` does ("European Union – Japan Digital
 /// Partnership Council"), added to `hits` as dialogue hits when `files`
 /// (in a title: a name written another way in the text is too weak to
 /// file a document by); and those no dialogue covers.
 fn series_hits(
     matcher: &TermMatcher,
-    text: &str,
+    series: Vec<SeriesName>,
     hits: &mut Vec<Hit>,
     files: bool,
 ) -> Vec<SeriesName> {
     let own = &matcher.dialogue_parties;
     let mut unknown = Vec::new();
-    for named in series_named(text) {
+    for named in series {
         let covered = hits.iter().any(|h| {
             h.category == Category::Dialogue
                 && h.start < named.end
