@@ -26,21 +26,26 @@ use regex::Regex;
 
 use super::series::{is_word_at, main_pair, mention_scores, parties, Parties, TITLE_SCORE};
 use super::series_names::{dialogue_series, SeriesName};
-use super::term_matcher::Hit;
+use super::term_matcher::{Hit, TermMatcher};
 use crate::config::Config;
 
-/// The dialogues the document belongs to, best first; `own` is each
-/// dialogue's parties, `body_series` the series the body names
-/// ([`series_named`]).
+/// The dialogues the document belongs to, best first; `body_series` are
+/// the series the body names ([`super::series_names::series_named`]).
 pub fn dialogues(
     config: &Config,
-    own: &[Parties],
+    matcher: &TermMatcher,
     title: (&str, &[Hit]),
     body: (&str, &[Hit]),
     body_series: &[SeriesName],
 ) -> Vec<String> {
+    let own = &matcher.dialogue_parties;
     let mut scores = mention_scores(config, own, title, body);
-    add_short_names(config, &mut scores, body.0, body_series);
+    add_short_names(
+        &matcher.dialogue_short_names,
+        &mut scores,
+        body.0,
+        body_series,
+    );
     let best = |i: usize| {
         (0..scores.len())
             .filter(|&j| own[j] == own[i])
@@ -70,42 +75,60 @@ pub fn dialogues(
     }
 }
 
-/// One point per mention of a dialogue's name without its parties
-/// ("trade council" of "Canada-Korea Trade Council", two words or more) beyond
-/// those with them, for a dialogue the document names already and whose
-/// aliases do not hold that name (the matcher counts those).
-fn add_short_names(config: &Config, scores: &mut [usize], body: &str, named: &[SeriesName]) {
-    let mut keys = dialogue_series(config);
-    keys.retain(|(_, key, i)| {
-        let an_alias = || {
-            config.dialogues[*i]
-                .aliases
-                .iter()
-                .any(|a| a.to_lowercase().replace('-', " ") == *key)
-        };
-        scores[*i] > 0 && key.contains(' ') && !an_alias()
-    });
-    if keys.is_empty() {
-        return;
+/// The dialogues' names without their parties ("trade council" of
+/// "Canada-Korea Trade Council", two words or more) that no alias holds
+/// (the matcher counts those), with a searcher for them: built once per
+/// configuration.
+pub struct ShortNames {
+    /// Each name, lower case, with its dialogue.
+    keys: Vec<(String, usize)>,
+    /// The names without regard to ASCII case: no lower-case copy of a
+    /// document's text is made.
+    searcher: Option<AhoCorasick>,
+}
+
+impl ShortNames {
+    pub fn new(config: &Config) -> ShortNames {
+        let mut keys: Vec<(String, usize)> = dialogue_series(config)
+            .into_iter()
+            .filter(|(_, key, i)| {
+                let an_alias = config.dialogues[*i]
+                    .aliases
+                    .iter()
+                    .any(|a| a.to_lowercase().replace('-', " ") == *key);
+                key.contains(' ') && !an_alias
+            })
+            .map(|(_, key, i)| (key, i))
+            .collect();
+        keys.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+        keys.dedup();
+        let searcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(keys.iter().map(|(key, _)| key))
+            .ok()
+            .filter(|_| !keys.is_empty());
+        ShortNames { keys, searcher }
     }
-    keys.sort_by(|a, b| (a.2, &a.1).cmp(&(b.2, &b.1)));
-    keys.dedup_by(|a, b| a.2 == b.2 && a.1 == b.1);
-    // The keys are lower case; matching them without regard to ASCII case
-    // spares a lower-case copy of every document's text.
-    let Ok(searcher) = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(keys.iter().map(|(_, key, _)| key))
-    else {
+}
+
+/// One point per mention of a dialogue's short name ([`ShortNames`])
+/// beyond those with its parties (`named`, the series the body names),
+/// for a dialogue the document names already.
+fn add_short_names(short: &ShortNames, scores: &mut [usize], body: &str, named: &[SeriesName]) {
+    let Some(searcher) = &short.searcher else {
         return;
     };
-    let mut all = vec![0usize; keys.len()];
+    if !short.keys.iter().any(|(_, i)| scores[*i] > 0) {
+        return;
+    }
+    let mut all = vec![0usize; short.keys.len()];
     for m in searcher.find_overlapping_iter(body) {
-        let key = &keys[m.pattern().as_usize()].1;
-        if is_word_at(body, m.start(), key) {
+        let (key, i) = &short.keys[m.pattern().as_usize()];
+        if scores[*i] > 0 && is_word_at(body, m.start(), key) {
             all[m.pattern().as_usize()] += 1;
         }
     }
-    for ((_, key, i), all) in keys.iter().zip(all) {
+    for ((key, i), all) in short.keys.iter().zip(all) {
         let with_parties = named.iter().filter(|s| s.name == *key).count();
         scores[*i] += all.saturating_sub(with_parties);
     }
@@ -238,7 +261,7 @@ mod tests {
         let hits = matcher.hits(body);
         let filed = dialogues(
             &config,
-            &matcher.dialogue_parties,
+            &matcher,
             ("A note", &[]),
             (body, &hits),
             &series_named(body),

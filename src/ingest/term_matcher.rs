@@ -102,6 +102,8 @@ pub struct TermMatcher {
     /// Each dialogue's names and aliases that name a series with its
     /// parties, by key ([`super::series_names::SeriesName::key`]).
     pub dialogue_series: Vec<(super::series::Parties, String, usize)>,
+    /// The dialogues' names without their parties, and their searcher.
+    pub dialogue_short_names: super::series_filing::ShortNames,
     /// Terms that start with an ASCII letter or digit, by their first
     /// word (its ASCII letters and digits, lower-cased), in term order;
     /// found by [`folded_word_hash`], so a word of the text is looked up as it
@@ -228,6 +230,7 @@ impl TermMatcher {
         TermMatcher {
             dialogue_parties: super::series::dialogue_parties(config),
             dialogue_series: super::series_names::dialogue_series(config),
+            dialogue_short_names: super::series_filing::ShortNames::new(config),
             terms,
             by_first_word,
             first_words,

@@ -88,7 +88,7 @@ pub fn annotate(
     Annotations {
         dialogues: super::series_filing::dialogues(
             config,
-            &matcher.dialogue_parties,
+            matcher,
             (title, &title_hits),
             (&plain.text, &body_hits),
             &body_series,

@@ -36,10 +36,9 @@ fn config() -> Config {
 fn filed(title: &str, body: &str) -> Vec<String> {
     let config = config();
     let v = TermMatcher::new(&config);
-    let own = &v.dialogue_parties;
     let (title, body) = ((title, &v.hits(title)[..]), (body, &v.hits(body)[..]));
     let body_series = crate::ingest::series_names::series_named(body.0);
-    crate::ingest::series_filing::dialogues(&config, own, title, body, &body_series)
+    crate::ingest::series_filing::dialogues(&config, &v, title, body, &body_series)
 }
 
 #[test]
