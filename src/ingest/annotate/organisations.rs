@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::config::Config;
 use crate::ingest::glossary;
+use crate::ingest::sentences;
 use crate::ingest::series::parties;
 use crate::ingest::series_names::{alternation, party_names};
 use crate::ingest::term_matcher::{Category, Hit};
@@ -131,19 +132,18 @@ fn governments(
         .unwrap_or(body.len())
         .min(floor_char_boundary(body, OPENING_CHARS));
     let opening = &body[..opening_end];
-    let stated: Vec<(usize, String)> = [(header, None), (opening, Some(()))]
+    let in_header = stated_governments(header).into_iter().map(|(_, g)| (0, g));
+    let in_opening = stated_governments(opening)
         .into_iter()
-        .flat_map(|(text, in_body)| {
-            stated_governments(text)
-                .into_iter()
-                .map(move |(at, name)| (in_body.map_or(0, |_| at + 1), name))
-        })
-        .collect();
+        .map(|(at, g)| (at + 1, g));
+    let stated: Vec<(usize, String)> = in_header.chain(in_opening).collect();
     if !stated.is_empty() {
         return stated;
     }
     let pair = parties(title);
-    let first_sentence_end = first_sentence_end(opening);
+    let first_sentence_end = sentences::split(opening)
+        .first()
+        .map_or(opening.len(), |&(_, end)| end);
     let mut organisations_first: Vec<&str> = named
         .iter()
         .filter(|(at, _)| *at <= first_sentence_end)
@@ -159,25 +159,6 @@ fn governments(
         return pair.governments().into_iter().map(|g| (0, g)).collect();
     }
     Vec::new()
-}
-
-/// Where the first sentence of `text` ends: at a full stop after a word
-/// of more than two letters that a capital follows ("Tokyo. Ambassador",
-/// not "Nov. 1" or "Mr. Smith"), or at 。.
-fn first_sentence_end(text: &str) -> usize {
-    let full_stop = text.match_indices(". ").map(|(at, _)| at).find(|&at| {
-        let word = text[..at]
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
-        let next = text[at + 2..].chars().next();
-        word.chars().count() > 2 && next.is_some_and(char::is_uppercase)
-    });
-    [full_stop, text.find('。')]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(text.len())
 }
 
 /// Governments `text` says something is by, with their offsets.
