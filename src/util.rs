@@ -63,7 +63,7 @@ pub fn is_reserved_name(name: &str) -> bool {
     match stem.as_str() {
         "con" | "prn" | "aux" | "nul" => true,
         _ => {
-            let (head, tail) = stem.split_at(stem.len().min(3));
+            let (head, tail) = stem.split_at(crate::text::floor_char_boundary(&stem, 3));
             matches!(head, "com" | "lpt") && tail.len() == 1 && tail.as_bytes()[0].is_ascii_digit()
         }
     }
@@ -247,6 +247,9 @@ mod tests {
         assert_eq!(slugify("Console"), "console");
         assert_eq!(slugify("com10"), "com10");
         assert!(is_reserved_name("con.html"));
+        // A name that is not ASCII within its first three bytes.
+        assert!(!is_reserved_name("coé.html"));
+        assert!(!is_reserved_name("日本.html"));
     }
 
     #[test]

@@ -400,7 +400,7 @@ fn unique_slug(base: &str, reserved: &mut BTreeSet<String>) -> String {
     let mut n = 2;
     while reserved.contains(&slug) {
         let suffix = format!("-{n}");
-        let keep = base.len().min(crate::util::MAX_SLUG_LEN - suffix.len());
+        let keep = crate::text::floor_char_boundary(base, crate::util::MAX_SLUG_LEN - suffix.len());
         slug = format!("{}{suffix}", base[..keep].trim_end_matches('-'));
         n += 1;
     }

@@ -175,7 +175,7 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let near = &rest[..rest.len().min(MAX_ENTITY + 1)];
+        let near = &rest[..crate::text::floor_char_boundary(rest, MAX_ENTITY + 1)];
         let decoded = (near.find(';')).and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
         match decoded {
             Some((c, semi)) => {
@@ -276,6 +276,9 @@ mod tests {
             decode_entities("a &amp b; &amp; &#38;&verylongentity; &#x2014;x&"),
             "a &amp b; & &&verylongentity; —x&"
         );
+        // A `&` with text of several bytes a character within reach.
+        assert_eq!(decode_entities("&#39;)プロセ&lt;"), "')プロセ<");
+        assert_eq!(decode_entities("&プロセス;"), "&プロセス;");
     }
 
     #[test]
