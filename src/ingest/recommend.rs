@@ -56,8 +56,11 @@ pub(super) fn recommendations(sources: Sources<'_>, voice: Voice) -> Vec<Recomme
             .filter(|(_, r)| !items.is_empty() && r.end == block.text().len())
             .filter(|_| block.text().ends_with(':'));
         let plain_sentences = judged.len() - usize::from(lead.is_some());
+        let in_item = matches!(block, Block::Item { .. });
         for (kind, range) in &judged[..plain_sentences] {
-            out.push(finder.make(&section, *kind, i, range.clone()));
+            if reads_whole(&block.text()[range.clone()], in_item) {
+                out.push(finder.make(&section, *kind, i, range.clone()));
+            }
         }
         if let Some((kind, range)) = lead {
             finder.list(&section, *kind, (i, range.clone()), items.clone(), &mut out);
@@ -79,6 +82,55 @@ impl Out {
             self.0.push(r);
         }
     }
+}
+
+/// Whether a sentence reads whole, and so can stand as an ask: it ends as a
+/// sentence does, or, in a list item (whose items often have no stop), not
+/// on a word that needs another after it. What a capture cut off ("… to
+/// promote the") and a lead-in with no list under it ("… in the following
+/// joint statement:") ask nothing by themselves.
+fn reads_whole(sentence: &str, in_item: bool) -> bool {
+    let sentence = sentence.trim_end();
+    let Some(last) = sentence.chars().next_back() else {
+        return false;
+    };
+    if matches!(last, ':' | '…' | ',' | '、' | '-' | '–' | '—') {
+        return false;
+    }
+    if matches!(
+        last,
+        '.' | '!'
+            | '?'
+            | ';'
+            | '。'
+            | '！'
+            | '？'
+            | ')'
+            | '）'
+            | ']'
+            | '"'
+            | '\''
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+    ) {
+        return true;
+    }
+    in_item && !ends_on_a_function_word(sentence)
+}
+
+/// Whether the last word of `text` is one that leads to another ("to",
+/// "the", "and"), or a single letter: where a cut-off sentence stops.
+fn ends_on_a_function_word(text: &str) -> bool {
+    let word = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic())
+        || crate::text::stop_words::SEARCH_STOP_WORDS.contains(&word)
+        || crate::text::stop_words::PHRASE_STOP_WORDS.contains(&word)
 }
 
 /// The list items right under block `i` (deeper than it, when it is an item).
@@ -216,7 +268,10 @@ impl Finder<'_> {
                     judged.insert(0, (kind, s..e));
                 }
             }
-            for (kind, range) in judged {
+            for (kind, range) in judged
+                .into_iter()
+                .filter(|(_, r)| reads_whole(&text[r.clone()], true))
+            {
                 out.push(self.make(section, kind, i, range));
             }
         }

@@ -98,6 +98,7 @@ pub fn annotate(
             [(title, &title_hits), (&header, &header_hits)],
             (&plain.text, &body_hits),
             &acronyms,
+            &body_series,
         ),
         themes: theme_weights(config, &title_hits, &argument),
         summary: summary::summary(&doc.blocks, &acronyms),

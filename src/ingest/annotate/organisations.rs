@@ -8,23 +8,25 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::config::Config;
+use crate::config::{Config, OrganisationDef};
 use crate::ingest::glossary;
 use crate::ingest::sentences;
 use crate::ingest::series::parties;
-use crate::ingest::series_names::{alternation, party_names};
+use crate::ingest::series_names::{alternation, party_names, SeriesName};
 use crate::ingest::term_matcher::{Category, Hit};
 use crate::text::floor_char_boundary;
 
 /// Known organisations by name, and "Long Name (ABBR)" where the long name is
-/// an organisation's, in order of first mention: in the title and the
-/// header (`heads`, a masthead or "Joint Press Release with …"), then the
-/// body.
+/// an organisation's and not the name of a series the body names (the
+/// "Economic Policy Consultative Committee (EPCC)" is a dialogue, not who
+/// speaks), in order of first mention: in the title and the header
+/// (`heads`, a masthead or "Joint Press Release with …"), then the body.
 pub(super) fn organisations(
     config: &Config,
     heads: [(&str, &[Hit]); 2],
     body: (&str, &[Hit]),
     acronyms: &[glossary::Acronym],
+    body_series: &[SeriesName],
 ) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
     let known = heads
@@ -40,13 +42,13 @@ pub(super) fn organisations(
         found.push((at, config.organisations[h.entry].name.clone()));
     }
     for a in acronyms.iter().filter(|a| a.is_organisation()) {
-        let name = config
-            .organisations
-            .iter()
-            .find(|o| {
-                o.name == a.short || o.aliases.contains(&a.short) || o.aliases.contains(&a.long)
-            })
-            .map_or_else(|| a.short.clone(), |o| o.name.clone());
+        let known = (config.organisations.iter())
+            .find(|o| [&a.short, &a.long].iter().any(|n| is_named(o, n)));
+        let name = match known {
+            Some(o) => o.name.clone(),
+            None if names_a_series(a, body_series) => continue,
+            None => a.short.clone(),
+        };
         found.push((a.at + 1, name));
     }
     let (title, header) = (heads[0].0, heads[1].0);
@@ -59,6 +61,22 @@ pub(super) fn organisations(
         }
     }
     names
+}
+
+/// Whether `name` is one of the organisation's names, dashes aside
+/// ("U.S.–Japan" and "U.S.-Japan" are one).
+fn is_named(org: &OrganisationDef, name: &str) -> bool {
+    let same = |known: &String| {
+        let folded = |s: &str| s.replace(['–', '—', '‐'], "-");
+        known == name || folded(known) == folded(name)
+    };
+    same(&org.name) || org.aliases.iter().any(same)
+}
+
+/// Whether an acronym's long form, just before its "(", is a series' name.
+fn names_a_series(acronym: &glossary::Acronym, series: &[SeriesName]) -> bool {
+    let long_start = acronym.at.saturating_sub(acronym.long.len() + 1);
+    (series.iter()).any(|s| s.start < acronym.at && s.end > long_start)
 }
 
 /// Whether a secretary's title goes on to name another office: a British

@@ -91,6 +91,42 @@ fn a_cue_with_a_colon_leads_its_list() {
 }
 
 #[test]
+fn a_cut_off_sentence_or_a_lead_in_without_a_list_asks_nothing() {
+    let a = annotate_text(
+        "T",
+        "T\n\nWe urge both governments to promote trusted AI.\n\n\
+         The ministers reaffirmed their commitment in the following joint statement:\n\n\
+         Both sides met in Tokyo.\n\n\
+         We urge both governments to promote the",
+    );
+    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["We urge both governments to promote trusted AI."]);
+    // An item needs no stop, but is cut off when it ends on "to".
+    let a = annotate_text(
+        "T",
+        "T\n\nNext steps\n\n  • Both sides will promote trusted AI\n  • They also reiterated their commitment to\n",
+    );
+    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["Both sides will promote trusted AI"]);
+}
+
+#[test]
+fn a_series_short_name_is_no_organisation_and_a_long_name_finds_its_own() {
+    let a = annotate_text(
+        "A Statement",
+        "The U.S.-Japan Economic Policy Consultative Committee (EPCC) met. \
+         The Japan Digital Standards Committee (JDSC) spoke.",
+    );
+    assert_eq!(a.organisations, ["JDSC"]);
+    // The bundled configuration names the council in full, with no alias.
+    let a = annotate_text(
+        "A Statement",
+        "The U.S.\u{2013}Japan Business Council (USJBC) met in Tokyo.",
+    );
+    assert_eq!(a.organisations, ["U.S.-Japan Business Council"]);
+}
+
+#[test]
 fn an_organisation_inside_a_framework_name_did_not_take_part() {
     let a = annotate_text(
         "A Statement",

@@ -14,11 +14,13 @@
 //! header above it, and an original date wins over an "updated" one.
 //! Lines above the title are the site's header and are dropped.
 
+mod field;
 mod title;
 
 use super::dates;
 use crate::content::PartialDate;
 use crate::text::words::word_count;
+use field::{field, Field};
 use title::{about_the_site, candidate_text, is_by_line, score, text_below};
 use title::{title_before_subtitle, wrapped, Evidence};
 
@@ -199,8 +201,10 @@ fn header_lines(
             && !line.ends_with(['.', '。'])
     };
     let short = |i: usize| word_count(&lines[i]) <= HEADER_WORDS;
-    let release =
-        |i: usize| i > title_line && (is_release_line(&lines[i]) || is_by_line(lines[i].trim()));
+    let release = |i: usize| {
+        let line = lines[i].trim();
+        i > title_line && (is_release_line(line) || is_by_line(line) || field(line).is_some())
+    };
     window
         .iter()
         .filter(|&&i| ((i < title_line || under_title(i)) && short(i)) || release(i))
@@ -236,7 +240,12 @@ fn is_paragraph(line: &str) -> bool {
 /// A line's opening date and the text after it: a dateline, a Japanese
 /// date, or a date that opens a title.
 fn split_date(line: &str) -> Option<(PartialDate, &str)> {
-    let line = without_weekday(line.trim());
+    let line = match field(line) {
+        Some((Field::Date, value)) => value,
+        Some(_) => return None,
+        None => line.trim(),
+    };
+    let line = without_weekday(line);
     dates::dateline(line)
         .or_else(|| dates::japanese_dateline(line))
         .or_else(|| dates::leading_date(line))
@@ -246,7 +255,9 @@ fn date_line(lines: &[String], i: usize) -> Option<DateLine> {
     let line = lines[i].trim();
     let (date, rest) = split_date(line)?;
     let lower = line.to_lowercase();
-    let label = if ["updated", "last updated", "更新"]
+    let label = if field(line).is_some_and(|(f, _)| f == Field::Date) {
+        DateLabel::Published
+    } else if ["updated", "last updated", "更新"]
         .iter()
         .any(|w| lower.starts_with(w))
     {

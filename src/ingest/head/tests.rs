@@ -217,3 +217,22 @@ fn a_standfirst_under_its_headline_is_not_the_title() {
         Some("Grid operators brace for a dry summer ahead")
     );
 }
+
+#[test]
+fn a_record_s_labelled_fields_give_title_and_date_and_leave_the_body() {
+    let text = format!(
+        "データベース『世界と日本』\n日本政治・国際関係データベース\n\n[文書名] 日印デジタル・パートナーシップに係る協力\n\n[場所] \n[年月日] 2018年10月29日\n[出典] 外務省\n[備考] 仮訳\n[全文] \n\n{BODY}\n"
+    );
+    let (head, left) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("日印デジタル・パートナーシップに係る協力")
+    );
+    assert_eq!(head.dateline.unwrap().to_string(), "2018-10-29");
+    assert_eq!(left, [BODY]);
+    assert!(
+        head.header.iter().any(|h| h == "[出典] 外務省"),
+        "{:?}",
+        head.header
+    );
+}

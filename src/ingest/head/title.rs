@@ -3,6 +3,7 @@
 //! an event, a dateline next to it, a breadcrumb or markup that names it,
 //! a later line that repeats it, its place above the text).
 
+use super::field::{field, Field};
 use super::{is_paragraph, is_release_line, same_text, without_release_label};
 use super::{DateLine, BELOW_LINES};
 use crate::text::words::{ends_mid_phrase, is_cjk, word_count};
@@ -14,6 +15,9 @@ const MAX_TITLE_WORDS: usize = 40;
 /// opens with its date, or the last item of a breadcrumb run into one line.
 /// `None` for what is never a title.
 pub(super) fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> Option<String> {
+    if let Some((kind, value)) = field(line) {
+        return (kind == Field::Title && !value.is_empty()).then(|| value.to_string());
+    }
     let text = match date_lines.iter().find(|d| d.line == i) {
         Some(d) if d.rest.is_empty() => return None,
         Some(d) => d.rest.as_str(),
@@ -36,6 +40,11 @@ pub(super) fn candidate_text(line: &str, date_lines: &[DateLine], i: usize) -> O
         return None;
     }
     Some(text.to_string())
+}
+
+/// Whether a line is a record's title field (`[文書名] …`, `Title: …`).
+fn is_title_field(line: &str) -> bool {
+    field(line).is_some_and(|(kind, _)| kind == Field::Title)
 }
 
 /// Whether the `pos`th line of the window is a piece of a paragraph the
@@ -280,7 +289,7 @@ pub(super) fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
     if pos == 1 && is_standfirst(evidence, text) {
         score -= 2.0;
     }
-    if named.iter().any(|c| same_text(c, text)) {
+    if named.iter().any(|c| same_text(c, text)) || is_title_field(&lines[i]) {
         score += 4.0;
     } else if words >= 4 && below.matches(lower.as_str()).nth(1).is_some() {
         // Once is the line itself; a second time, a breadcrumb or the text
