@@ -7,6 +7,9 @@
 use std::collections::HashSet;
 
 use super::dates;
+use captions::{is_logo_line, is_photo_caption};
+
+mod captions;
 
 /// Lines that are chrome wherever they stand (compared lower-case, trimmed,
 /// without trailing punctuation).
@@ -211,32 +214,6 @@ pub fn key(line: &str) -> String {
         .to_string()
 }
 
-/// "Sasakawa USA and USJETAA logo": image alt text left in the capture.
-fn is_logo_line(line: &str) -> bool {
-    let t = line.trim().to_lowercase();
-    (t.ends_with(" logo") || t.ends_with(" logos") || t == "logo")
-        && t.split_whitespace().count() <= 10
-        && !t.contains(['.', '!', '?'])
-}
-
-/// "Group photo of the Second Meeting …", "Reuters file photo",
-/// "(閣僚会合 冒頭撮影の様子。…)": a caption left where its picture was.
-fn is_photo_caption(line: &str, key: &str) -> bool {
-    let t = line.trim();
-    let opens = [
-        "photo",
-        "group photo",
-        "(photo",
-        "a commemorative photo",
-        "file photo",
-    ]
-    .iter()
-    .any(|p| key.starts_with(p));
-    let mentions = key.contains("photo") || t.contains("撮影") || t.contains("写真");
-    let scene = t.trim_end_matches([')', '）']).ends_with("様子");
-    opens || scene || (mentions && !t.ends_with(['.', '。']))
-}
-
 /// GOV.UK's "This was published under the 2022 to 2024 Sunak Conservative
 /// government".
 fn is_history_notice(key: &str) -> bool {
@@ -387,111 +364,4 @@ fn trim_blank_ends(lines: &mut Vec<String>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn strip_text(text: &str) -> Stripped {
-        let lines = text.lines().map(str::to_string).collect();
-        strip(lines, &ChromeRules::default())
-    }
-
-    #[test]
-    fn photo_captions_and_text_markers_go_and_sentences_about_photos_stay() {
-        let text = "Group photo of the Second Meeting of the Council. From right, Minister Kono.\n\
-                    Begin text:\n\
-                    The ministers met and agreed.\n\
-                    (閣僚会合 冒頭撮影の様子。左から大臣)\n\
-                    4人が壁の前で並んで立っている様子\n\
-                    The exhibition showed photos of the delegations.\n";
-        let s = strip_text(text);
-        assert_eq!(
-            s.lines,
-            [
-                "The ministers met and agreed.",
-                "The exhibition showed photos of the delegations."
-            ]
-        );
-    }
-
-    #[test]
-    fn banners_copyright_and_a_long_caption_go_and_a_sentence_about_gov_sites_stays() {
-        let text = "An official website of the United States Government Here's how you know\n\
-                    Official websites use .gov\n\
-                    A .gov website belongs to an official government organization in the United States.\n\
-                    Secure .gov websites use HTTPS\n\
-                    A lock ( ) or https:// means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.\n\
-                    The ministers agreed that official .gov websites should use HTTPS.\n\
-                    This was published under the 2022 to 2024 Sunak Conservative government\n\
-                    © Kyodo News\n\
-                    (閣僚会合 冒頭撮影の様子。左から竹内経済産業大臣政務官、ヴィルックネン上級副委員長、平デジタル大臣、阿達総務副大臣)\n";
-        let s = strip_text(text);
-        assert_eq!(
-            s.lines,
-            ["The ministers agreed that official .gov websites should use HTTPS."]
-        );
-    }
-
-    #[test]
-    fn breadcrumb_trail_and_its_echoes_go() {
-        let text = "1. Home\n  2. News\n  3. Meeting Held\n\nNews Meeting Held\n\nMeeting Held\n\nBody text of the release.\n\nMore body text here.\n\nNews";
-        let s = strip_text(text);
-        assert_eq!(s.breadcrumb, ["Home", "News", "Meeting Held"]);
-        assert_eq!(
-            s.lines,
-            [
-                "Meeting Held",
-                "",
-                "Body text of the release.",
-                "",
-                "More body text here."
-            ]
-        );
-    }
-
-    #[test]
-    fn a_numbered_list_at_the_top_is_not_a_breadcrumb() {
-        let s = strip_text("1. Artificial Intelligence\n\nText.\n");
-        assert!(s.breadcrumb.is_empty());
-        assert_eq!(s.lines[0], "1. Artificial Intelligence");
-    }
-
-    #[test]
-    fn chrome_lines_and_footers_go() {
-        let cases = [
-            ("Para one.\nPara two.\nPara three.\nDivision in Charge\nOffice of X\nRelated website", 3),
-            ("Para one.\nSkip to content\nPara two.\nPara three.\nPrevious\nPrevious\n\nEvent Recap\nNext\nNext\n\nOther", 3),
-            ("Para one.\nPara two.\nPara three.\nFor more information, please contact:\nJane Doe\nBack to Trade", 3),
-            ("Para one.\nPara two.\nACME and Foo logo\nPara three.\nThis website uses cookies\nWe use cookies to analyse traffic. You consent by continuing to browse.", 3),
-            ("Para one.\nPara two.\nPara three.\n19 Jun 2024 Publication\nA Paper\n30 Apr 2024 Position Paper\nAnother", 3),
-        ];
-        for (text, kept) in cases {
-            let s = strip_text(text);
-            assert_eq!(s.lines.len(), kept, "{text}: {:?}", s.lines);
-            assert!(
-                s.lines.iter().all(|l| l.starts_with("Para")),
-                "{:?}",
-                s.lines
-            );
-        }
-    }
-
-    #[test]
-    fn content_that_looks_like_chrome_stays() {
-        let text = "Para one.\nBack to the main question, we urge action.\nNext steps are clear.\nAbout the Author\nJane writes about trade.";
-        assert_eq!(strip_text(text).lines.len(), 5);
-    }
-
-    #[test]
-    fn corpus_rules_from_config() {
-        let rules = ChromeRules::new(
-            &["Members only".into()],
-            &["Our members".into()],
-            HashSet::new(),
-        );
-        let lines = "Para one.\nMembers only\nPara two.\nOur members:\nA, B"
-            .lines()
-            .map(String::from)
-            .collect();
-        assert_eq!(strip(lines, &rules).lines, ["Para one.", "Para two."]);
-    }
-}
+mod tests;

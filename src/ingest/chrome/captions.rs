@@ -1,0 +1,28 @@
+//! Captions and alt text a capture leaves where a picture was: a logo's
+//! name, a photo's caption, the people in it by where they stand.
+
+/// "Sasakawa USA and USJETAA logo": image alt text left in the capture.
+pub(super) fn is_logo_line(line: &str) -> bool {
+    let t = line.trim().to_lowercase();
+    (t.ends_with(" logo") || t.ends_with(" logos") || t == "logo")
+        && t.split_whitespace().count() <= 10
+        && !t.contains(['.', '!', '?'])
+}
+
+/// "Group photo of the Second Meeting …", "Reuters file photo",
+/// "(閣僚会合 冒頭撮影の様子。…)": a caption left where its picture was.
+pub(super) fn is_photo_caption(line: &str, key: &str) -> bool {
+    let t = line.trim();
+    let opens = [
+        "photo",
+        "group photo",
+        "(photo",
+        "a commemorative photo",
+        "file photo",
+    ]
+    .iter()
+    .any(|p| key.starts_with(p));
+    let mentions = key.contains("photo") || t.contains("撮影") || t.contains("写真");
+    let scene = t.trim_end_matches([')', '）']).ends_with("様子");
+    opens || scene || (mentions && !t.ends_with(['.', '。']))
+}
