@@ -24,5 +24,44 @@ pub(super) fn is_photo_caption(line: &str, key: &str) -> bool {
     .any(|p| key.starts_with(p));
     let mentions = key.contains("photo") || t.contains("撮影") || t.contains("写真");
     let scene = t.trim_end_matches([')', '）']).ends_with("様子");
-    opens || scene || (mentions && !t.ends_with(['.', '。']))
+    opens || scene || (mentions && !t.ends_with(['.', '。'])) || by_position(key) || subject_at(t)
+}
+
+/// Where the people of a photo stand: "(Left) Minister A …", "(From
+/// right, front row) …".
+pub(super) fn by_position(key: &str) -> bool {
+    const PLACES: &[&str] = &[
+        "left",
+        "right",
+        "middle",
+        "centre",
+        "center",
+        "rear",
+        "front",
+        "back row",
+        "from left",
+        "from right",
+        "seated",
+        "standing",
+        "top",
+        "bottom",
+    ];
+    let Some(inner) = key.strip_prefix('(').and_then(|k| k.split_once(')')) else {
+        return false;
+    };
+    PLACES.iter().any(|p| inner.0.starts_with(p))
+}
+
+/// A Japanese news caption, what is shown and where, joined by "=":
+/// "記者会見する首相=5日、首相官邸", "外務省=東京・霞が関".
+fn subject_at(line: &str) -> bool {
+    let Some((subject, place)) = line.split_once(['=', '＝']) else {
+        return false;
+    };
+    let cjk = |s: &str| s.chars().any(crate::text::words::is_cjk);
+    line.chars().count() <= 60
+        && !line.ends_with('。')
+        && cjk(subject)
+        && cjk(place)
+        && !subject.ends_with(' ')
 }

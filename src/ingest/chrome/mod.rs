@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use super::dates;
-use captions::{is_logo_line, is_photo_caption};
+use captions::{by_position, is_logo_line, is_photo_caption};
 
 mod captions;
 
@@ -167,13 +167,14 @@ impl ChromeRules {
     }
 
     pub fn is_chrome_line(&self, line: &str) -> bool {
-        // Chrome is short; a long line can only be a cookie notice or the
-        // .gov banner's padlock line.
+        // Chrome is short; a long line can only be a cookie notice, the
+        // .gov banner's padlock line or the captions of a photo's people.
         let long = line.len() > 120 && line.chars().count() > 120;
-        if long && !line.contains("ookie") && !line.contains(".gov") {
+        let k = key(line);
+        let long_chrome = line.contains("ookie") || line.contains(".gov") || by_position(&k);
+        if long && !long_chrome {
             return false;
         }
-        let k = key(line);
         CHROME_LINES.contains(&k.as_str())
             || self.lines.contains(&k)
             || self.learned.contains(&k)
@@ -328,20 +329,24 @@ fn cut_footer(lines: &mut Vec<String>, rules: &ChromeRules) {
     }
 }
 
-/// Lists of other publications at the bottom: "19 Jun 2024 Position Paper",
-/// then a title, repeated.
+/// Lists of other publications at the bottom: "19 Jun 2024 Position Paper"
+/// or "Policy and legislation | 30 April 2024", each with its title or a
+/// line of teaser, repeated.
 fn cut_trailing_listing(lines: &mut Vec<String>) {
     trim_blank_ends(lines);
+    let non_blank: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
     let mut start = lines.len();
     let mut dated = 0;
-    for i in (0..lines.len()).rev() {
+    for (pos, &i) in non_blank.iter().enumerate().rev() {
         let t = lines[i].trim();
-        let starts_dated = dates::find_all(t).next().is_some_and(|f| f.start == 0);
         let short = t.len() <= 120 && !t.ends_with('.');
-        if !(short || t.is_empty()) {
+        let teaser = pos > 0 && is_listing_date(&lines[non_blank[pos - 1]]);
+        if !(short || teaser) {
             break;
         }
-        if starts_dated {
+        if is_listing_date(t) {
             dated += 1;
             start = i;
         }
@@ -353,6 +358,16 @@ fn cut_trailing_listing(lines: &mut Vec<String>) {
             lines.pop();
         }
     }
+}
+
+/// A listed item's date line: opening with its date, or a short label and
+/// the date after a bar.
+fn is_listing_date(line: &str) -> bool {
+    let t = line.trim();
+    let starts_dated = dates::find_all(t).next().is_some_and(|f| f.start == 0);
+    let labelled = (t.split_once(" | "))
+        .is_some_and(|(label, date)| label.len() <= 60 && dates::dateline(date).is_some());
+    starts_dated || labelled
 }
 
 fn trim_blank_ends(lines: &mut Vec<String>) {

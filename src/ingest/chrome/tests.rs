@@ -106,3 +106,21 @@ fn corpus_rules_from_config() {
         .collect();
     assert_eq!(strip(lines, &rules).lines, ["Para one.", "Para two."]);
 }
+
+#[test]
+fn captions_by_position_and_japanese_subject_place_captions_go() {
+    let text = "日米両政府は6日、ワシントンで次官級協議を開いた。\n\
+                外務省=東京・霞が関\n\
+                (Middle) Ambassadors receive the recommendations from the chairman of the round table. | (Rear) The prime minister and the chairman in conversation.\n\
+                (From left) Minister A, Minister B\n\
+                The parties (left and right) agreed that A=B.\n\
+                式は x=1 と書く。\n";
+    assert_eq!(
+        strip_text(text).lines,
+        [
+            "日米両政府は6日、ワシントンで次官級協議を開いた。",
+            "The parties (left and right) agreed that A=B.",
+            "式は x=1 と書く。"
+        ]
+    );
+}

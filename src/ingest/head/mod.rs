@@ -201,15 +201,32 @@ fn header_lines(
             && !line.ends_with(['.', '。'])
     };
     let short = |i: usize| word_count(&lines[i]) <= HEADER_WORDS;
+    // The issuing office's line right under the dateline (内閣府国際経済担当).
+    let after_dateline = dateline.and_then(|d| window.iter().copied().find(|&i| i > d));
+    let office = |i: usize| Some(i) == after_dateline && is_office_line(lines[i].trim());
     let release = |i: usize| {
         let line = lines[i].trim();
         i > title_line && (is_release_line(line) || is_by_line(line) || field(line).is_some())
     };
     window
         .iter()
-        .filter(|&&i| ((i < title_line || under_title(i)) && short(i)) || release(i))
+        .filter(|&&i| ((i < title_line || under_title(i)) && short(i)) || release(i) || office(i))
         .map(|&i| (i, lines[i].trim().to_string()))
         .collect()
+}
+
+/// A short line that only names an office: an organisation's word in it
+/// ("Office", "Ministry") or a Japanese office's ending (省, 府, 課, 担当),
+/// and no sentence, number or lead-in.
+fn is_office_line(line: &str) -> bool {
+    const OFFICE_ENDINGS: &[char] = &['省', '府', '庁', '課', '局', '室', '部'];
+    let office = super::glossary::names_an_organisation(line)
+        || line.ends_with(OFFICE_ENDINGS)
+        || line.ends_with("担当");
+    office
+        && word_count(line) <= 8
+        && !line.ends_with(['.', '。', ':', '：'])
+        && !line.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The non-blank lines a title is looked for in: the first [`WINDOW`] from

@@ -236,3 +236,18 @@ fn a_record_s_labelled_fields_give_title_and_date_and_leave_the_body() {
         head.header
     );
 }
+
+#[test]
+fn the_office_under_the_dateline_is_a_header_line() {
+    let text = "第34回日米経済協議概要\n令和4年5月2日\n内閣府国際経済担当\n日米経済協議は、1971年以降、内閣府と米国大統領経済諮問委員会との間で開催されている協議であり、今回で34回目となった。\n";
+    let (head, left) = read(text);
+    assert_eq!(head.title.as_deref(), Some("第34回日米経済協議概要"));
+    assert_eq!(head.header, ["内閣府国際経済担当"]);
+    assert_eq!(left.len(), 1, "{left:?}");
+    // A section heading under the dateline stays.
+    let (head, left) = read(&format!(
+        "Joint Statement on AI\nMay 2, 2024\n1. Background\n{BODY}\n"
+    ));
+    assert!(head.header.is_empty(), "{:?}", head.header);
+    assert_eq!(left[0], "1. Background");
+}
