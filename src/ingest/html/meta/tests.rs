@@ -1,6 +1,7 @@
 //! What a page's markup states: titles, dates and issuers read from
 //! small pages.
 
+use super::title::without_site_name;
 use super::*;
 
 const PAGE: &str = r#"<!doctype html><html><head>
