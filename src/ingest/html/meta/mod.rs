@@ -198,11 +198,7 @@ fn date(page: &Html, tags: &Tags, ld: &[Value]) -> Option<PartialDate> {
         published.or(first).and_then(element_date)
     };
     let from_url = || {
-        let canonical = page
-            .select(&LINK_CANONICAL)
-            .next()
-            .and_then(|l| l.value().attr("href"));
-        let own = canonical.or_else(|| tags.get("og:url"));
+        let own = own_address(page, tags);
         let links = page.select(&SELF_LINKS).take(3);
         let links = links.filter_map(|a| a.value().attr("href"));
         own.into_iter().chain(links).find_map(dates::in_url)
@@ -305,6 +301,12 @@ fn issuers(page: &Html, tags: &Tags, ld: &[Value]) -> Vec<String> {
 }
 
 /// Whitespace runs as one space, trimmed.
+/// The page's own address: its canonical link, else its `og:url`.
+fn own_address<'a>(page: &'a Html, tags: &'a Tags) -> Option<&'a str> {
+    let canonical = (page.select(&LINK_CANONICAL).next()).and_then(|l| l.value().attr("href"));
+    canonical.or_else(|| tags.get("og:url"))
+}
+
 fn plain(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -73,3 +73,34 @@ fn a_site_name_leaves_the_title() {
         "Talks Held in Tokyo on Data"
     );
 }
+
+#[test]
+fn a_title_that_only_names_the_site_or_home_gives_way_to_the_heading() {
+    let titles = |head: &str, body: &str| {
+        let page = Html::parse_document(&format!(
+            "<html><head>{head}</head><body>{body}</body></html>"
+        ));
+        read(&page).titles
+    };
+    let logo = r#"<a class="brand" href="index.html"><img src="logo.png" alt="Law Office (Logo)" title="Law Office Smith"></a>"#;
+    assert_eq!(
+        titles(
+            "<title>Law Office Smith</title>",
+            &format!("{logo}<h1>Welcome to our practice</h1><p>Text.</p>")
+        ),
+        ["Welcome to our practice"]
+    );
+    assert_eq!(
+        titles("<title>Home</title>", "<h1>Time to say goodbye.</h1>"),
+        ["Time to say goodbye."]
+    );
+    // The site's name before the page's, by the home link on its own host.
+    let head = r#"<title>Fire Brigade Oldenburg - Boat Training</title>
+        <link rel="canonical" href="https://brigade.example/training.html">"#;
+    let home = r#"<a href="https://brigade.example/">Fire Brigade Oldenburg</a>
+        <a href="https://other.example/">Other Site</a>"#;
+    assert_eq!(
+        titles(head, &format!("{home}<h2>Boat Training</h2>")),
+        ["Boat Training"]
+    );
+}

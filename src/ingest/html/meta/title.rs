@@ -1,16 +1,41 @@
 //! The page's title among the markup's candidates: `og:title`, JSON-LD's
 //! `headline` and `<title>`, each without the site's name, and the `<h1>`.
 
-use scraper::Html;
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::{ld_text, plain, Tags, H1, HEADINGS, TITLE, TITLE_SEPARATORS};
+use super::{ld_text, own_address, plain, selector, Tags, H1, HEADINGS, TITLE, TITLE_SEPARATORS};
+
+static LINKS: LazyLock<Selector> = LazyLock::new(|| selector("a[href]"));
+static IMAGES: LazyLock<Selector> = LazyLock::new(|| selector("img"));
+
+/// Titles that name no page: what a site calls its home page.
+const HOME_TITLES: &[&str] = &[
+    "home",
+    "homepage",
+    "home page",
+    "start",
+    "startseite",
+    "accueil",
+    "inicio",
+    "index",
+    "トップ",
+    "トップページ",
+    "ホーム",
+    "首页",
+];
+/// The most links to the home page whose texts are read as the site's names.
+const HOME_LINKS: usize = 8;
 
 /// Title candidates, most trusted first: the `<h1>` when the markup's
 /// titles agree with it, then `og:title`, JSON-LD's `headline`, `<title>`,
-/// each without the site's name; the `<h1>` only when the markup names no
-/// title (an `<h1>` the others disagree with is often the site's name).
+/// each without the site's name (a title that is only the site's name or
+/// "Home" names no page); the `<h1>` only when the markup names no title
+/// (an `<h1>` the others disagree with is often the site's name).
 pub(super) fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>) -> Vec<String> {
+    let site_names = site_names(page, tags, site);
     let title_tag = page
         .select(&TITLE)
         .next()
@@ -23,8 +48,8 @@ pub(super) fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>)
     ]
     .into_iter()
     .flatten()
-    .map(|t| without_site_name(&t, site))
-    .filter(|t| !t.is_empty())
+    .map(|t| (site_names.iter()).fold(t, |t, name| without_site_name(&t, Some(name))))
+    .filter(|t| !t.is_empty() && !names_the_site(t, &site_names))
     .collect();
     let h1s: Vec<String> = page
         .select(&H1)
@@ -47,6 +72,62 @@ pub(super) fn titles(page: &Html, tags: &Tags, ld: &[Value], site: Option<&str>)
         }
     }
     titles
+}
+
+/// The site's names: its publisher's, and those of the links to its home
+/// page (their text, or their logo's `title` and `alt`): "Anwalt Niemeyer"
+/// on a logo that links to `index.html`.
+fn site_names(page: &Html, tags: &Tags, site: Option<&str>) -> Vec<String> {
+    let host = own_address(page, tags)
+        .and_then(|u| url::Url::parse(u).ok()?.host_str().map(str::to_string));
+    let home_links = (page.select(&LINKS))
+        .filter(|a| {
+            a.value()
+                .attr("href")
+                .is_some_and(|h| is_home(h, host.as_deref()))
+        })
+        .take(HOME_LINKS);
+    let mut names: Vec<String> = site.into_iter().map(str::to_string).collect();
+    for link in home_links {
+        for name in link_names(link) {
+            let words = name.split_whitespace().count();
+            if (1..=8).contains(&words) && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// A link's text, and the `title` and `alt` of its images.
+fn link_names(link: ElementRef<'_>) -> Vec<String> {
+    let images = link.select(&IMAGES);
+    let image_names = images.flat_map(|i| [i.value().attr("title"), i.value().attr("alt")]);
+    std::iter::once(plain(&link.text().collect::<String>()))
+        .chain(image_names.flatten().map(plain))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// Whether a link goes to the site's home page: its root, by a relative
+/// address or on the page's own host.
+fn is_home(href: &str, host: Option<&str>) -> bool {
+    let href = href.trim();
+    let relative = ["/", "./", "index.html", "index.htm", "index.php"];
+    let relative = relative.contains(&href) || relative.contains(&href.trim_start_matches('/'));
+    let on_host = || {
+        let url = url::Url::parse(href).ok()?;
+        let root = matches!(url.path(), "" | "/") && url.query().is_none();
+        Some(root && host.is_some() && url.host_str() == host)
+    };
+    relative || on_host().unwrap_or(false)
+}
+
+/// Whether a title is only the site's name, or what a site calls its home.
+fn names_the_site(title: &str, site_names: &[String]) -> bool {
+    let lower = title.trim_end_matches(['!', '.']).to_lowercase();
+    HOME_TITLES.contains(&lower.as_str())
+        || site_names.iter().any(|n| n.eq_ignore_ascii_case(title))
 }
 
 /// A part of a title that is a web address (`example.de`,
