@@ -66,10 +66,14 @@ pub(super) fn organisations(
 /// Whether `name` is one of the organisation's names, dashes aside
 /// ("U.S.–Japan" and "U.S.-Japan" are one).
 fn is_named(org: &OrganisationDef, name: &str) -> bool {
-    let same = |known: &String| {
-        let folded = |s: &str| s.replace(['–', '—', '‐'], "-");
-        known == name || folded(known) == folded(name)
+    let fold = |c: char| {
+        if matches!(c, '–' | '—' | '‐') {
+            '-'
+        } else {
+            c
+        }
     };
+    let same = |known: &String| known.chars().map(fold).eq(name.chars().map(fold));
     same(&org.name) || org.aliases.iter().any(same)
 }
 

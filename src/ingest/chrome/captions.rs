@@ -24,12 +24,12 @@ pub(super) fn is_photo_caption(line: &str, key: &str) -> bool {
     .any(|p| key.starts_with(p));
     let mentions = key.contains("photo") || t.contains("撮影") || t.contains("写真");
     let scene = t.trim_end_matches([')', '）']).ends_with("様子");
-    opens || scene || (mentions && !t.ends_with(['.', '。'])) || by_position(key) || subject_at(t)
+    opens || scene || (mentions && !t.ends_with(['.', '。'])) || by_position(t) || subject_at(t)
 }
 
 /// Where the people of a photo stand: "(Left) Minister A …", "(From
 /// right, front row) …".
-pub(super) fn by_position(key: &str) -> bool {
+pub(super) fn by_position(line: &str) -> bool {
     const PLACES: &[&str] = &[
         "left",
         "right",
@@ -46,10 +46,12 @@ pub(super) fn by_position(key: &str) -> bool {
         "top",
         "bottom",
     ];
-    let Some(inner) = key.strip_prefix('(').and_then(|k| k.split_once(')')) else {
+    let opening = line.trim_start().strip_prefix('(');
+    let Some((inner, _)) = opening.and_then(|rest| rest.split_once(')')) else {
         return false;
     };
-    PLACES.iter().any(|p| inner.0.starts_with(p))
+    let inner = inner.trim_start().to_lowercase();
+    PLACES.iter().any(|p| inner.starts_with(p))
 }
 
 /// A Japanese news caption, what is shown and where, joined by "=":

@@ -170,11 +170,11 @@ impl ChromeRules {
         // Chrome is short; a long line can only be a cookie notice, the
         // .gov banner's padlock line or the captions of a photo's people.
         let long = line.len() > 120 && line.chars().count() > 120;
-        let k = key(line);
-        let long_chrome = line.contains("ookie") || line.contains(".gov") || by_position(&k);
+        let long_chrome = line.contains("ookie") || line.contains(".gov") || by_position(line);
         if long && !long_chrome {
             return false;
         }
+        let k = key(line);
         CHROME_LINES.contains(&k.as_str())
             || self.lines.contains(&k)
             || self.learned.contains(&k)
