@@ -9,7 +9,61 @@ use regex::Regex;
 
 use crate::content::PartialDate;
 
-const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)";
+/// English month names as English writes them (capitalised or in
+/// capitals: a lower-case "may" is a verb), then, in any case, the months
+/// of the other languages a European or a news site writes its dates in
+/// ("6. Mai 2014", "1er juin 2019", "6 de mayo de 2014", "6 maggio 2014").
+const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?|(?i:januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre))";
+
+/// The months' names in the languages [`MONTH`] reads besides English,
+/// lower-case, by month; an English name is known by its first three letters.
+const OTHER_MONTHS: &[(&str, u32)] = &[
+    ("januar", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("gennaio", 1),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("avril", 4),
+    ("abril", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dicembre", 12),
+];
 
 /// One pattern for every supported form; the `regex` crate matches in linear
 /// time, so scanning a whole document is cheap. Its word boundaries are
@@ -29,7 +83,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)(?-u:\b)(?:
             (?P<m1>{MONTH})\.?\s+(?P<d1>\d{{1,2}}){rest1},?\s+(?P<y1>\d{{4}})   # February 6, 2024 / June 4 and 5, 2019
-          | (?P<d2>\d{{1,2}})\.?{rest2}\s+(?P<m2>{MONTH})\.?,?\s+(?P<y2>\d{{4}})   # 6 February 2024 / 14–15 May 2018 / 14. May 2018
+          | (?P<d2>\d{{1,2}})(?:er)?\.?{rest2}\s+(?:de\s+)?(?P<m2>{MONTH})\.?,?\s+(?:de\s+)?(?P<y2>\d{{4}})   # 6 February 2024 / 14–15 May 2018 / 14. Mai 2018 / 1er juin 2019 / 6 de mayo de 2014
           | (?P<y3>\d{{4}})-(?P<mo3>\d{{2}})-(?P<d3>\d{{2}})                    # 2023-04-30
           | (?P<y5>\d{{4}})[./](?P<mo5>\d{{1,2}})[./](?P<d5>\d{{1,2}})           # 2024.8.6
           | (?P<a4>\d{{1,2}})(?P<s4>[/.])(?P<b4>\d{{1,2}})[/.](?P<y4>\d{{4}})     # 30/04/2023 (only when unambiguous), 12.01.2017
@@ -76,13 +130,17 @@ pub struct Found {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let lower = name.get(..3)?.to_ascii_lowercase();
+    let lower = name.to_lowercase();
+    if let Some(&(_, n)) = OTHER_MONTHS.iter().find(|(m, _)| *m == lower) {
+        return Some(n);
+    }
     let months = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
+    let prefix = lower.get(..3)?;
     months
         .iter()
-        .position(|m| *m == lower)
+        .position(|m| *m == prefix)
         .map(|i| i as u32 + 1)
 }
 
@@ -409,6 +467,13 @@ mod tests {
             ("April 2 (Tue.), 2024", "2024-04-02"),
             ("July 3 (Mon.), 2023", "2023-07-03"),
             ("2024.8.6", "2024-08-06"),
+            ("Erstellt am Dienstag 6. Mai 2014 um 23:30", "2014-05-06"),
+            ("le 1er juin 2019", "2019-06-01"),
+            ("publié le 15 septembre 2009", "2009-09-15"),
+            ("6 de mayo de 2014", "2014-05-06"),
+            ("14 gennaio 2020", "2020-01-14"),
+            ("3. März 2021", "2021-03-03"),
+            ("MAI 2018", "2018-05"),
         ];
         for (text, want) in cases {
             let found: Vec<String> = find_all(text).map(|f| f.date.to_string()).collect();
