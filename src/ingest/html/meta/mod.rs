@@ -73,6 +73,8 @@ const PUBLISHED_TAGS: &[&str] = &[
     "dcterms.created",
     "citation_publication_date",
     "citation_date",
+    "bepress_citation_date",
+    "bepress_citation_online_date",
     "parsely-pub-date",
     "sailthru.date",
     "article.published",
@@ -110,7 +112,13 @@ impl Tags {
                 .or_else(|| e.attr("name"))
                 .or_else(|| e.attr("itemprop"))?;
             let content = e.attr("content")?.trim();
-            (!content.is_empty()).then(|| (key.trim().to_ascii_lowercase(), content.to_string()))
+            // Dublin Core is written `DC.date` or `dc:date`: one key.
+            let key = key.trim().to_ascii_lowercase();
+            let key = match key.split_once(':') {
+                Some((space @ ("dc" | "dcterms"), rest)) => format!("{space}.{rest}"),
+                _ => key,
+            };
+            (!content.is_empty()).then(|| (key, content.to_string()))
         });
         Tags(tags.collect())
     }

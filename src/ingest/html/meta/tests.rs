@@ -32,6 +32,10 @@ fn the_original_date_wins_and_a_dated_address_is_the_last_resort() {
         <time class="entry-date published" datetime="2024-04-29">29 April</time></body></html>"#;
     let meta = read(&Html::parse_document(page));
     assert_eq!(meta.date.unwrap().to_string(), "2024-04-29");
+    let page =
+        r#"<html><head><meta name="DC:date" content="2009-09-15"></head><body></body></html>"#;
+    let meta = read(&Html::parse_document(page));
+    assert_eq!(meta.date.unwrap().to_string(), "2009-09-15");
     let page = r#"<html><head><link rel="canonical" href="https://example.org/news/2023/01/09/talks"></head><body></body></html>"#;
     let meta = read(&Html::parse_document(page));
     assert_eq!(meta.date.unwrap().to_string(), "2023-01-09");
