@@ -135,7 +135,10 @@ pub fn ingest_text(
         (None, Some(d)) => (Some(d), DateSource::Stated),
         (None, None) => {
             let plain: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
-            match dates::latest_mentioned(&plain.join("\n")) {
+            match doc
+                .event_day
+                .or_else(|| dates::latest_mentioned(&plain.join("\n")))
+            {
                 Some(d) => (Some(d), DateSource::Inferred),
                 None => {
                     warnings.push(format!(

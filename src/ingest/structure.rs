@@ -27,6 +27,8 @@ impl Block {
 pub struct Document {
     pub title: Option<String>,
     pub dateline: Option<PartialDate>,
+    /// The day a sentence under the title opens with ([`head::Head::event_day`]).
+    pub event_day: Option<PartialDate>,
     /// The header's lines ([`head::Head::header`]).
     pub header: Vec<String>,
     pub blocks: Vec<Block>,
@@ -40,6 +42,7 @@ pub fn structure(mut lines: Vec<String>, breadcrumb: Option<&str>, markup: &[&st
     Document {
         title: head.title,
         dateline: head.dateline,
+        event_day: head.event_day,
         header: head.header,
         blocks: outline::refine(classify(&logical)),
     }

@@ -42,6 +42,10 @@ const HEADER_WORDS: usize = 12;
 pub struct Head {
     pub title: Option<String>,
     pub dateline: Option<PartialDate>,
+    /// The day a sentence under the title opens with ("2025年5月12日、…を
+    /// 開催しました"): the event's, not a dateline, but the best guess at
+    /// the document's date when it states none.
+    pub event_day: Option<PartialDate>,
     /// The short lines of the window above the title and between it and
     /// a dateline below it: a site's masthead, "Media Note", "Joint Press
     /// Release with …". Out of the body, but evidence of who issued it.
@@ -57,6 +61,9 @@ struct DateLine {
     /// The text after the date on its line (a place dateline's paragraph,
     /// or a title after the date), trimmed; empty for a date alone.
     rest: String,
+    /// Whether a sentence goes on after it on its line, Japanese style
+    /// ("2025年5月12日、…を開催しました。"): the day of what it tells.
+    narrative: bool,
     /// Whether a weekday stands before it ("Tue. Jul 16th, 2024"), as in
     /// the date line of a site's header.
     weekday: bool,
@@ -117,6 +124,10 @@ pub fn take(lines: &mut [String], breadcrumb: Option<&str>, markup: &[&str]) -> 
         _ => (None, None),
     };
     let dateline = choose_date(&date_lines, &window, title_line);
+    let below_title = |d: &&DateLine| title_line.is_none_or(|t| d.line > t);
+    let event_day = (date_lines.iter().filter(|d| d.narrative))
+        .find(below_title)
+        .map(|d| d.date);
     let header = header_lines(lines, &window, title_line, dateline);
     remove_head(
         lines,
@@ -134,6 +145,7 @@ pub fn take(lines: &mut [String], breadcrumb: Option<&str>, markup: &[&str]) -> 
     Head {
         title,
         dateline: dateline.map(|d| d.date),
+        event_day,
         header: header.into_iter().map(|(_, line)| line).collect(),
     }
 }
@@ -296,11 +308,13 @@ fn date_line(lines: &[String], i: usize) -> Option<DateLine> {
     } else {
         DateLabel::None
     };
+    let rest = rest.trim();
     Some(DateLine {
         line: i,
         date,
         label,
-        rest: rest.trim().to_string(),
+        narrative: label == DateLabel::None && rest.ends_with('。'),
+        rest: rest.to_string(),
         weekday: without_weekday(line).len() != line.len(),
     })
 }
@@ -331,7 +345,7 @@ fn choose_date<'a>(
     window: &[usize],
     title_line: Option<usize>,
 ) -> Option<&'a DateLine> {
-    let plain = |d: &&DateLine| d.label == DateLabel::None;
+    let plain = |d: &&DateLine| d.label == DateLabel::None && !d.narrative;
     let alone = |d: &&DateLine| d.rest.is_empty() || Some(d.line) == title_line;
     let below = |d: &&DateLine| title_line.is_none_or(|t| d.line >= t);
     let just_above = |d: &&DateLine| {

@@ -251,3 +251,17 @@ fn the_office_under_the_dateline_is_a_header_line() {
     assert!(head.header.is_empty(), "{:?}", head.header);
     assert_eq!(left[0], "1. Background");
 }
+
+#[test]
+fn a_sentence_that_opens_with_its_day_gives_the_event_s_day_not_a_dateline() {
+    let sentence = "2025年5月12日、日EUデジタルパートナーシップ閣僚級会合の第3回会合をデジタル庁で開催しました。";
+    let (head, left) = read(&format!(
+        "日EUデジタルパートナーシップ閣僚級会合の開催\n\n{sentence}\n"
+    ));
+    assert_eq!(head.dateline, None);
+    assert_eq!(head.event_day.unwrap().to_string(), "2025-05-12");
+    assert_eq!(left, [sentence], "the sentence keeps its day");
+    // A dateline of its own is still the dateline.
+    let (head, _) = read(&format!("日EU会合の開催\n2025年5月13日\n\n{sentence}\n"));
+    assert_eq!(head.dateline.unwrap().to_string(), "2025-05-13");
+}
