@@ -41,14 +41,16 @@ fn the_original_date_wins_and_a_dated_address_is_the_last_resort() {
     assert_eq!(meta.date.unwrap().to_string(), "2023-01-09");
 }
 
+/// The title candidates of a page of this `<head>` and `<body>`.
+fn titles(head: &str, body: &str) -> Vec<String> {
+    let page = Html::parse_document(&format!(
+        "<html><head>{head}</head><body>{body}</body></html>"
+    ));
+    read(&page).titles
+}
+
 #[test]
 fn a_web_address_in_the_title_is_the_site_not_the_page() {
-    let titles = |head: &str, body: &str| {
-        let page = Html::parse_document(&format!(
-            "<html><head>{head}</head><body>{body}</body></html>"
-        ));
-        read(&page).titles
-    };
     assert_eq!(
         titles(
             "<title>Example.de » Blog Archive » Podcasts in Plex</title>",
@@ -80,12 +82,6 @@ fn a_site_name_leaves_the_title() {
 
 #[test]
 fn a_title_that_only_names_the_site_or_home_gives_way_to_the_heading() {
-    let titles = |head: &str, body: &str| {
-        let page = Html::parse_document(&format!(
-            "<html><head>{head}</head><body>{body}</body></html>"
-        ));
-        read(&page).titles
-    };
     let logo = r#"<a class="brand" href="index.html"><img src="logo.png" alt="Law Office (Logo)" title="Law Office Smith"></a>"#;
     assert_eq!(
         titles(
