@@ -12,6 +12,7 @@ use super::structure::{Block, Document};
 use super::term_matcher::{Category, Hit};
 use crate::config::Config;
 use crate::content::{Recommendation, RecommendationKind};
+use crate::text::words::ends_mid_phrase;
 
 /// A lead-in and its list are one recommendation when together no longer
 /// than this; a longer list gives one recommendation per item.
@@ -84,53 +85,33 @@ impl Out {
     }
 }
 
+/// What a sentence ends with, closing quotes and brackets included.
+const SENTENCE_ENDS: &[char] = &[
+    '.', '!', '?', ';', '。', '！', '？', ')', '）', ']', '"', '\'', '”', '’', '」', '』',
+];
+/// What a sentence that goes on stops at.
+const RUNS_ON: &[char] = &[':', '…', ',', '、', '-', '–', '—'];
+
 /// Whether a sentence reads whole, and so can stand as an ask: it ends as a
 /// sentence does, or, in a list item (whose items often have no stop), not
-/// on a word that needs another after it. What a capture cut off ("… to
-/// promote the") and a lead-in with no list under it ("… in the following
-/// joint statement:") ask nothing by themselves.
+/// on a word that needs another after it ([`ends_mid_phrase`]) or a lone
+/// letter. What a capture cut off ("… to promote the") and a lead-in with
+/// no list under it ("… in the following joint statement:") ask nothing by
+/// themselves.
 fn reads_whole(sentence: &str, in_item: bool) -> bool {
     let sentence = sentence.trim_end();
-    let Some(last) = sentence.chars().next_back() else {
-        return false;
-    };
-    if matches!(last, ':' | '…' | ',' | '、' | '-' | '–' | '—') {
+    if sentence.is_empty() || sentence.ends_with(RUNS_ON) {
         return false;
     }
-    if matches!(
-        last,
-        '.' | '!'
-            | '?'
-            | ';'
-            | '。'
-            | '！'
-            | '？'
-            | ')'
-            | '）'
-            | ']'
-            | '"'
-            | '\''
-            | '”'
-            | '’'
-            | '」'
-            | '』'
-    ) {
+    if sentence.ends_with(SENTENCE_ENDS) {
         return true;
     }
-    in_item && !ends_on_a_function_word(sentence)
-}
-
-/// Whether the last word of `text` is one that leads to another ("to",
-/// "the", "and"), or a single letter: where a cut-off sentence stops.
-fn ends_on_a_function_word(text: &str) -> bool {
-    let word = text
-        .rsplit(|c: char| !c.is_alphanumeric())
+    let last_word = sentence
+        .rsplit(char::is_whitespace)
         .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic())
-        || crate::text::stop_words::SEARCH_STOP_WORDS.contains(&word)
-        || crate::text::stop_words::PHRASE_STOP_WORDS.contains(&word)
+        .unwrap_or_default();
+    let lone_letter = last_word.len() == 1 && last_word.bytes().all(|b| b.is_ascii_alphabetic());
+    in_item && !ends_mid_phrase(sentence) && !lone_letter
 }
 
 /// The list items right under block `i` (deeper than it, when it is an item).

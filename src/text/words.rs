@@ -62,9 +62,6 @@ fn word_weight(in_word: bool, cjk: usize) -> usize {
     }
 }
 
-/// The length of the run of ASCII bytes `bytes` starts with. Whole blocks
-/// are told by a fold the compiler runs a vector at a time; only the
-/// block with the first other byte is searched byte by byte.
 /// Whether `text` stops on a word no title, heading or paragraph ends
 /// with ("… Dialogue between", "… the"): a line a capture wrapped in the
 /// middle of a phrase, which the next line goes on with.
@@ -77,6 +74,9 @@ pub fn ends_mid_phrase(text: &str) -> bool {
     word_count(text) >= 3 && last.is_some_and(|w| RUNS_ON.contains(&w))
 }
 
+/// The length of the run of ASCII bytes `bytes` starts with. Whole blocks
+/// are told by a fold the compiler runs a vector at a time; only the
+/// block with the first other byte is searched byte by byte.
 pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
     const BLOCK: usize = 32;
     let mut at = 0;

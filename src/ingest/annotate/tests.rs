@@ -19,6 +19,11 @@ fn annotate_text(title: &str, body: &str) -> Annotations {
     annotate(title, &doc, &config, &TermMatcher::new(&config))
 }
 
+/// The texts of the document's recommendations, in order.
+fn ask_texts(a: &Annotations) -> Vec<&str> {
+    a.recommendations.iter().map(|r| r.text.as_str()).collect()
+}
+
 #[test]
 fn breadcrumb_titles_lose_the_series_tag() {
     let config = config();
@@ -65,7 +70,7 @@ fn annotations_of_a_small_document() {
 #[test]
 fn a_cue_with_a_colon_leads_its_list() {
     let a = annotate_text("T", "T\n\nThe two governments should:\n\n  • Discuss AI rules.\n  • Share threat data.\n\nOther text.");
-    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    let texts = ask_texts(&a);
     assert_eq!(
         texts,
         ["The two governments should: Discuss AI rules. Share threat data."]
@@ -73,7 +78,7 @@ fn a_cue_with_a_colon_leads_its_list() {
     assert_eq!(a.recommendations[0].themes, ["ai"]);
     let long = format!("T\n\nWe urge both governments to:\n\n  • {}\n  • Share threat data. They should also meet.\n\nThe market grew.", "Discuss AI rules in detail. ".repeat(30));
     let a = annotate_text("T", &long);
-    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    let texts = ask_texts(&a);
     assert_eq!(
         texts,
         [
@@ -86,7 +91,7 @@ fn a_cue_with_a_colon_leads_its_list() {
         "T",
         "T\n\nThe strategy has pillars:\n\n  • Security: we urge more.\n  • Trust in data.\n",
     );
-    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    let texts = ask_texts(&a);
     assert_eq!(texts, ["Security: we urge more."]);
 }
 
@@ -99,14 +104,14 @@ fn a_cut_off_sentence_or_a_lead_in_without_a_list_asks_nothing() {
          Both sides met in Tokyo.\n\n\
          We urge both governments to promote the",
     );
-    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    let texts = ask_texts(&a);
     assert_eq!(texts, ["We urge both governments to promote trusted AI."]);
     // An item needs no stop, but is cut off when it ends on "to".
     let a = annotate_text(
         "T",
         "T\n\nNext steps\n\n  • Both sides will promote trusted AI\n  • They also reiterated their commitment to\n",
     );
-    let texts: Vec<_> = a.recommendations.iter().map(|r| r.text.as_str()).collect();
+    let texts = ask_texts(&a);
     assert_eq!(texts, ["Both sides will promote trusted AI"]);
 }
 

@@ -339,17 +339,22 @@ fn cut_trailing_listing(lines: &mut Vec<String>) {
         .collect();
     let mut start = lines.len();
     let mut dated = 0;
+    // Read bottom up; each line's test is the line below's "is it under a date".
+    let mut is_entry = non_blank
+        .last()
+        .is_some_and(|&i| is_listing_date(&lines[i]));
     for (pos, &i) in non_blank.iter().enumerate().rev() {
         let t = lines[i].trim();
         let short = t.len() <= 120 && !t.ends_with('.');
-        let teaser = pos > 0 && is_listing_date(&lines[non_blank[pos - 1]]);
-        if !(short || teaser) {
+        let above_is_entry = pos > 0 && is_listing_date(&lines[non_blank[pos - 1]]);
+        if !(short || above_is_entry) {
             break;
         }
-        if is_listing_date(t) {
+        if is_entry {
             dated += 1;
             start = i;
         }
+        is_entry = above_is_entry;
     }
     if dated >= 2 {
         lines.truncate(start);
