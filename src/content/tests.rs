@@ -180,7 +180,7 @@ fn bundled_content_files_read_as_they_were_written() {
     assert_eq!(fm.date_source, DateSource::Inferred);
     assert_eq!(
         (fm.themes[0].slug.as_str(), fm.themes[0].weight),
-        ("ai", 0.67)
+        ("ai", 0.69)
     );
     assert_eq!(fm.glossary["AI"], "artificial intelligence");
 }

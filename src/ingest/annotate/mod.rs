@@ -2,6 +2,7 @@
 //! and the taxonomy: dialogues, kind, organisations, themes (per document
 //! and per section), summary, glossary and recommendation sentences.
 
+mod names;
 mod organisations;
 
 use std::collections::{BTreeMap, HashMap};
@@ -83,7 +84,8 @@ pub fn annotate(
     let acronyms = glossary::acronyms(&plain.text);
     let kind = kind(config, doc, &plain, &title_hits, &body_hits);
     let voice = Voice::of_kind(&kind);
-    let argument = argument_hits(doc, &plain, &body_hits);
+    let argument =
+        names::outside_names(config, doc, &plain, &argument_hits(doc, &plain, &body_hits));
     let sections = section_themes(config, doc, &plain, &argument);
     Annotations {
         dialogues: super::series_filing::dialogues(

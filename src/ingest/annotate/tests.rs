@@ -240,3 +240,32 @@ fn dialogues_need_the_title_or_two_mentions() {
         ]
     );
 }
+
+#[test]
+fn a_theme_word_inside_a_ministry_or_office_name_is_no_theme() {
+    let slugs = |a: &Annotations| a.themes.iter().map(|t| t.slug.clone()).collect::<Vec<_>>();
+    let named = annotate_text(
+        "Meeting on AI",
+        "Title\n\nHakubun Shimomura, Minister of Education, Culture, Sports, Science and Technology, and the Under Secretary for Economic Growth, Energy, and the Environment discussed AI.\n",
+    );
+    assert_eq!(slugs(&named), ["ai"]);
+    let meant = annotate_text(
+        "Meeting on AI",
+        "Title\n\nThey discussed AI, digital education and energy efficiency. Education comes first.\n\n## Energy\n\nMore on AI.\n",
+    );
+    let themes = slugs(&meant);
+    assert!(themes.contains(&"workforce".to_string()), "{themes:?}");
+    assert!(themes.contains(&"green".to_string()), "{themes:?}");
+}
+
+#[test]
+fn a_title_case_label_that_opens_a_list_item_keeps_its_themes() {
+    let a = annotate_text(
+        "Recommendations",
+        "Title\n\n- Diversify Semiconductor Supply Chains: Enhancing coordination with partners.\n- Data Standardization and Workforce Development: Supporting data exchange.\n",
+    );
+    let themes: Vec<_> = a.themes.iter().map(|t| t.slug.as_str()).collect();
+    for slug in ["supply-chains", "workforce"] {
+        assert!(themes.contains(&slug), "{themes:?}");
+    }
+}
