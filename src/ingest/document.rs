@@ -138,6 +138,7 @@ pub fn ingest_text(
             match doc
                 .event_day
                 .or_else(|| dates::latest_mentioned(&plain.join("\n")))
+                .or_else(|| dates::year_in_title(&title))
             {
                 Some(d) => (Some(d), DateSource::Inferred),
                 None => {
