@@ -308,6 +308,15 @@ pub fn dateline(line: &str) -> Option<(PartialDate, &str)> {
     Some((found.date, rest.trim_start()))
 }
 
+/// A line that is only a month and its year ("February 2014"): the issue
+/// a monthly's article appeared in, when it heads the article.
+pub fn month_line(line: &str) -> Option<(PartialDate, &str)> {
+    let line = line.trim();
+    let found = find_all(line).next()?;
+    let whole = found.start == 0 && found.end == line.len();
+    (whole && found.date.day.is_none() && found.date.month.is_some()).then_some((found.date, ""))
+}
+
 /// The time of day after a date ("| 6:00 PM", "at 10:32 a.m. JST", "17:00").
 fn is_time(text: &str) -> bool {
     static TIME: LazyLock<Regex> = LazyLock::new(|| {

@@ -110,9 +110,22 @@ fn names_a_thing_of_its_own(after: &str) -> bool {
         return false;
     };
     let acronym = next.len() >= 2 && next.chars().all(|c| c.is_ascii_uppercase());
+    let person = acronym && words.get(1).is_some_and(|w| is_family_name_first(next, w));
     let thing =
         |w: &&str| THINGS.contains(&w.trim_end_matches([',', '.', ')']).to_lowercase().as_str());
-    after.starts_with(' ') && (acronym || words.iter().any(thing))
+    after.starts_with(' ') && ((acronym && !person) || words.iter().any(thing))
+}
+
+/// "KAMIKAWA Yoko": a Japanese name as Japan's government writes it in
+/// English, family name in capitals, after the minister's title. A
+/// framework's acronym ("AI", "RMF", "CSF") is shorter and is not followed
+/// by a given name.
+fn is_family_name_first(family: &str, given: &str) -> bool {
+    let mut letters = given.trim_end_matches([',', '.', ')']).chars();
+    family.len() >= 4
+        && letters.next().is_some_and(|c| c.is_ascii_uppercase())
+        && letters.as_str().len() >= 2
+        && letters.all(|c| c.is_ascii_lowercase())
 }
 
 /// How far into the body a statement says who released it.

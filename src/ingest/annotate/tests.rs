@@ -208,6 +208,11 @@ fn a_minister_or_secretary_speaks_for_their_ministry() {
     );
     let a = annotate_text("A Readout", "The Secretary of State for Science met.");
     assert!(a.organisations.is_empty(), "{:?}", a.organisations);
+    let a = annotate_text(
+        "A Readout",
+        "The meeting was attended by Minister for Foreign Affairs of Japan KAMIKAWA Yoko. It discussed the NIST AI RMF.",
+    );
+    assert_eq!(a.organisations, ["MOFA"]);
 }
 
 #[test]

@@ -278,6 +278,7 @@ fn split_date(line: &str) -> Option<(PartialDate, &str)> {
     dates::dateline(line)
         .or_else(|| dates::japanese_dateline(line))
         .or_else(|| dates::leading_date(line))
+        .or_else(|| dates::month_line(line))
 }
 
 fn date_line(lines: &[String], i: usize) -> Option<DateLine> {

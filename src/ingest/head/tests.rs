@@ -265,3 +265,20 @@ fn a_sentence_that_opens_with_its_day_gives_the_event_s_day_not_a_dateline() {
     let (head, _) = read(&format!("日EU会合の開催\n2025年5月13日\n\n{sentence}\n"));
     assert_eq!(head.dateline.unwrap().to_string(), "2025-05-13");
 }
+
+#[test]
+fn the_headline_over_the_byline_is_the_title_and_a_monthly_s_issue_its_date() {
+    let text = format!(
+        "The Journal The Authority on Global Business in Japan\n\n\nFebruary 2014\n\nBuilding Bridges\nCouncil promotes economic ties, celebrates 50th anniversary\n\nBy Bruce J. Ellsworth\n\n{BODY}\n"
+    );
+    let (head, left) = read(&text);
+    assert_eq!(head.title.as_deref(), Some("Building Bridges"));
+    assert_eq!(head.dateline.unwrap().to_string(), "2014-02");
+    assert_eq!(
+        left[0],
+        "Council promotes economic ties, celebrates 50th anniversary"
+    );
+    // Without a standfirst the headline is right above the byline.
+    let text = format!("Site Name\n\nBuilding Bridges\nBy Bruce J. Ellsworth\n\n{BODY}\n");
+    assert_eq!(read(&text).0.title.as_deref(), Some("Building Bridges"));
+}

@@ -289,6 +289,11 @@ pub(super) fn score(evidence: &Evidence<'_>, pos: usize, text: &str) -> f32 {
     if pos == 1 && is_standfirst(evidence, text) {
         score -= 2.0;
     }
+    if words >= 2 && heads_the_byline(evidence, pos) {
+        // As strong as a breadcrumb naming the line: it outweighs a
+        // masthead's place at the top and the issue date under it.
+        score += 7.0;
+    }
     if named.iter().any(|c| same_text(c, text)) || is_title_field(&lines[i]) {
         score += 4.0;
     } else if words >= 4 && below.matches(lower.as_str()).nth(1).is_some() {
@@ -311,6 +316,40 @@ fn is_standfirst(evidence: &Evidence<'_>, text: &str) -> bool {
         && !title_cased(text)
         && !dated(first)
         && !dated(second)
+}
+
+/// Whether the line is the headline an author's line ("By Bruce J.
+/// Ellsworth") stands under, as articles set them: right above it, or
+/// above a sentence-case standfirst that is right above it; date lines
+/// between count for nothing. A masthead or a section label above the
+/// headline is not next to the byline.
+fn heads_the_byline(evidence: &Evidence<'_>, pos: usize) -> bool {
+    let Evidence {
+        lines,
+        window,
+        date_lines,
+        ..
+    } = *evidence;
+    let dated = |line: usize| {
+        date_lines
+            .iter()
+            .any(|d| d.line == line && d.rest.is_empty())
+    };
+    let mut below = window[pos + 1..].iter().copied().filter(|&i| !dated(i));
+    let standfirst = |i: usize| {
+        let t = lines[i].trim();
+        !title_cased(t) && !t.ends_with(['.', '。']) && !is_by_line(t)
+    };
+    let title_cased_here = title_cased(lines[window[pos]].trim());
+    match (below.next(), below.next()) {
+        (Some(b), _) if is_by_line(lines[b].trim()) => {
+            let above = window[..pos].iter().rev().find(|&&i| !dated(i));
+            // A standfirst right above the byline defers to a headline above it.
+            title_cased_here || !above.is_some_and(|&a| title_cased(lines[a].trim()))
+        }
+        (Some(s), Some(b)) => is_by_line(lines[b].trim()) && standfirst(s),
+        _ => false,
+    }
 }
 
 /// What speaks against a line being a title.
