@@ -123,7 +123,7 @@ pub fn take(lines: &mut [String], breadcrumb: Option<&str>, markup: &[&str]) -> 
         (_, Some(crumb)) => (Some(crumb.to_string()), None),
         _ => (None, None),
     };
-    let dateline = choose_date(&date_lines, &window, title_line);
+    let dateline = choose_date(lines, &date_lines, &window, title_line);
     let below_title = |d: &&DateLine| title_line.is_none_or(|t| d.line > t);
     let event_day = (date_lines.iter().filter(|d| d.narrative))
         .find(below_title)
@@ -342,6 +342,7 @@ fn without_weekday(line: &str) -> &str {
 /// "updated" one. Any other date above the title, and one with a weekday
 /// before it, is the site header's.
 fn choose_date<'a>(
+    lines: &[String],
     date_lines: &'a [DateLine],
     window: &[usize],
     title_line: Option<usize>,
@@ -350,8 +351,13 @@ fn choose_date<'a>(
     let alone = |d: &&DateLine| d.rest.is_empty() || Some(d.line) == title_line;
     let below = |d: &&DateLine| title_line.is_none_or(|t| d.line >= t);
     let just_above = |d: &&DateLine| {
-        let above = title_line.and_then(|t| window.iter().rev().find(|&&i| i < t));
-        above == Some(&d.line) && !d.weekday
+        let Some(t) = title_line else { return false };
+        // A category label or a copy of the title may stand between
+        // ("2024.8.6", "EU-JAPAN", the title twice).
+        let between = |i: usize| is_category_label(&lines[i]) || same_text(&lines[i], &lines[t]);
+        let mut above = window.iter().rev().filter(|&&i| i < t).take(3);
+        let next = above.find(|&&i| i == d.line || !between(i));
+        next == Some(&d.line) && !d.weekday
     };
     let plain_dates = || date_lines.iter().filter(plain);
     date_lines
@@ -361,6 +367,15 @@ fn choose_date<'a>(
         .or_else(|| plain_dates().find(just_above))
         .or_else(|| plain_dates().find(below))
         .or_else(|| date_lines.iter().find(|d| d.label == DateLabel::Updated))
+}
+
+/// A category or section label over an article's title: one to three
+/// words and no sentence ("EU-JAPAN", "Press Releases").
+fn is_category_label(line: &str) -> bool {
+    let t = line.trim();
+    (1..=3).contains(&word_count(t))
+        && !t.ends_with(['.', '。', ':'])
+        && !t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Clears the title's line (and lines near the top that repeat it), the

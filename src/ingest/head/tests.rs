@@ -282,3 +282,17 @@ fn the_headline_over_the_byline_is_the_title_and_a_monthly_s_issue_its_date() {
     let text = format!("Site Name\n\nBuilding Bridges\nBy Bruce J. Ellsworth\n\n{BODY}\n");
     assert_eq!(read(&text).0.title.as_deref(), Some("Building Bridges"));
 }
+
+#[test]
+fn a_date_over_a_category_label_and_a_copy_of_the_title_is_the_dateline() {
+    let text = format!(
+        "2024.8.6\n\nEU-JAPAN\n\nDigital partnership for the future of society\n\nDigital partnership for the future of society\n\n{BODY}\n"
+    );
+    let (head, left) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Digital partnership for the future of society")
+    );
+    assert_eq!(head.dateline.unwrap().to_string(), "2024-08-06");
+    assert_eq!(left, [BODY]);
+}
