@@ -1,5 +1,6 @@
 //! Captions and alt text a capture leaves where a picture was: a logo's
-//! name, a photo's caption, the people in it by where they stand.
+//! name, a photo's caption, the people in it by where they stand, the
+//! line that describes the photo under its heading or credit.
 
 /// "Sasakawa USA and USJETAA logo": image alt text left in the capture.
 pub(super) fn is_logo_line(line: &str) -> bool {
@@ -66,4 +67,29 @@ fn subject_at(line: &str) -> bool {
         && cjk(subject)
         && cjk(place)
         && !subject.ends_with(' ')
+}
+
+/// The most words of a photo's description under its heading or credit.
+const CAPTION_WORDS: usize = 20;
+
+/// The lines that describe a photo, right under its heading or credit
+/// ("A commemorative photo of Four Ministers" / "Four Ministers who have a
+/// talk …", "Reuters file photo" / "European Union flags fly outside …"):
+/// short, one sentence at most, with a blank line after them. A photo line
+/// that opens the capture may stand over the headline, so it has none.
+pub(super) fn under_photos(lines: &[String]) -> Vec<usize> {
+    let is_photo = |i: usize| is_photo_caption(&lines[i], &super::key(&lines[i]));
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    (1..lines.len().saturating_sub(1))
+        .filter(|&i| Some(i - 1) != first && !lines[i - 1].trim().is_empty())
+        .filter(|&i| lines[i + 1].trim().is_empty() && describes(&lines[i]))
+        .filter(|&i| is_photo(i - 1) && !is_photo(i))
+        .collect()
+}
+
+fn describes(line: &str) -> bool {
+    let t = line.trim();
+    let words = crate::text::words::word_count(t);
+    let inner_stop = t.trim_end_matches(['.', '。']).contains(". ");
+    (3..=CAPTION_WORDS).contains(&words) && !inner_stop && !t.ends_with(':')
 }

@@ -10,6 +10,7 @@ use super::dates;
 use captions::{by_position, is_logo_line, is_photo_caption};
 
 mod captions;
+mod pull_quotes;
 
 /// Lines that are chrome wherever they stand (compared lower-case, trimmed,
 /// without trailing punctuation).
@@ -249,6 +250,13 @@ pub fn strip(mut lines: Vec<String>, rules: &ChromeRules) -> Stripped {
     drop_breadcrumb_echoes(&mut lines, &breadcrumb);
     cut_footer(&mut lines, rules);
     cut_trailing_listing(&mut lines);
+    let mut asides = captions::under_photos(&lines);
+    asides.extend(pull_quotes::repeated(&lines));
+    asides.sort_unstable();
+    asides.dedup();
+    for i in asides.into_iter().rev() {
+        lines.remove(i);
+    }
     lines.retain(|l| !rules.is_chrome_line(l));
     trim_blank_ends(&mut lines);
     Stripped { lines, breadcrumb }

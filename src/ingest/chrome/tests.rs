@@ -124,3 +124,63 @@ fn captions_by_position_and_japanese_subject_place_captions_go() {
         ]
     );
 }
+
+#[test]
+fn the_line_that_describes_a_photo_under_its_heading_or_credit_goes() {
+    let text = "Japan-United States of America Relations\n\
+                November 14, 2023\n\
+                A commemorative photo of Four Ministers\n\
+                Four Ministers who have a talk after having a seat at a table\n\
+                \n\
+                The ministerial meeting was held for approximately 60 minutes.\n\
+                Reuters file photo\n\
+                European Union flags fly outside the EU Commission headquarters in Brussels.\n\
+                \n\
+                Japan and the EU reached a broad agreement.\n";
+    assert_eq!(
+        strip_text(text).lines,
+        [
+            "Japan-United States of America Relations",
+            "November 14, 2023",
+            "",
+            "The ministerial meeting was held for approximately 60 minutes.",
+            "",
+            "Japan and the EU reached a broad agreement."
+        ]
+    );
+    // A photo credit that opens the capture may stand over the headline.
+    let text = "Photo: Reuters\nJapan and EU agree to add data flows to their trade pact\n\nThe two sides agreed.\n";
+    assert_eq!(
+        strip_text(text).lines[0],
+        "Japan and EU agree to add data flows to their trade pact"
+    );
+}
+
+#[test]
+fn a_pull_quote_the_text_repeats_goes_and_a_short_paragraph_stays() {
+    let text = "Participants from both countries recognized the importance of coordination on Internet policy issues.\n\
+                \n\
+                Close cooperation and commitment to shared values is essential.\n\
+                \n\
+                \u{201c}Participants from both countries agreed that close cooperation and commitment to shared values is essential,\u{201d} said the statement.\n\
+                \n\
+                The two governments will meet again next year.\n";
+    assert_eq!(
+        strip_text(text).lines,
+        [
+            "Participants from both countries recognized the importance of coordination on Internet policy issues.",
+            "",
+            "\u{201c}Participants from both countries agreed that close cooperation and commitment to shared values is essential,\u{201d} said the statement.",
+            "",
+            "The two governments will meet again next year."
+        ]
+    );
+}
+
+#[test]
+fn a_title_the_first_paragraph_repeats_is_no_pull_quote() {
+    let text = "Joint Statement on Digital Cooperation between the Two Countries.\n\
+                \n\
+                The ministers issued the joint statement on digital cooperation between the two countries today in Tokyo.\n";
+    assert_eq!(strip_text(text).lines.len(), 3);
+}
