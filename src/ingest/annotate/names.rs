@@ -19,15 +19,27 @@ use crate::ingest::term_matcher::{Category, Hit};
 /// *and* Technology".
 const NAME_LINKS: &[&str] = &["of", "for", "and", "the", "&"];
 
-/// `hits` without the theme keywords that are part of a name.
+/// `hits` without the theme keywords that are part of a name: of an
+/// organisation `briefing.yaml` knows ("Asia-Pacific" in "Asia-Pacific
+/// Economic Cooperation"), or written capitalised within one.
 pub(super) fn outside_names(
     config: &Config,
     doc: &Document,
     plain: &Plain,
     hits: &[Hit],
 ) -> Vec<Hit> {
+    let organisations: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.category == Category::Organisation)
+        .collect();
+    let in_organisation = |h: &Hit| {
+        h.category == Category::Theme
+            && organisations.iter().any(|o| {
+                o.start <= h.start && h.end <= o.end && (o.start, o.end) != (h.start, h.end)
+            })
+    };
     hits.iter()
-        .filter(|h| !is_in_name(config, doc, plain, h))
+        .filter(|h| !in_organisation(h) && !is_in_name(config, doc, plain, h))
         .copied()
         .collect()
 }

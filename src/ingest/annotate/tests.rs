@@ -274,3 +274,13 @@ fn a_title_case_label_that_opens_a_list_item_keeps_its_themes() {
         assert!(themes.contains(&slug), "{themes:?}");
     }
 }
+
+#[test]
+fn a_theme_keyword_inside_an_organisation_s_name_is_no_theme() {
+    let a = annotate_text(
+        "Meeting on AI",
+        "Title\n\nThe ministers met on AI at the Asia-Pacific Economic Cooperation ministerial.\n",
+    );
+    let themes: Vec<_> = a.themes.iter().map(|t| t.slug.as_str()).collect();
+    assert!(!themes.contains(&"third-countries"), "{themes:?}");
+}
