@@ -28,27 +28,29 @@ pub(super) fn outside_names(
     plain: &Plain,
     hits: &[Hit],
 ) -> Vec<Hit> {
+    // In start order, and not overlapping: one organisation's name never
+    // holds another's (`TermMatcher::hits`).
     let organisations: Vec<&Hit> = hits
         .iter()
         .filter(|h| h.category == Category::Organisation)
         .collect();
     let in_organisation = |h: &Hit| {
-        h.category == Category::Theme
-            && organisations.iter().any(|o| {
-                o.start <= h.start && h.end <= o.end && (o.start, o.end) != (h.start, h.end)
-            })
+        let before = organisations.partition_point(|o| o.start <= h.start);
+        before > 0 && {
+            let o = organisations[before - 1];
+            h.end <= o.end && (o.start, o.end) != (h.start, h.end)
+        }
     };
-    hits.iter()
-        .filter(|h| !in_organisation(h) && !is_in_name(config, doc, plain, h))
-        .copied()
-        .collect()
+    let in_name = |h: &Hit| {
+        h.category == Category::Theme && (in_organisation(h) || is_in_name(config, doc, plain, h))
+    };
+    hits.iter().filter(|h| !in_name(h)).copied().collect()
 }
 
 fn is_in_name(config: &Config, doc: &Document, plain: &Plain, hit: &Hit) -> bool {
     let text = &plain.text;
     let matched = &text[hit.start..hit.end];
-    hit.category == Category::Theme
-        && matched.starts_with(|c: char| c.is_uppercase())
+    matched.starts_with(|c: char| c.is_uppercase())
         && is_common_noun(config, hit.entry, matched)
         && !matches!(doc.blocks[plain.block_of(hit.start)], Block::Heading { .. })
         && !opens_sentence(&text[..hit.start])

@@ -69,6 +69,9 @@ fn subject_at(line: &str) -> bool {
         && !subject.ends_with(' ')
 }
 
+/// The longest photo heading or credit a description is looked for under.
+const PHOTO_LINE_BYTES: usize = 200;
+
 /// The most words of a photo's description under its heading or credit.
 const CAPTION_WORDS: usize = 20;
 
@@ -80,15 +83,19 @@ const CAPTION_WORDS: usize = 20;
 pub(super) fn under_photos(lines: &[String]) -> Vec<usize> {
     let is_photo = |i: usize| is_photo_caption(&lines[i], &super::key(&lines[i]));
     let first = lines.iter().position(|l| !l.trim().is_empty());
+    let short = |i: usize| (1..=PHOTO_LINE_BYTES).contains(&lines[i].trim().len());
     (1..lines.len().saturating_sub(1))
-        .filter(|&i| Some(i - 1) != first && !lines[i - 1].trim().is_empty())
-        .filter(|&i| lines[i + 1].trim().is_empty() && describes(&lines[i]))
-        .filter(|&i| is_photo(i - 1) && !is_photo(i))
+        .filter(|&i| Some(i - 1) != first && short(i - 1) && lines[i + 1].trim().is_empty())
+        .filter(|&i| describes(&lines[i]) && is_photo(i - 1) && !is_photo(i))
         .collect()
 }
 
 fn describes(line: &str) -> bool {
     let t = line.trim();
+    // Twenty words take fewer bytes than this; a paragraph is not counted.
+    if t.len() > 320 {
+        return false;
+    }
     let words = crate::text::words::word_count(t);
     let inner_stop = t.trim_end_matches(['.', '。']).contains(". ");
     (3..=CAPTION_WORDS).contains(&words) && !inner_stop && !t.ends_with(':')
