@@ -19,6 +19,11 @@ fn annotate_text(title: &str, body: &str) -> Annotations {
     annotate(title, &doc, &config, &TermMatcher::new(&config))
 }
 
+/// The slugs of the document's themes, strongest first.
+fn theme_slugs(a: &Annotations) -> Vec<&str> {
+    a.themes.iter().map(|t| t.slug.as_str()).collect()
+}
+
 /// The texts of the document's recommendations, in order.
 fn ask_texts(a: &Annotations) -> Vec<&str> {
     a.recommendations.iter().map(|r| r.text.as_str()).collect()
@@ -248,19 +253,18 @@ fn dialogues_need_the_title_or_two_mentions() {
 
 #[test]
 fn a_theme_word_inside_a_ministry_or_office_name_is_no_theme() {
-    let slugs = |a: &Annotations| a.themes.iter().map(|t| t.slug.clone()).collect::<Vec<_>>();
     let named = annotate_text(
         "Meeting on AI",
         "Title\n\nHakubun Shimomura, Minister of Education, Culture, Sports, Science and Technology, and the Under Secretary for Economic Growth, Energy, and the Environment discussed AI.\n",
     );
-    assert_eq!(slugs(&named), ["ai"]);
+    assert_eq!(theme_slugs(&named), ["ai"]);
     let meant = annotate_text(
         "Meeting on AI",
         "Title\n\nThey discussed AI, digital education and energy efficiency. Education comes first.\n\n## Energy\n\nMore on AI.\n",
     );
-    let themes = slugs(&meant);
-    assert!(themes.contains(&"workforce".to_string()), "{themes:?}");
-    assert!(themes.contains(&"green".to_string()), "{themes:?}");
+    let themes = theme_slugs(&meant);
+    assert!(themes.contains(&"workforce"), "{themes:?}");
+    assert!(themes.contains(&"green"), "{themes:?}");
 }
 
 #[test]
@@ -269,7 +273,7 @@ fn a_title_case_label_that_opens_a_list_item_keeps_its_themes() {
         "Recommendations",
         "Title\n\n- Diversify Semiconductor Supply Chains: Enhancing coordination with partners.\n- Data Standardization and Workforce Development: Supporting data exchange.\n",
     );
-    let themes: Vec<_> = a.themes.iter().map(|t| t.slug.as_str()).collect();
+    let themes = theme_slugs(&a);
     for slug in ["supply-chains", "workforce"] {
         assert!(themes.contains(&slug), "{themes:?}");
     }
@@ -281,6 +285,6 @@ fn a_theme_keyword_inside_an_organisation_s_name_is_no_theme() {
         "Meeting on AI",
         "Title\n\nThe ministers met on AI at the Asia-Pacific Economic Cooperation ministerial.\n",
     );
-    let themes: Vec<_> = a.themes.iter().map(|t| t.slug.as_str()).collect();
+    let themes = theme_slugs(&a);
     assert!(!themes.contains(&"third-countries"), "{themes:?}");
 }
