@@ -370,7 +370,11 @@ pub fn year_in_title(title: &str) -> Option<PartialDate> {
         return None;
     }
     let year: i32 = only["y"].parse().ok()?;
-    PartialDate::parse(&year.to_string()).filter(|_| plausible_year(year))
+    plausible_year(year).then_some(PartialDate {
+        year,
+        month: None,
+        day: None,
+    })
 }
 
 /// The date a value of markup states (a `<time datetime>`, a meta tag,
