@@ -308,6 +308,29 @@ pub fn dateline(line: &str) -> Option<(PartialDate, &str)> {
     Some((found.date, rest.trim_start()))
 }
 
+/// A section label and the full date (and time) the article was posted,
+/// alone on a line: "韓日関係 2023.05.30 17:11", "Column  Foreign Affairs
+/// and National Security  2021.12.21". How news and column pages stamp an
+/// article over or under its title. The label is a name, never a clause:
+/// no digits, no sentence punctuation, and its last word capitalised (or
+/// not Latin), so "The meeting on October 10, 2019" is no dateline.
+pub fn labelled_dateline(line: &str) -> Option<PartialDate> {
+    let line = line.trim();
+    let mut all = find_all(line);
+    let found = all.next()?;
+    if all.next().is_some() || found.date.day.is_none() {
+        return None;
+    }
+    let label = line[..found.start].trim();
+    let after = line[found.end..].trim();
+    let last_word = label.split_whitespace().last()?;
+    let is_name = label.split_whitespace().count() <= 6
+        && !label.chars().any(|c| c.is_ascii_digit())
+        && !label.contains(['.', ',', ':', '。', '、', '：'])
+        && !last_word.starts_with(|c: char| c.is_lowercase());
+    (is_name && (after.is_empty() || is_time(after))).then_some(found.date)
+}
+
 /// A line that is only a month and its year ("February 2014"): the issue
 /// a monthly's article appeared in, when it heads the article.
 pub fn month_line(line: &str) -> Option<(PartialDate, &str)> {

@@ -55,6 +55,25 @@ fn datelines_in_common_formats() {
 }
 
 #[test]
+fn a_section_label_and_its_posting_date_are_a_dateline() {
+    let cases = [
+        ("韓日関係 2023.05.30 17:11", Some("2023-05-30")),
+        (
+            "Column  Foreign Affairs and National Security  2021.12.21",
+            Some("2021-12-21"),
+        ),
+        ("World News 4 June 2019", Some("2019-06-04")),
+        ("The meeting on October 10, 2019", None),
+        ("Tokyo, 6 February 2024 — The ministers met.", None),
+        ("Meeting of 2 May and 3 June 2024", None),
+        ("Issue 12 2 May 2024", None),
+    ];
+    for (line, want) in cases {
+        assert_eq!(labelled_dateline(line), want.map(d), "{line}");
+    }
+}
+
+#[test]
 fn place_datelines_keep_their_paragraph() {
     let (date, rest) = dateline("Tokyo, 6 February 2024 — The ministers met.").unwrap();
     assert_eq!(date, d("2024-02-06"));

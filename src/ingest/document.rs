@@ -211,6 +211,16 @@ fn read_lines(ctx: &Context<'_>, seed: &Path, text: &str, meta: &SourceMeta) -> 
     let breadcrumb = stripped.breadcrumb.last().map(String::as_str);
     let markup: Vec<&str> = meta.titles.iter().map(String::as_str).collect();
     let mut doc = structure(stripped.lines, breadcrumb, &markup);
+    // A periodical's page may state its issue's date only in the trail
+    // ("Top > Weekly Times > 2018年8月9日 No.3373 > title").
+    let parents = stripped.breadcrumb.split_last().map_or(&[][..], |(_, p)| p);
+    let issue_date = || {
+        parents
+            .iter()
+            .find_map(|p| dates::leading_date(p))
+            .map(|(d, _)| d)
+    };
+    doc.dateline = doc.dateline.or_else(issue_date);
     // The markup's date is the document's; the text's dateline yields to it.
     if meta.date.is_some() {
         doc.dateline = meta.date;

@@ -265,3 +265,16 @@ fn check_warns_of_an_alias_documents_of_two_pairs_of_parties_use() {
         "{warning}"
     );
 }
+
+#[test]
+fn a_weekly_dated_only_in_its_breadcrumb_takes_its_issue_date() {
+    let config = Config::load(&repo()).unwrap();
+    let text = "1. トップ\n  2. 活動\n  3. 週刊タイムス\n  4. 2018年8月9日 No.3373\n  5. 日米インターネットエコノミー官民対話を開催\n\n\
+                日米インターネットエコノミー官民対話を開催\n\n\
+                総務省と米国国務省は、2010年から「インターネットエコノミーに関する日米政策協力対話」を定期的に開催し、デジタルエコノミーをめぐる課題について意見交換を行うとともに、官民対話の場を設けてきた。7月23日、米国ワシントンDCで第9回の官民対話が開催された。\n";
+    let md = briefing::ingest::ingest_bytes(&config, "seeds/weekly.txt", text.as_bytes()).unwrap();
+    assert!(
+        md.contains("\ndate: 2018-08-09\ndate_source: stated\n"),
+        "{md}"
+    );
+}

@@ -25,7 +25,22 @@ pub(super) fn is_photo_caption(line: &str, key: &str) -> bool {
     .any(|p| key.starts_with(p));
     let mentions = key.contains("photo") || t.contains("撮影") || t.contains("写真");
     let scene = t.trim_end_matches([')', '）']).ends_with("様子");
-    opens || scene || (mentions && !t.ends_with(['.', '。'])) || by_position(t) || subject_at(t)
+    opens
+        || scene
+        || (mentions && !t.ends_with(['.', '。']))
+        || by_position(t)
+        || subject_at(t)
+        || credited(t)
+}
+
+/// A photo's credit closing its caption: "… in Takasaki on April 29-30.
+/// (© Kyodo)". Text never ends on a copyright sign in brackets.
+pub(super) fn credited(line: &str) -> bool {
+    let Some(open) = line.trim_end().strip_suffix([')', '）']) else {
+        return false;
+    };
+    open.rsplit_once(['(', '（'])
+        .is_some_and(|(_, credit)| credit.trim_start().starts_with('©') && credit.len() <= 60)
 }
 
 /// Where the people of a photo stand: "(Left) Minister A …", "(From

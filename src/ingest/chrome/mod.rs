@@ -5,9 +5,12 @@
 //! add a corpus's own.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::dates;
-use captions::{by_position, is_logo_line, is_photo_caption};
+use captions::{by_position, credited, is_logo_line, is_photo_caption};
 
 mod captions;
 mod pull_quotes;
@@ -71,6 +74,8 @@ const CHROME_LINES: &[&str] = &[
     "tags",
     "以上",
     "https",
+    "[pr]",
+    "pr",
 ];
 
 /// The opening words of chrome lines that go on with a name or a number:
@@ -169,9 +174,11 @@ impl ChromeRules {
 
     pub fn is_chrome_line(&self, line: &str) -> bool {
         // Chrome is short; a long line can only be a cookie notice, the
-        // .gov banner's padlock line or the captions of a photo's people.
+        // .gov banner's padlock line or a photo's caption that names its
+        // people or its credit.
         let long = line.len() > 120 && line.chars().count() > 120;
-        let long_chrome = line.contains("ookie") || line.contains(".gov") || by_position(line);
+        let long_chrome =
+            line.contains("ookie") || line.contains(".gov") || by_position(line) || credited(line);
         if long && !long_chrome {
             return false;
         }
@@ -181,6 +188,7 @@ impl ChromeRules {
             || self.learned.contains(&k)
             || CHROME_OPENINGS.iter().any(|b| k.starts_with(b))
             || is_history_notice(&k)
+            || is_bare_timestamp(&k)
             || is_logo_line(line)
             || is_cookie_notice(&k)
             || is_photo_caption(line, &k)
@@ -222,6 +230,16 @@ fn is_history_notice(key: &str) -> bool {
     key.starts_with("this was published under the") && key.ends_with("government")
 }
 
+/// A news site's posting time without its year ("1/21 12:02", "5月30日
+/// 17時11分"): no dateline, for it dates nothing, and not the text's.
+fn is_bare_timestamp(key: &str) -> bool {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,2}(?:/|月)\d{1,2}日?\s*\d{1,2}(?::|時)\d{2}分?$")
+            .expect("timestamp pattern is valid")
+    });
+    STAMP.is_match(key)
+}
+
 fn is_cookie_notice(key: &str) -> bool {
     key.contains("cookie")
         && key.len() < 600
@@ -248,6 +266,7 @@ pub struct Stripped {
 pub fn strip(mut lines: Vec<String>, rules: &ChromeRules) -> Stripped {
     let breadcrumb = take_breadcrumb(&mut lines);
     drop_breadcrumb_echoes(&mut lines, &breadcrumb);
+    cut_at_paywall(&mut lines);
     cut_footer(&mut lines, rules);
     cut_trailing_listing(&mut lines);
     let mut asides = captions::under_photos(&lines);
@@ -320,6 +339,44 @@ fn drop_breadcrumb_echoes(lines: &mut Vec<String>, breadcrumb: &[String]) {
         i += 1;
         !drop[i - 1]
     });
+}
+
+/// A paywall's or a print edition's notice ends what the capture holds of
+/// the text ("To read a full story, please click here to find out how to
+/// subscribe", "(全文は1月24日付け1面に掲載)"): what follows is the
+/// site's. A notice above any text is left to the other rules.
+fn cut_at_paywall(lines: &mut Vec<String>) {
+    let first_text = lines.iter().position(|l| !l.trim().is_empty());
+    let notice = lines.iter().position(|l| is_paywall_notice(l));
+    if let (Some(text), Some(i)) = (first_text, notice) {
+        if i > text {
+            lines.truncate(i);
+        }
+    }
+}
+
+fn is_paywall_notice(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 200 {
+        return false;
+    }
+    let k = key(t);
+    let openings = [
+        "to read",
+        "to continue reading",
+        "continue reading",
+        "read the full",
+        "the rest of this",
+    ];
+    let asks_to_subscribe = ["subscribe", "subscription", "subscriber"]
+        .iter()
+        .any(|w| k.contains(w))
+        && (openings.iter().any(|o| k.starts_with(o)) || k.starts_with("subscribe to read"));
+    let opening = t.trim_start_matches(['(', '（', '【']);
+    let elsewhere = (opening.starts_with("全文は") && t.contains("掲載"))
+        || opening.starts_with("続きは")
+        || opening.starts_with("この記事の続き");
+    asks_to_subscribe || elsewhere
 }
 
 /// From the first footer marker in the lower part of the page to the end.

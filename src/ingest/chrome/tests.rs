@@ -88,6 +88,28 @@ fn chrome_lines_and_footers_go() {
 }
 
 #[test]
+fn a_paywall_notice_ends_the_text() {
+    let cases = [
+        "Para one.\nPara two.\nTo read a full story, please click here to find out how to subscribe.\n\nNATION\nPOLITICS\nGovernors' Income Rises",
+        "Para one.\nPara two.\n(全文は1月24日付け1面に掲載)\n関連記事の見出し",
+    ];
+    for text in cases {
+        assert_eq!(strip_text(text).lines, ["Para one.", "Para two."], "{text}");
+    }
+    let about_subscribing = "Subscribe to read the full story\nPara one.\nThe council urged subscribers to read the full report.";
+    assert_eq!(strip_text(about_subscribing).lines.len(), 3);
+}
+
+#[test]
+fn a_credited_caption_and_an_advert_label_go() {
+    let text = "Para one.\nMinisters attended the meeting held in Takasaki City, Gunma Prefecture on April 29-30, which the photo shows. (© Kyodo)\n[PR]\n1/21 12:02\nPara two (see the annex).";
+    assert_eq!(
+        strip_text(text).lines,
+        ["Para one.", "Para two (see the annex)."]
+    );
+}
+
+#[test]
 fn content_that_looks_like_chrome_stays() {
     let text = "Para one.\nBack to the main question, we urge action.\nNext steps are clear.\nAbout the Author\nJane writes about trade.";
     assert_eq!(strip_text(text).lines.len(), 5);

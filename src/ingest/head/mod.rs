@@ -279,6 +279,7 @@ fn split_date(line: &str) -> Option<(PartialDate, &str)> {
         .or_else(|| dates::japanese_dateline(line))
         .or_else(|| dates::leading_date(line))
         .or_else(|| dates::month_line(line))
+        .or_else(|| dates::labelled_dateline(line).map(|d| (d, "")))
 }
 
 fn date_line(lines: &[String], i: usize) -> Option<DateLine> {

@@ -168,6 +168,13 @@ fn a_breadcrumb_line_and_a_site_suffix_leave_the_title() {
         head.title.as_deref(),
         Some("Joint Statement of the Economic Policy Consultative Committee")
     );
+    let text =
+        format!("The UK and Japan – Building an Exemplar Bi-Lateral Tech Partnership\n\n{BODY}\n");
+    let (head, _) = read(&text);
+    assert_eq!(
+        head.title.as_deref(),
+        Some("The UK and Japan – Building an Exemplar Bi-Lateral Tech Partnership")
+    );
 }
 
 #[test]

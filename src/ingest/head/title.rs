@@ -131,7 +131,14 @@ pub fn without_site_suffix(text: &str) -> &str {
                 .iter()
                 .filter(|w| !SMALL_WORDS.contains(w))
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            if word_count(head) >= 4 && (1..=6).contains(&tail_words.len()) && capitalised {
+            // A site's name is a name: "Building an Exemplar … Partnership"
+            // after a dash is the title's own subtitle.
+            let phrase = tail_words.iter().any(|w| ["a", "an"].contains(w));
+            if word_count(head) >= 4
+                && (1..=6).contains(&tail_words.len())
+                && capitalised
+                && !phrase
+            {
                 return head.trim_end();
             }
         }
