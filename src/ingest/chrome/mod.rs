@@ -357,8 +357,15 @@ fn cut_at_paywall(lines: &mut Vec<String>) {
 
 fn is_paywall_notice(line: &str) -> bool {
     let t = line.trim();
-    if t.len() > 200 {
-        return false;
+    let opening = t.trim_start_matches(['(', '（', '【']);
+    let elsewhere = (opening.starts_with("全文は") && t.contains("掲載"))
+        || opening.starts_with("続きは")
+        || opening.starts_with("この記事の続き");
+    // Every line is asked: only one that speaks of subscribing is read
+    // further.
+    let subscri = |w: &[u8]| w.eq_ignore_ascii_case(b"subscri");
+    if elsewhere || t.len() > 200 || !t.as_bytes().windows(7).any(subscri) {
+        return elsewhere;
     }
     let k = key(t);
     let openings = [
@@ -367,16 +374,9 @@ fn is_paywall_notice(line: &str) -> bool {
         "continue reading",
         "read the full",
         "the rest of this",
+        "subscribe to read",
     ];
-    let asks_to_subscribe = ["subscribe", "subscription", "subscriber"]
-        .iter()
-        .any(|w| k.contains(w))
-        && (openings.iter().any(|o| k.starts_with(o)) || k.starts_with("subscribe to read"));
-    let opening = t.trim_start_matches(['(', '（', '【']);
-    let elsewhere = (opening.starts_with("全文は") && t.contains("掲載"))
-        || opening.starts_with("続きは")
-        || opening.starts_with("この記事の続き");
-    asks_to_subscribe || elsewhere
+    openings.iter().any(|o| k.starts_with(o))
 }
 
 /// From the first footer marker in the lower part of the page to the end.
