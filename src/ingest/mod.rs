@@ -65,7 +65,7 @@ pub use source::{has_sources, named_seeds, Skipped, SourceKind};
 
 /// Changes whenever ingest would write different output for the same input,
 /// so that seeds are ingested again after an upgrade.
-const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-16");
+const INGEST_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "/ingest-17");
 
 #[derive(Debug, Clone, Default)]
 pub struct IngestOptions {

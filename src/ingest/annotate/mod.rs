@@ -2,6 +2,7 @@
 //! and the taxonomy: dialogues, kind, organisations, themes (per document
 //! and per section), summary, glossary and recommendation sentences.
 
+mod credits;
 mod names;
 mod organisations;
 

@@ -2,7 +2,8 @@
 //! "Long Name (ABBR)" pairs, without those that only name a framework,
 //! law or standard of theirs or another government's office; and the
 //! governments that issue a statement, named ("released by the
-//! Governments of …") or, for a joint statement of two countries, implied.
+//! Governments of …") or, for a joint statement of two countries, implied;
+//! and the news agency a wire story credits ([`super::credits`]).
 
 use std::sync::LazyLock;
 
@@ -51,6 +52,7 @@ pub(super) fn organisations(
         };
         found.push((a.at + 1, name));
     }
+    found.extend(super::credits::wire_credit(body.0).map(|agency| (1, agency)));
     let (title, header) = (heads[0].0, heads[1].0);
     found.extend(governments(title, header, body.0, &found));
     found.sort();

@@ -48,12 +48,19 @@ pub fn field(line: &str) -> Option<(Field, &str)> {
         Field::Title
     } else if DATE_LABELS.contains(&label.as_str()) {
         Field::Date
-    } else if bracketed {
+    } else if bracketed && !is_running_text(value) {
         Field::Other
     } else {
         return None;
     };
     Some((kind, value.trim()))
+}
+
+/// A paragraph behind a bracketed lead ("【ソウル聯合ニュース】韓国の…は30日、
+/// …と発表した。", a wire credit): the text's, not a record's field.
+fn is_running_text(value: &str) -> bool {
+    let value = value.trim();
+    value.chars().count() >= 40 && value.ends_with(['。', '.'])
 }
 
 /// `[label] value` or `【label】value`.
@@ -95,6 +102,10 @@ mod tests {
                 Some((Field::Date, "2024年4月30日")),
             ),
             ("[出典] 外務省", Some((Field::Other, "外務省"))),
+            (
+                "【ソウル聯合ニュース】韓国の科学技術情報通信部は30日、日本総務省と東京でデジタル分野の次官会談を開き、協議体を新設することで合意したと発表した。",
+                None,
+            ),
             ("[全文]", Some((Field::Other, ""))),
             ("Date: 30 April 2024", Some((Field::Date, "30 April 2024"))),
             (
