@@ -48,19 +48,14 @@ pub fn field(line: &str) -> Option<(Field, &str)> {
         Field::Title
     } else if DATE_LABELS.contains(&label.as_str()) {
         Field::Date
-    } else if bracketed && !is_running_text(value) {
+    } else if bracketed && !super::is_paragraph(value) {
+        // A paragraph behind a bracketed lead ("【ソウル聯合ニュース】韓国の
+        // …と発表した。", a wire credit) is the text's, not a record's field.
         Field::Other
     } else {
         return None;
     };
     Some((kind, value.trim()))
-}
-
-/// A paragraph behind a bracketed lead ("【ソウル聯合ニュース】韓国の…は30日、
-/// …と発表した。", a wire credit): the text's, not a record's field.
-fn is_running_text(value: &str) -> bool {
-    let value = value.trim();
-    value.chars().count() >= 40 && value.ends_with(['。', '.'])
 }
 
 /// `[label] value` or `【label】value`.
