@@ -57,7 +57,16 @@ fn in_dateline(opening: &str) -> Option<String> {
     let known = AGENCIES
         .iter()
         .find(|(credit, _)| agency == *credit || agency.starts_with(&format!("{credit} ")));
-    Some(known.map_or(agency, |(_, name)| name).to_string())
+    // Another name in brackets there may be a place's or a body's short
+    // name ("European Commission (EC) - …"): only a news outlet's counts.
+    let news_word = ["Press", "News", "Agency", "Wire"];
+    match known {
+        Some((_, name)) => Some(name.to_string()),
+        None => agency
+            .split_whitespace()
+            .any(|w| news_word.contains(&w))
+            .then(|| agency.to_string()),
+    }
 }
 
 /// 【ワシントン共同】, 【ソウル聯合ニュース】: a city and a known agency.
@@ -97,7 +106,8 @@ mod tests {
         let cases = [
             ("Washington, June 26 (Jiji Press)--Japan, the United States and South Korea agreed.", "Jiji Press"),
             ("TOKYO (Reuters) - Japan and the EU agreed on data rules.", "Reuters"),
-            ("WASHINGTON (NNA) — The ministers met.", "NNA"),
+            ("WASHINGTON (Asia News Network) — The ministers met.", "Asia News Network"),
+            ("Tokyo (Kyodo News) - Japan and the EU agreed.", "Kyodo News"),
             ("【ソウル聯合ニュース】韓国の科学技術情報通信部は30日、発表した。", "Yonhap News Agency"),
             ("【ワシントン共同】日米両政府は合意した。", "Kyodo News"),
             ("金子恭之総務相は4日、会談した。\n両国の協力を確認した。\n時事通信", "Jiji Press"),
@@ -113,6 +123,7 @@ mod tests {
         for text in [
             "The United States and Japan (the Participants) - welcome the launch.",
             "The United States and Japan (USJ) - welcome the launch.",
+            "European Commission (EC) - The Commission welcomes the agreement.",
             "【資料】日米共同声明の全文は以下のとおり。",
             "【共同声明】両国は合意した。",
             "On June 26, Japan (METI) and the United States met.\nThe end.\n共同",
